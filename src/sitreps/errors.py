@@ -1,0 +1,104 @@
+"""The exceptions sitreps raises, one class per problem a user can act on.
+
+Every error names the input it concerns and says what is wrong in one line, so
+the CLI can print ``sitreps: <input>: <problem>`` and exit with the class's own
+code instead of showing a traceback. Scripts can tell problems apart by exit
+code without parsing messages::
+
+    SitrepsError (1)
+    ├── InputError
+    │   ├── InputNotFound (3)          no such file
+    │   ├── NotAFile (4)               a directory or a device
+    │   ├── EmptyInput (5)             nothing but whitespace
+    │   ├── BinaryInput (6)            an image, PDF, archive, NUL bytes …
+    │   ├── UndecodableInput (7)       bytes that no text encoding explains
+    │   ├── InputTooLarge (8)          over ``Settings.max_input_bytes``
+    │   └── NoArticleText (9)          HTML without a main text
+    ├── FetchError (14)                a URL could not be read
+    │   ├── FetchTimeout (10)
+    │   ├── HTTPStatusError (11)       404, 500 …
+    │   ├── UnsupportedContentType (12) an image, a PDF …
+    │   └── BlockedAddress (13)        loopback/private address without --allow-private
+    ├── ModelNotFound (16)             no spaCy English model installed
+    └── GoldFormatError (17)           a gold file that does not follow docs/gold-format.md
+
+``NotEnglish`` (15) is not raised: a non-English article still yields a valid
+report with a warning, and the CLI exits with that code after printing it.
+"""
+
+from __future__ import annotations
+
+NOT_ENGLISH_EXIT_CODE = 15
+
+
+class SitrepsError(Exception):
+    """Base class: ``source`` names the input, ``problem`` says what is wrong."""
+
+    exit_code = 1
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class InputError(SitrepsError):
+    """The input itself cannot be read as an article."""
+
+
+class InputNotFound(InputError):
+    exit_code = 3
+
+
+class NotAFile(InputError):
+    exit_code = 4
+
+
+class EmptyInput(InputError):
+    exit_code = 5
+
+
+class BinaryInput(InputError):
+    exit_code = 6
+
+
+class UndecodableInput(InputError):
+    exit_code = 7
+
+
+class InputTooLarge(InputError):
+    exit_code = 8
+
+
+class NoArticleText(InputError):
+    exit_code = 9
+
+
+class FetchError(SitrepsError):
+    """A URL could not be fetched (connection refused, DNS failure, too many redirects)."""
+
+    exit_code = 14
+
+
+class FetchTimeout(FetchError):
+    exit_code = 10
+
+
+class HTTPStatusError(FetchError):
+    exit_code = 11
+
+
+class UnsupportedContentType(FetchError):
+    exit_code = 12
+
+
+class BlockedAddress(FetchError):
+    exit_code = 13
+
+
+class ModelNotFound(SitrepsError):
+    exit_code = 16
+
+
+class GoldFormatError(SitrepsError):
+    exit_code = 17

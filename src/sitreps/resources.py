@@ -1,0 +1,32 @@
+"""Data files shipped in ``sitreps/data``, loaded once per process.
+
+Lexicons, gazetteers and rules are data, not code; this is the one way code
+reaches them, so a test or a user can see exactly which file a rule comes from.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def data_path(name: str) -> Path:
+    """Filesystem path of a shipped data file, e.g. ``data_path("sample/wire-kharkiv.txt")``."""
+    return Path(str(resources.files("sitreps") / "data" / name))
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    with data_path(name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    with data_path(name).open(encoding="utf-8") as handle:
+        return json.load(handle)
