@@ -91,6 +91,7 @@ def clean(text: str, *, detect_title: bool = True, rules: CleaningRules | None =
     result = CleanText(text="", repairs=repairs)
     reasons: list[str | None] = [_anywhere_reason(line, rules) for line in lines]
     _mark_tail(lines, reasons, rules)
+    _take_byline(lines, reasons, rules, result)
     first = next((i for i, reason in enumerate(reasons) if reason is None), None)
     for index, line in enumerate(lines):
         if reasons[index] is None and index != first and _is_headline(line, rules) and _has_body_after(reasons, index):
@@ -99,7 +100,6 @@ def clean(text: str, *, detect_title: bool = True, rules: CleaningRules | None =
             and _has_body_after(reasons, first):
         result.title = line
         reasons[first] = "title"
-    _take_byline(lines, reasons, rules, result)
     kept = []
     for line, reason in zip(lines, reasons):
         if reason is None:
@@ -201,7 +201,7 @@ def _has_body_after(reasons: list[str | None], index: int) -> bool:
 
 def _take_byline(lines: list[str], reasons: list[str | None], rules: CleaningRules, result: CleanText) -> None:
     for index in range(min(rules.byline_scan_lines, len(lines))):
-        if reasons[index] not in (None, "title"):
+        if reasons[index] is not None:
             continue
         match = rules.byline.match(lines[index])
         if match and len(lines[index]) < 200:

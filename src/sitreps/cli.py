@@ -11,11 +11,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Optional
 
 import click
-import typer
 from rich.console import Console
 
 from sitreps import __version__
@@ -28,29 +26,14 @@ from sitreps.resources import data_path
 from sitreps.types import Report
 
 SAMPLE_ARTICLE = "sample/wire-kharkiv.txt"
-
-app = typer.Typer(
-    name="sitreps",
-    help="News reports in, a sourced situation picture out.\n\n"
-         "Example:  sitreps extract article.txt --published 2024-10-22",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+json_option = click.option("--json", "json_output", is_flag=True, help="Print the sitreps/1 report as JSON.")
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"sitreps {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
-) -> None:
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="sitreps", message="%(prog)s %(version)s",
+                      help="Print the version and exit.")
+def app() -> None:
     """News reports in, a sourced situation picture out.
 
     \b
@@ -58,35 +41,33 @@ def _root(
       sitreps extract article.txt --published 2024-10-22
       sitreps extract https://example.org/news/story.html --json
       cat article.txt | sitreps extract -
+      sitreps demo
     """
 
 
-def _published_option(value: Optional[str]) -> Optional[str]:
+def _published_option(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
         return parse_published(value)
     except ValueError as error:
-        raise typer.BadParameter(str(error)) from None
+        raise click.BadParameter(str(error)) from None
 
 
-@app.command()
-def extract(
-    source: Annotated[str, typer.Argument(help="A text or HTML file, an http(s) URL, or - for stdin.",
-                                          metavar="PATH|URL|-")],
-    published: Annotated[Optional[str], typer.Option(
-        "--published", callback=_published_option, metavar="YYYY-MM-DD",
-        help="The article's publication date, when you know it (relative dates resolve against it).")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="Print the sitreps/1 report as JSON.")] = False,
-    allow_private: Annotated[bool, typer.Option(
-        "--allow-private", help="Allow URLs on loopback and private networks (off by default).")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", min=0.1,
-                                           help="Network timeout for a URL.")] = 10.0,
-) -> int:
+@app.command(context_settings=CONTEXT)
+@click.argument("source", metavar="PATH|URL|-")
+@click.option("--published", callback=_published_option, metavar="YYYY-MM-DD",
+              help="The article's publication date, when you know it (relative dates resolve against it).")
+@json_option
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks (off by default).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SECONDS",
+              help="Network timeout for a URL.")
+def extract(source: str, published: Optional[str], json_output: bool, allow_private: bool, timeout: float) -> int:
     """Read one article and print its report.
 
-    Prints a readable summary, or the sitreps/1 JSON report with --json. A
-    non-English article still gets a (nearly empty) report and exits with 15.
+    SOURCE is a text or HTML file, an http(s) URL, or - for stdin. Prints a
+    readable summary, or the sitreps/1 JSON report with --json. A non-English
+    article still gets a (nearly empty) report and exits with 15.
 
     \b
     Examples:
@@ -100,10 +81,9 @@ def extract(
     return _emit(report, json_output, source)
 
 
-@app.command()
-def demo(
-    json_output: Annotated[bool, typer.Option("--json", help="Print the sitreps/1 report as JSON.")] = False,
-) -> int:
+@app.command(context_settings=CONTEXT)
+@json_option
+def demo(json_output: bool) -> int:
     """Run sitreps on the sample wire story that ships with it.
 
     \b
@@ -131,9 +111,8 @@ def _emit(report: Report, json_output: bool, source: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn errors into one line and an exit code."""
-    command = typer.main.get_command(app)
     try:
-        result = command.main(args=argv, prog_name="sitreps", standalone_mode=False)
+        result = app.main(args=argv, prog_name="sitreps", standalone_mode=False)
     except SitrepsError as error:
         if os.environ.get("SITREPS_DEBUG"):
             raise

@@ -16,6 +16,7 @@ from functools import lru_cache
 from sitreps.resources import load_yaml
 
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|&|;)\s*")
+_WHERE_SUFFIX = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.’' -]*$")  # "Jane Doe in Kyiv"
 _PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*\.?-[A-Z][a-z]+|(?:de|van|von|der|al|bin|la|le|du)|Jr\.?|Sr\.?|I{1,3})$")
 
 
@@ -102,7 +103,7 @@ def split_person_names(text: str, rules: ProvenanceRules) -> list[str]:
     """Person names in "Jane Doe, John Roe and Ann Poe, Meridian Wire"; organisations dropped."""
     names = []
     for part in _NAME_SPLIT.split(text.strip(" .")):
-        part = part.strip(" .")
+        part = _WHERE_SUFFIX.sub("", part.strip(" ."))
         tokens = part.split()
         if not 2 <= len(tokens) <= 5 or is_organisation(part, rules):
             continue

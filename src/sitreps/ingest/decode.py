@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, CharsetMatches, from_bytes
 
 from sitreps.errors import BinaryInput, EmptyInput, UndecodableInput
 
@@ -41,6 +41,13 @@ _BOMS: list[tuple[bytes, str]] = [
 # A few stray bytes in otherwise valid UTF-8 are repaired with U+FFFD and a warning;
 # beyond this share the file is not UTF-8 and is decoded as a whole by detection.
 _MAX_STRAY_UTF8_SHARE = 0.005
+# Tie-break between equally good guesses of the detector: the encodings news sites use.
+_COMMON = ["utf_8", "cp1252", "iso8859_2", "cp1250", "cp1251", "koi8_r", "iso8859_5", "iso8859_15", "latin_1",
+           "iso8859_9", "cp1254", "iso8859_7", "cp1253", "cp1256", "iso8859_6", "gb2312", "gb18030", "big5",
+           "shift_jis", "euc_jp", "euc_kr", "cp949"]
+# What Windows-1252 English text contains beyond ASCII besides letters; a "³" or "±"
+# inside a word means the bytes came from another code page.
+_TYPOGRAPHY = frozenset("“”‘’„‚–—…€£¥$°•·«»\u00a0§©®™×½¼¾")
 
 
 @dataclass(slots=True)
@@ -82,13 +89,23 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> De
         # English text with a few accented letters or typographic quotes is, in practice,
         # Windows-1252; short samples fool statistical detectors into rarer code pages.
         try:
-            return Decoded(data.decode("cp1252"), "cp1252")
+            text = data.decode("cp1252")
         except UnicodeDecodeError:
-            pass
-    best = from_bytes(data).best()
+            text = ""
+        if text and all(ch.isalpha() or ch in _TYPOGRAPHY for ch in text if ord(ch) >= 0x80):
+            return Decoded(text, "cp1252")
+    best = _most_common_of_the_best(from_bytes(data))
     if best is None:
         raise UndecodableInput(source, "the bytes match no known text encoding (is it a binary file?)")
     return Decoded(str(best), best.encoding, [f"decoded as {best.encoding} (detected)"])
+
+
+def _most_common_of_the_best(matches: CharsetMatches) -> CharsetMatch | None:
+    """The detector's best guess, preferring widely used code pages when guesses tie."""
+    if not matches:
+        return None
+    top = [m for m in matches if (m.chaos, -m.coherence) == (matches[0].chaos, -matches[0].coherence)]
+    return min(top, key=lambda m: _COMMON.index(m.encoding) if m.encoding in _COMMON else len(_COMMON))
 
 
 def _count_invalid_utf8(data: bytes) -> int:
