@@ -31,10 +31,17 @@ def test_url_date_pattern_dates_a_plain_text_article():
 
 
 def test_paragraphs_never_share_a_sentence():
-    report = sitreps.extract("Troops Move North\nThe ministry said 300 troops moved north.")
-    # a headline-like first line becomes the title; give two plain paragraphs instead
-    report = sitreps.extract("The ministry said 300 troops moved north\nOfficials declined to comment.")
-    assert len(report.sentences) == 2
+    report = sitreps.extract("The ministry said 300 troops moved north.\nTroop movements near the border\n"
+                             "Officials declined to comment.")
+    assert [report.article.text[s.start:s.end] for s in report.sentences] == [
+        "The ministry said 300 troops moved north.", "Troop movements near the border", "Officials declined to comment."]
+
+
+def test_first_line_that_does_not_end_like_a_sentence_is_the_title():
+    report = sitreps.extract("Gaza truce talks enter final stretch as mediators press Israel and Hamas\n"
+                             "DOHA, Jan 14 (Meridian Wire) - Negotiators met on Tuesday.")
+    assert report.article.title.startswith("Gaza truce talks")
+    assert report.article.text.startswith("DOHA")
 
 
 def test_extract_many_matches_extract_and_keeps_order():

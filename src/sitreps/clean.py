@@ -48,6 +48,7 @@ class CleaningRules:
     headline_min_words: int
     headline_max_words: int
     headline_capitalised_share: float
+    title_max_words: int
     small_words: frozenset[str]
     byline: re.Pattern[str]
     byline_scan_lines: int
@@ -67,6 +68,7 @@ def default_rules() -> CleaningRules:
         headline_min_words=headline["min_words"],
         headline_max_words=headline["max_words"],
         headline_capitalised_share=headline["capitalised_share"],
+        title_max_words=headline["title_max_words"],
         small_words=frozenset(headline["small_words"]),
         byline=re.compile(data["byline"]["pattern"], re.IGNORECASE),
         byline_scan_lines=data["byline"]["scan_lines"],
@@ -96,8 +98,7 @@ def clean(text: str, *, detect_title: bool = True, rules: CleaningRules | None =
     for index, line in enumerate(lines):
         if reasons[index] is None and index != first and _is_headline(line, rules) and _has_body_after(reasons, index):
             reasons[index] = "related-link"
-    if detect_title and first is not None and _is_headline(line := lines[first], rules, title=True) \
-            and _has_body_after(reasons, first):
+    if detect_title and first is not None and _is_title(line := lines[first], rules) and _has_body_after(reasons, first):
         result.title = line
         reasons[first] = "title"
     kept = []
@@ -179,20 +180,20 @@ def _mark_tail(lines: list[str], reasons: list[str | None], rules: CleaningRules
         reasons[index] = reason
 
 
-def _is_headline(line: str, rules: CleaningRules, *, title: bool = False) -> bool:
-    if line.endswith(_TERMINAL_PUNCTUATION) and not title:
-        return False
-    if title and line.endswith((".", "!", "?")) and len(line.split()) > 6:
+def _is_headline(line: str, rules: CleaningRules) -> bool:
+    """A line inside the body in Title Case without closing punctuation: a link to another story."""
+    if line.endswith(_TERMINAL_PUNCTUATION):
         return False
     words = _WORD.findall(line)
-    if not rules.headline_min_words - (1 if title else 0) <= len(words) <= rules.headline_max_words:
+    if not rules.headline_min_words <= len(words) <= rules.headline_max_words:
         return False
     content = [w for w in words if w.lower() not in rules.small_words and not w[0].isdigit()]
-    if not content:
-        return False
-    capitalised = sum(w[0].isupper() for w in content)
-    share = rules.headline_capitalised_share
-    return capitalised / len(content) >= (share - 0.3 if title else share)
+    return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= rules.headline_capitalised_share
+
+
+def _is_title(line: str, rules: CleaningRules) -> bool:
+    """A first line that does not end like a sentence is the headline, in any capitalisation."""
+    return not line.endswith(_TERMINAL_PUNCTUATION) and 3 <= len(line.split()) <= rules.title_max_words
 
 
 def _has_body_after(reasons: list[str | None], index: int) -> bool:

@@ -9,6 +9,7 @@ class's own exit code (see ``sitreps.errors``); tracebacks are only shown with
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sys
 from typing import Optional
@@ -19,6 +20,7 @@ from rich.console import Console
 from sitreps import __version__
 from sitreps.config import Settings
 from sitreps.errors import NOT_ENGLISH_EXIT_CODE, SitrepsError
+from sitreps.evaluation.components import SCORERS
 from sitreps.ingest import read_source
 from sitreps.pipeline import parse_published, process
 from sitreps.render import print_summary
@@ -26,6 +28,7 @@ from sitreps.resources import data_path
 from sitreps.types import Report
 
 SAMPLE_ARTICLE = "sample/wire-kharkiv.txt"
+COMPONENTS = tuple(SCORERS)
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 json_option = click.option("--json", "json_output", is_flag=True, help="Print the sitreps/1 report as JSON.")
 
@@ -95,6 +98,37 @@ def demo(json_output: bool) -> int:
     if not json_output:
         Console().print(f"[dim]sample article: {path}[/dim]")
     return _emit(report, json_output, str(path))
+
+
+@app.command(context_settings=CONTEXT)
+@click.argument("gold", nargs=-1, required=True, type=click.Path(), metavar="GOLD...")
+@json_option
+@click.option("--component", "components", multiple=True, type=click.Choice(COMPONENTS),
+              help="Score only this component (repeatable); all by default.")
+@click.option("--max-listed", type=click.IntRange(min=0), default=15, show_default=True, metavar="N",
+              help="Misses, false hits and wrong fields listed per component.")
+def evaluate(gold: tuple[str, ...], json_output: bool, components: tuple[str, ...], max_listed: int) -> int:
+    """Score sitreps against gold-annotated articles.
+
+    Runs sitreps on the article of each GOLD file (docs/gold-format.md) and
+    prints, per component, detection precision/recall/F1 and per-field
+    accuracy, then the misses and false hits to fix. --json prints everything.
+
+    \b
+    Examples:
+      sitreps evaluate tests/gold/*.yaml
+      sitreps evaluate ../shared/gold/seed.yaml tests/gold/*.yaml --component figures
+      sitreps evaluate tests/gold/*.yaml --json > evaluation.json
+    """
+    from sitreps.evaluation import evaluate as run_evaluation
+    from sitreps.evaluation.render import print_evaluation
+
+    result = run_evaluation(gold, components=components or COMPONENTS)
+    if json_output:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_evaluation(result, Console(), max_listed=max_listed)
+    return 0
 
 
 def _emit(report: Report, json_output: bool, source: str) -> int:

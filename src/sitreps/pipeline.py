@@ -81,7 +81,7 @@ def build_report(prepared: Prepared, doc: Doc | None) -> Report:
     report = Report(article=prepared.article, warnings=list(prepared.warnings))
     if doc is None:
         return report
-    report.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    report.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()]
     for extractor in EXTRACTORS:
         extractor(doc, report)
     return report

@@ -69,11 +69,10 @@ def read_provenance(body_lines: list[str], removed_lines: list[str], *, byline: 
     lines = removed_lines + body_lines[:3]
     authors = split_person_names(byline, rules) if byline else []
     for cue in rules.authors:
-        if authors and cue.only_without_byline:
+        if byline and cue.only_without_byline:
             continue
         for line in lines:
-            match = cue.pattern.search(line)
-            if match:
+            for match in cue.pattern.finditer(line):
                 for name in split_person_names(match.group("names"), rules):
                     if name not in authors:
                         authors.append(name)

@@ -1,0 +1,88 @@
+"""Lenient comparison of a gold value with a report value (``one_of``, ``between``, loose text).
+
+Gold files are written by people about texts that are sometimes vague; the
+comparison accepts what the gold says is acceptable and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
+_NON_WORD = re.compile(r"[^\w]+")
+NUMBER_TOLERANCE = 1e-6
+
+
+def same_length_normal(text: str) -> str:
+    """Quotes and dashes made plain, one character for one, so offsets still line up."""
+    return text.translate(_QUOTES)
+
+
+def loose_text(text: Any) -> str:
+    """Case, quotes, punctuation and spacing removed: for comparing names and phrases."""
+    return _NON_WORD.sub(" ", str(text).translate(_QUOTES).casefold()).strip()
+
+
+def normal(value: Any) -> Any:
+    """YAML reads 2024-10-22 as a date: make it the ISO string a report holds (inside lenient forms too)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: normal(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [normal(item) for item in value]
+    return value
+
+
+def matches(gold: Any, actual: Any, *, loose: bool = False) -> bool:
+    """True when ``actual`` is an answer the gold accepts."""
+    if isinstance(gold, dict):
+        if "one_of" in gold:
+            return any(matches(option, actual, loose=loose) for option in gold["one_of"])
+        if "between" in gold:
+            low, high = (normal(v) for v in gold["between"])
+            return _between(low, high, actual)
+        raise ValueError(f"unknown lenient form {sorted(gold)}")
+    gold = normal(gold)
+    if gold is None or actual is None:
+        return gold is None and actual is None
+    if isinstance(gold, bool) or isinstance(actual, bool):
+        return gold == actual
+    if isinstance(gold, (int, float)) and isinstance(actual, (int, float)):
+        return abs(float(gold) - float(actual)) <= NUMBER_TOLERANCE * max(1.0, abs(float(gold)))
+    if loose:
+        g, a = loose_text(gold), loose_text(actual)
+        return bool(g) and bool(a) and (g == a or g in a or a in g)
+    return str(gold).casefold() == str(actual).casefold()
+
+
+def _between(low: Any, high: Any, actual: Any) -> bool:
+    if actual is None:
+        return False
+    if isinstance(low, (int, float)) and isinstance(actual, (int, float)):
+        return float(low) <= float(actual) <= float(high)
+    text = str(actual)
+    if "/" in text:  # an interval lies between when both ends do
+        start, _, end = text.partition("/")
+        return _between(low, high, start) and _between(low, high, end)
+    low, high = str(low), str(high)
+    # a month or year is inside a day range only when all of it is: compare its first and last day
+    return low <= _first_day(text) and _last_day(text) <= high
+
+
+def _first_day(value: str) -> str:
+    return value if len(value) >= 10 else (value + "-01-01")[:10]
+
+
+def _last_day(value: str) -> str:
+    if len(value) >= 10:
+        return value
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return (following - dt.timedelta(days=1)).isoformat()
+    return value[:4] + "-12-31"
