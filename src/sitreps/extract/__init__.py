@@ -1,9 +1,15 @@
 """Extractors: each is a function ``(doc, report) -> None`` that fills one of the report's lists.
 
 They run in the order of ``EXTRACTORS``, so a later one can use what an earlier
-one found (events use actors, places, times and figures). The lists are filled
-by the issues that build each extractor; until then they stay empty and the
-report says so.
+one found. The order is fixed by what each needs:
+
+    1. actors and places   names resolved to who and where        (actors.py, places.py)
+    2. times               every date, and the article's own date (times.py)
+    3. figures             numbers with what, whose, when, where  (figures.py; uses 1-2)
+    4. claims              who says what                          (claims.py; uses 1-3)
+    5. events              who did what to whom                   (events.py; uses 1-4)
+
+Each module adds its function below in that order.
 """
 
 from __future__ import annotations
