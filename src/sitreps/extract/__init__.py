@@ -18,8 +18,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from sitreps.extract.figures import extract_figures
 from sitreps.types import Report
 
 Extractor = Callable[[Doc, Report], None]
 
-EXTRACTORS: list[Extractor] = []
+EXTRACTORS: list[Extractor] = [
+    extract_figures,
+]

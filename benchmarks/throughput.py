@@ -1,0 +1,66 @@
+"""Throughput of the whole ``extract_many`` path against raw spaCy ``nlp.pipe`` on the same texts.
+
+    python benchmarks/throughput.py [--articles 300] [--words 1200] [--processes 1 2] [--json]
+
+Prints articles/s for both and their ratio (1.0 = sitreps adds nothing to the
+parse). Both runs parse the same synthetic articles (benchmarks/synthetic.py)
+after a warm-up, with the same batch size and process count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import make_articles  # noqa: E402
+
+from sitreps import Settings, extract_many  # noqa: E402
+from sitreps.nlp import get_nlp  # noqa: E402
+
+
+def measure(articles: list[str], processes: int) -> dict[str, float]:
+    settings = dataclasses.replace(Settings.from_env(), n_process=processes)
+    nlp = get_nlp(settings.model)
+    list(nlp.pipe(articles[:4]))  # warm-up
+    list(extract_many(articles[:4], settings=settings))
+    start = time.perf_counter()
+    for _ in nlp.pipe(articles, batch_size=settings.batch_size, n_process=processes):
+        pass
+    raw = len(articles) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    reports = list(extract_many(articles, settings=settings))
+    full = len(articles) / (time.perf_counter() - start)
+    assert len(reports) == len(articles)
+    return {"processes": processes, "raw_articles_per_s": round(raw, 2), "sitreps_articles_per_s": round(full, 2),
+            "ratio": round(full / raw, 3)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--words", type=int, default=1200)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    articles = make_articles(args.articles, args.words)
+    words = sum(len(a.split()) for a in articles) / len(articles)
+    rows = [measure(articles, p) for p in args.processes]
+    if args.json:
+        print(json.dumps({"articles": len(articles), "mean_words": round(words), "runs": rows}))
+        return 0
+    print(f"{len(articles)} articles, {words:.0f} words on average")
+    print(f"{'processes':>9}  {'nlp.pipe art/s':>14}  {'extract_many art/s':>18}  {'ratio':>5}")
+    for row in rows:
+        print(f"{row['processes']:>9}  {row['raw_articles_per_s']:>14.2f}  {row['sitreps_articles_per_s']:>18.2f}  "
+              f"{row['ratio']:>5.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,476 @@
+"""Figures: every number that matters, with what it counts, whose it is, where, when and who says so.
+
+For each amount that ``numbers.find_amounts`` reads in the text:
+
+1. drop what is not a figure: dates and years, times of day, ages, ordinals,
+   labels and names with numbers ("Resolution 2231", "Su-34", "Article 5"),
+   calibres and other hyphenated attributes ("152-millimeter", "30-day"),
+   durations ("two weeks") and the pronoun "one";
+2. find the counted noun in the parse ("six North Korean officers" ->
+   officers; "dozens of people" -> people; "a bonus of $2,000" -> bonus), or
+   borrow it from the figure before in a list ("15,000 … from Nepal, 26,000
+   from Chechnya");
+3. name its unit (person, a currency, percent, km, or the counted noun) and
+   its category from the words around it (the noun, its modifiers and the verb:
+   "killing seven", "were reported killed", "the death toll rose to 34");
+4. a rate ("a day", "monthly pay"), the subject (an actor in the noun phrase,
+   a possessive, or the subject of the verb), the place (a located place in the
+   clause), the time (a date expression governing it) and the source
+   (``attribution.attribute``).
+
+Word lists live in ``data/figures.yaml``; the reading of amounts in
+``numbers.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from sitreps.extract.attribution import ActorIndex, attribute
+from sitreps.extract.numbers import Quantity, find_amounts
+from sitreps.resources import load_yaml
+from sitreps.types import Figure, Report
+
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
+_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                "dec"}
+_CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "est", "hrs", "hours"}
+_DETERMINERS_BEFORE_SMALL = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "all", "my", "your"}
+_DISTANCE = {"km", "mile", "nautical mile", "m"}
+_AREA = {"km2", "square mile", "hectare", "acre"}
+_PERSON_CATEGORIES = {"killed", "wounded", "captured", "missing", "casualties", "refugees", "fighters"}
+_VERB_POS = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureLexicon:
+    event_categories: tuple[tuple[str, frozenset[str]], ...]
+    noun_categories: tuple[tuple[str, frozenset[str]], ...]
+    people: frozenset[str]
+    person_verbs: frozenset[str]
+    time_units: frozenset[str]
+    rates: tuple[tuple[tuple[str, ...], str], ...]
+    locative: frozenset[str]
+    not_name_words: frozenset[str]
+    label_words: frozenset[str]
+    generic_heads: frozenset[str]
+    elliptic_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> FigureLexicon:
+    data = load_yaml("figures.yaml")
+    rates = [(tuple(phrase.split()), per) for per, phrases in data["rates"].items() for phrase in phrases]
+    return FigureLexicon(
+        event_categories=tuple((name, frozenset(words)) for name, words in data["event_categories"].items()),
+        noun_categories=tuple((name, frozenset(words)) for name, words in data["noun_categories"].items()),
+        people=frozenset(data["people"]),
+        person_verbs=frozenset(data["person_verbs"]),
+        time_units=frozenset(data["time_units"]),
+        rates=tuple(sorted(rates, key=lambda r: -len(r[0]))),
+        locative=frozenset(data["locative"]),
+        not_name_words=frozenset(data["not_name_words"]),
+        label_words=frozenset(data["label_words"]),
+        generic_heads=frozenset(data["generic_heads"]),
+        elliptic_heads=frozenset(data["elliptic_heads"]),
+    )
+
+
+@dataclass(slots=True)
+class _Counted:
+    """What an amount counts, as found in the parse."""
+
+    head: Token | None  # the counted noun
+    what: str | None
+    end: int  # where the figure's text ends (after the counted noun when it follows the amount)
+    borrowed: bool = False
+
+
+def extract_figures(doc: Doc, report: Report) -> None:
+    """Fill ``report.figures`` (the extractor run by the pipeline)."""
+    words = lexicon()
+    text = doc.text
+    token_at = _token_index(doc)
+    actors = ActorIndex(report)
+    figures: list[Figure] = []
+    previous: tuple[Figure, _Counted, int] | None = None  # last figure, what it counted, its sentence
+    for quantity in find_amounts(text):
+        number = token_at[quantity.number_start]
+        last = token_at[quantity.end - 1]
+        if number is None or last is None or _not_a_figure(quantity, text, number, words):
+            continue
+        sentence = report.sentence_of(number.idx)
+        counted = _counted(doc, quantity, last, words)
+        if quantity.unit is None and (
+                (counted.head is not None and counted.head.lemma_.lower() in words.time_units)
+                or (counted.head is None and number.ent_type_ in {"DATE", "TIME"})):
+            continue  # a duration ("two weeks", "1,000 days") or a date: times, not figures
+        elliptic = counted.head is None or counted.head.lemma_.lower() in words.elliptic_heads
+        if elliptic and quantity.unit is None and previous and previous[2] == sentence \
+                and previous[1].head is not None:
+            counted = _borrow(doc, previous[1], last, quantity)
+        anchor = number if counted.borrowed or counted.head is None else counted.head
+        category = _category(quantity, counted, number, words)
+        if quantity.in_words and quantity.value == 1 and category == "other" and _unit_is_thing(counted, words):
+            continue  # "one underwriter said": an article, not a count
+        figure = Figure(
+            id=f"F{len(figures) + 1}",
+            text=text[quantity.start:max(quantity.end, counted.end)],
+            start=quantity.start,
+            end=max(quantity.end, counted.end),
+            sentence=sentence,
+            value=quantity.value,
+            low=quantity.low,
+            high=quantity.high,
+            qualifier=quantity.qualifier,
+            unit=_unit(quantity, counted, number, category, words),
+            category=category,
+            per=_rate(doc, quantity, counted, last, words),
+            what=counted.what,
+        )
+        figure.subject = _subject(doc, counted, number, actors)
+        if figure.subject is None and previous and previous[2] == sentence and previous[0].subject \
+                and figure.unit == previous[0].unit:
+            figure.subject = previous[0].subject  # "six … officers were killed, and three service members wounded"
+        figure.place = _place(report, anchor, words)
+        figure.time = _time(report, anchor, sentence)
+        said = attribute(anchor, actors)
+        figure.source, figure.attribution = said.source, said.attribution
+        figures.append(figure)
+        previous = (figure, counted, sentence)
+    report.figures = figures
+
+
+# --- 1. what is not a figure -----------------------------------------------------------------------
+
+def _not_a_figure(quantity: Quantity, text: str, number: Token, words: FigureLexicon) -> bool:
+    start, end = quantity.number_start, quantity.end
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 2]
+    if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha()):
+        return True  # glued to a name: "G7", "Su-34", "MQ-9"
+    if quantity.qualifier != "range" and (after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha())) \
+            and not (quantity.is_money and text[end:end + 3] in {"-a-", "-pe"}):
+        return True  # "11th", "F-16V", "30-day", "67-year-old", "nine-storey", "152-millimeter"
+    if after[:1] in {":", "/"} and after[1:2].isdigit() or before[-1:] in {":", "/"} and before[:1].isdigit():
+        return True  # "3:40", "2023/24"
+    previous_word = _word_before(text, quantity.start)
+    next_word = _word_after(text, end)
+    if next_word.lower() in _CLOCK_WORDS or next_word.lower().rstrip(".") in {"a.m", "p.m"}:
+        return True
+    if previous_word.lower().rstrip(".") in _MONTH_NAMES or next_word.lower().rstrip(".,") in _MONTH_NAMES:
+        return True  # "Oct. 3", "3 October"
+    if quantity.unit is None and quantity.value is not None and quantity.value.is_integer() \
+            and 1800 <= quantity.value <= 2100 and "," not in text[start:end] and not quantity.in_words:
+        return True  # a year
+    if previous_word.lower().rstrip(".") in words.label_words:
+        return True  # "No. 2", "Resolution 2231", "aged 45"
+    if quantity.start == quantity.number_start and previous_word[:1].isupper() \
+            and previous_word not in words.not_name_words and not _sentence_start(text, quantity.start) \
+            and not previous_word.endswith((".", ",")) and quantity.unit is None:
+        return True  # "Baltic Bastion 25", "Estlink 2", "Air Base 101"
+    if text[max(0, quantity.start - 2):quantity.start] == ", " and after[:1] in {",", ".", ")"} \
+            and previous_word[:1].isupper() and quantity.value is not None and quantity.value < 120:
+        return True  # an age after a name: "Adam, 32,"
+    if quantity.in_words and quantity.value is not None and quantity.value <= 10 \
+            and previous_word.lower() in _DETERMINERS_BEFORE_SMALL:
+        return True  # "the two countries": naming known things, not counting them
+    if quantity.unit in {"mm", "cm"}:
+        return True  # a calibre: "152 mm shells"
+    if quantity.in_words and quantity.value == 1 and not quantity.qualifier == "range":
+        nxt = text[end:end + 4].lower()
+        if nxt.startswith((" of", " another", " side", " day", " way", " time")):
+            return True  # "one of the busiest", "one another"
+    return number.ent_type_ == "ORDINAL"
+
+
+def _unit_is_thing(counted: _Counted, words: FigureLexicon) -> bool:
+    return counted.head is None or counted.head.lemma_.lower() not in words.people
+
+
+def _word_before(text: str, position: int) -> str:
+    match = re.search(r"(\S+)\s*$", text[max(0, position - 40):position])
+    return match.group(1) if match else ""
+
+
+def _word_after(text: str, position: int) -> str:
+    match = re.match(r"\s*(\S+)", text[position:position + 40])
+    return match.group(1) if match else ""
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].strip()
+    return not before or before[-1] in ".!?\n\"“"
+
+
+# --- 2. what it counts ---------------------------------------------------------------------------
+
+def _token_index(doc: Doc) -> list[Token | None]:
+    index: list[Token | None] = [None] * (len(doc.text) + 1)
+    for token in doc:
+        for position in range(token.idx, token.idx + len(token.text)):
+            index[position] = token
+    return index
+
+
+def _counted(doc: Doc, quantity: Quantity, last: Token, words: FigureLexicon) -> _Counted:
+    counted = _counted_noun(doc, quantity, last, words)
+    if counted.head is not None and counted.head.lemma_.lower() in words.generic_heads and counted.head.i < last.i:
+        return _Counted(None, None, quantity.end)  # "a rate of 1,500": the rate is the figure, not what it counts
+    return counted
+
+
+def _counted_noun(doc: Doc, quantity: Quantity, last: Token, words: FigureLexicon) -> _Counted:
+    if quantity.unit == "percent":
+        return _of_phrase(doc, last) or _Counted(None, None, quantity.end)
+    head = None
+    if last.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "appos"} and last.head.i > last.i \
+            and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i - last.i <= 6:
+        head = last.head
+    elif last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" and quantity.unit is None:
+        return _of_phrase(doc, last) or _Counted(None, None, quantity.end)
+    else:
+        for chunk in doc.noun_chunks:
+            if chunk.start <= last.i < chunk.end and chunk.root.i > last.i:
+                head = chunk.root
+                break
+    while head is not None and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "four mine countermeasures vessels": the vessels
+    if head is not None and head.pos_ == "PROPN":
+        chunk_root = next((c.root for c in doc.noun_chunks if c.start <= head.i < c.end), head)
+        if chunk_root.pos_ == "NOUN" and chunk_root.i > head.i:
+            head = chunk_root  # "several U.S. MQ-9 Reaper drones": the drones, not the U.S.
+    if head is not None and head.pos_ in {"NOUN", "PROPN"} and not head.like_num:
+        if quantity.is_money:  # "$1.2 billion air-defence package": the thing paid for, not a count
+            return _Counted(head, _phrase(doc, last.i + 1, head), quantity.end)
+        return _Counted(head, _phrase(doc, last.i + 1, head), head.idx + len(head.text))
+    return _owner_of(doc, last, quantity) or _described(doc, last, quantity) or _Counted(None, None, quantity.end)
+
+
+def _phrase(doc: Doc, first: int, head: Token) -> str:
+    """The counted noun with its modifiers, without leading articles and possessive pronouns."""
+    start = max(first, head.left_edge.i)
+    while start < head.i and (doc[start].pos_ in {"ADP", "DET", "PUNCT", "CCONJ"}
+                              or (doc[start].dep_ == "poss" and doc[start].pos_ == "PRON")):
+        start += 1
+    return doc[start:head.i + 1].text
+
+
+def _of_phrase(doc: Doc, last: Token) -> _Counted | None:
+    """"dozens of people", "31 of the drones", "35% of the population"."""
+    if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ != "of":
+        return None
+    of = doc[last.i + 1]
+    objects = [c for c in of.children if c.dep_ == "pobj"]
+    if not objects:
+        following = [t for t in doc[of.i + 1: of.i + 6] if t.pos_ in {"NOUN", "PROPN"}]
+        if not following:
+            return None
+        objects = following[:1]
+    head = objects[0]
+    if head.lower_ in {"whom", "which", "whose"}:
+        return None  # "two of whom": a clause about people already counted
+    if head.pos_ == "PRON":
+        return _Counted(None, None, head.idx + len(head.text))  # "3,000 of them": counted as before
+    return _Counted(head, _phrase(doc, of.i + 1, head), head.idx + len(head.text))
+
+
+def _owner_of(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
+    """"a sign-up bonus of $2,000", "a crew of 25": the amount is what the noun before "of" holds."""
+    preposition = last.head if last.dep_ == "pobj" else None
+    if preposition is None or preposition.lower_ != "of" or preposition.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    head = preposition.head
+    return _Counted(head, _phrase(doc, head.left_edge.i, head), quantity.end)
+
+
+def _described(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
+    """An amount with no noun of its own: "$120 million in humanitarian aid", "revenue fell to $7.2 billion"."""
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "for", "worth"}:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                return _Counted(None, _phrase(doc, child.i + 1, objects[0]), quantity.end)
+    node = last.head if last.dep_ == "pobj" and last.head.lower_ in {"to", "at", "by", "of"} else last
+    verb = node.head
+    if node.dep_ not in {"dobj", "attr", "prep", "npadvmod", "oprd"} or verb.pos_ not in _VERB_POS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None or subject.pos_ != "NOUN":
+        return None  # a pronoun or a named actor says who, not what
+    return _Counted(None, _phrase(doc, subject.left_edge.i, subject), quantity.end)
+
+
+def _borrow(doc: Doc, earlier: _Counted, last: Token, quantity: Quantity) -> _Counted:
+    """"15,000 fighters from Nepal, 26,000 from Chechnya": the second amount counts fighters too."""
+    assert earlier.head is not None
+    what = earlier.head.text
+    nxt = last.i + 1
+    if nxt < len(doc) and doc[nxt].pos_ == "ADP" and doc[nxt].lower_ != "of":
+        edge = max((t.i for t in doc[nxt].subtree), default=nxt)
+        what = f"{what} {doc[nxt:edge + 1].text}"
+    return _Counted(earlier.head, what, quantity.end, borrowed=True)
+
+
+# --- 3. unit and category -----------------------------------------------------------------------
+
+def _context_lemmas(counted: _Counted, number: Token) -> tuple[list[str], list[str]]:
+    """Words that say what kind of count this is: the noun phrase's own, then its verb's."""
+    anchor = number if counted.borrowed or counted.head is None else counted.head
+    near = [anchor.lemma_.lower()]
+    near += [c.lemma_.lower() for c in anchor.children if c.dep_ in {"amod", "compound", "acl", "relcl"}]
+    following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if following is not None and following.pos_ in {"ADJ", "VERB"} and following.dep_ in {"amod", "acl", "acomp"}:
+        near.append(following.lemma_.lower())  # "110,012 wounded", "four dead"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        owner = anchor.head.head  # "a loss rate of 1,000 soldiers"
+        near += [owner.lemma_.lower()] + [c.lemma_.lower() for c in owner.children if c.dep_ in {"compound", "amod"}]
+    far: list[str] = []
+    verb = anchor
+    for _ in range(3):
+        if verb.pos_ in _VERB_POS or verb.head is verb:
+            break
+        verb = verb.head
+    direct = anchor.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "ROOT", "oprd", "npadvmod"} \
+        or (anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "at", "of", "by"})
+    if verb is not anchor and direct:
+        far.append(verb.lemma_.lower())
+        for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"):
+            far += [c.lemma_.lower() for c in preposition.children if c.dep_ == "pobj"]  # "among the wounded"
+        far += [c.lemma_.lower() for c in verb.children if c.dep_ in {"xcomp", "oprd", "acomp"}]
+        if anchor.dep_ == "pobj" or number.head.dep_ == "prep":  # "the death toll rose to 34"
+            for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                far += [subject.lemma_.lower()] + [c.lemma_.lower() for c in subject.children if c.dep_ == "compound"]
+    return near, far
+
+
+def _category(quantity: Quantity, counted: _Counted, number: Token, words: FigureLexicon) -> str:
+    """What happened to the counted (killed, wounded …) outranks what they are (troops, drones …)."""
+    if quantity.is_money:
+        return "money"
+    if quantity.unit == "percent":
+        return "percent"
+    if quantity.unit in _DISTANCE:
+        return "distance"
+    if quantity.unit in _AREA:
+        return "area"
+    near, far = _context_lemmas(counted, number)
+    for lemmas in (near, far):
+        for name, category_words in words.event_categories:
+            if any(lemma in category_words for lemma in lemmas):
+                return name
+    if counted.borrowed and counted.head is not None:
+        near.append(counted.head.lemma_.lower())
+    for name, category_words in words.noun_categories:
+        if any(lemma in category_words for lemma in near):
+            return name
+    return "other"
+
+
+def _unit(quantity: Quantity, counted: _Counted, number: Token, category: str, words: FigureLexicon) -> str | None:
+    if quantity.unit:
+        return quantity.unit
+    if counted.head is not None:
+        lemma = counted.head.lemma_.lower()
+        if lemma in words.people or counted.head.ent_type_ == "NORP":
+            return "person"
+        return lemma
+    verb = number.head
+    if verb.lemma_.lower() in words.person_verbs or category in _PERSON_CATEGORIES:
+        return "person"
+    return None
+
+
+def _rate(doc: Doc, quantity: Quantity, counted: _Counted, last: Token, words: FigureLexicon) -> str | None:
+    start = (counted.head.i + 1) if counted.head is not None and counted.head.i > last.i else last.i + 1
+    following = [t.lower_ for t in doc[start:start + 4]]
+    for phrase, per in words.rates:
+        if tuple(following[:len(phrase)]) == phrase:
+            return per
+    modified = counted.head
+    if modified is not None:
+        for child in modified.children:
+            for phrase, per in words.rates:
+                if len(phrase) == 1 and child.lower_ == phrase[0]:
+                    return per
+    return None
+
+
+# --- 4. whose, where, when ------------------------------------------------------------------------
+
+def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex) -> str | None:
+    head = counted.head
+    if head is not None and not counted.borrowed:
+        left = head.left_edge.idx
+        actor = actors.at(max(left, number.idx + len(number.text)), head.idx + len(head.text))
+        if actor:
+            return actor  # "North Korean soldiers", "Russian casualties"
+        for child in head.children:
+            if child.dep_ == "poss":
+                actor = actors.at(child.left_edge.idx, child.idx + len(child.text))
+                if actor:
+                    return actor  # "Russia's losses"
+    node = head or number
+    for _ in range(6):  # up through nouns and prepositions to the verb, then its subject
+        if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ in _VERB_POS:
+            return None  # the counted thing is the subject itself: whose it is was said above or not at all
+        parent = node.head
+        if parent is node:
+            return None
+        if parent.pos_ in _VERB_POS:
+            subjects = [c for c in parent.children if c.dep_ in {"nsubj"}]
+            if subjects:
+                subject = subjects[0]
+                return actors.at(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+            if parent.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl"}:
+                node = parent
+                continue
+            return None
+        node = parent
+    return None
+
+
+def _place(report: Report, anchor: Token, words: FigureLexicon) -> str | None:
+    sentence = anchor.sent
+    ancestors = {anchor.i, *(a.i for a in anchor.ancestors)}
+    candidates: list[tuple[bool, int, str]] = []
+    doc = anchor.doc
+    for place in report.places:
+        for mention in place.mentions:
+            if not sentence.start_char <= mention.start < sentence.end_char:
+                continue
+            token = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if token is None:
+                continue
+            root = token.root
+            preposition = root.head if root.dep_ == "pobj" else None
+            if preposition is None or preposition.lower_ not in words.locative:
+                continue
+            attached = preposition.head.i in ancestors
+            candidates.append((attached, -abs(mention.start - anchor.idx), place.id))
+    if not candidates:
+        return None
+    attached = [c for c in candidates if c[0]]
+    if attached:
+        return max(attached)[2]
+    return candidates[0][2] if len({c[2] for c in candidates}) == 1 else None
+
+
+def _time(report: Report, anchor: Token, sentence: int) -> str | None:
+    times = [t for t in report.times if t.sentence == sentence and t.value and t.granularity != "vague"]
+    if not times:
+        return None
+    doc = anchor.doc
+    ancestors = {a.i for a in anchor.ancestors}
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None and any(a.i in ancestors for a in [span.root, *span.root.ancestors][:3]):
+            return time.value
+    return times[0].value if len(times) == 1 else None

@@ -1,0 +1,74 @@
+"""Figures end to end through the real spaCy model: what counts, what it counts, and who says so."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+import sitreps
+from sitreps.evaluation import evaluate
+from tests.conftest import SEED_GOLD, need_shared
+
+
+def figures(text: str) -> dict[str, object]:
+    return {f.text: f for f in sitreps.extract(text, published="2025-03-14").figures}
+
+
+def test_counts_with_what_they_count_category_unit_and_rate():
+    found = figures("Russian forces struck the city with more than 40 drones, killing seven people and wounding 52. "
+                    "Ukraine says Russia is bringing in roughly 1,500 soldiers per day and pays a monthly bonus of $2,200.")
+    drones = found["more than 40 drones"]
+    assert (drones.low, drones.qualifier, drones.unit, drones.category) == (40, "at-least", "drone", "munitions")
+    killed = found["seven people"]
+    assert (killed.value, killed.unit, killed.category) == (7, "person", "killed")
+    assert (found["52"].category, found["52"].unit) == ("wounded", "person")
+    soldiers = found["roughly 1,500 soldiers"]
+    assert (soldiers.value, soldiers.qualifier, soldiers.category, soldiers.per) == (1500, "approx", "troops", "day")
+    bonus = found["$2,200"]
+    assert (bonus.unit, bonus.category, bonus.what, bonus.per) == ("USD", "money", "monthly bonus", "month")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Security Council adopted Resolution 2231 in 2015.",
+    "Su-34 jets dropped KAB-500 bombs at 3:40 a.m. on Oct. 3.",
+    "The 67-year-old commander of the 11th Corps spoke for 30 minutes.",
+    "Artillery fired 152 mm rounds along a 30-day front, one of the busiest.",
+    "The talks lasted two weeks and ended on Monday, the two countries said.",
+    "Article 5 of the treaty was invoked for the first time since 9/11.",
+])
+def test_not_figures(sentence):
+    assert figures(sentence) == {}
+
+
+def test_reported_claimed_and_estimated_sources():
+    text = ("According to recent reports, between 11 thousand and 12 thousand soldiers are training at the base. "
+            "Six officers were reported killed. The ministry claimed that 300 fighters had surrendered. "
+            "Analysts estimate that 2,000 troops could be moved by June.")
+    found = figures(text)
+    range_ = found["between 11 thousand and 12 thousand soldiers"]
+    assert (range_.low, range_.high, range_.value, range_.source, range_.attribution) == (11000, 12000, None, "unnamed", "reported")
+    assert (found["Six officers"].category, found["Six officers"].attribution) == ("killed", "reported")
+    assert found["300 fighters"].attribution == "claimed"
+    assert found["2,000 troops"].attribution in {"estimated", "hypothetical"}
+
+
+def test_elided_noun_is_borrowed_from_the_figure_before():
+    found = figures("Moscow has recruited as many as 15,000 foreign fighters from Nepal, 26,000 from Chechnya, "
+                    "and several thousand from Africa.")
+    assert found["26,000"].what == "fighters from Chechnya"
+    assert found["several thousand"].category == "fighters" and found["several thousand"].qualifier == "vague"
+
+
+def test_seed_figures_have_the_gold_amounts_qualifiers_units_and_categories():
+    need_shared(SEED_GOLD)
+    evaluation = evaluate([SEED_GOLD], components=["figures"])
+    score = evaluation.components["figures"]
+    assert (score.true_positives, score.false_negatives) == (11, 0)
+    assert not [hit for hit in score.false_hits if "not_figures" in hit.detail]
+    for field in ("amount", "qualifier", "unit", "category"):
+        assert score.fields[field].accuracy == 1.0, (field, score.wrong_fields)
+    not_figures = yaml.safe_load(SEED_GOLD.read_text())["not_figures"]
+    report_texts = " ".join(f.text for f in sitreps.extract(need_shared(SEED_GOLD).parent.parent.joinpath(
+        "seed", "000_f4608aac0cbd5e3d.txt").read_text()).figures)
+    for text in not_figures:
+        assert text not in report_texts

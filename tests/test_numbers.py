@@ -1,0 +1,70 @@
+"""Amounts in every form news uses (no spaCy needed: the scanner reads plain text)."""
+
+import pytest
+
+from sitreps.extract.numbers import find_amounts
+
+
+def read(text: str) -> list[tuple]:
+    return [(text[q.start:q.end], q.value, q.low, q.high, q.qualifier, q.unit) for q in find_amounts(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("675,800 casualties", ("675,800", 675800, None, None, "exact", None)),
+    ("1.5 million people", ("1.5 million", 1.5e6, None, None, "exact", None)),
+    ("6.7k views", ("6.7k", 6700, None, None, "exact", None)),
+    ("eleven thousand troops", ("eleven thousand", 11000, None, None, "exact", None)),
+    ("a dozen drones", ("a dozen", 12, None, None, "exact", None)),
+    ("twenty-five tanks", ("twenty-five", 25, None, None, "exact", None)),
+    ("one hundred and twenty men", ("one hundred and twenty", 120, None, None, "exact", None)),
+    ("11 thousand soldiers", ("11 thousand", 11000, None, None, "exact", None)),
+    ("between 11 thousand and 12 thousand", ("between 11 thousand and 12 thousand", None, 11000, 12000, "range", None)),
+    ("10,000 to 12,000 troops", ("10,000 to 12,000", None, 10000, 12000, "range", None)),
+    ("10,000-12,000 troops", ("10,000-12,000", None, 10000, 12000, "range", None)),
+    ("10–12 thousand troops", ("10–12 thousand", None, 10000, 12000, "range", None)),
+    ("two or three drones", ("two or three", None, 2, 3, "range", None)),
+    ("over 1,000 soldiers", ("over 1,000", None, 1000, None, "at-least", None)),
+    ("more than 40 drones", ("more than 40", None, 40, None, "at-least", None)),
+    ("at least seven", ("at least seven", None, 7, None, "at-least", None)),
+    ("as many as 15,000", ("as many as 15,000", None, None, 15000, "at-most", None)),
+    ("up to 20,000 troops", ("up to 20,000", None, None, 20000, "at-most", None)),
+    ("fewer than 100 trucks", ("fewer than 100", None, None, 100, "at-most", None)),
+    ("nearly 35%", ("nearly 35%", 35, None, None, "approx", "percent")),
+    ("about 3,000 tonnes", ("about 3,000 tonnes", 3000, None, None, "approx", "tonne")),
+    ("some 8.8 million", ("some 8.8 million", 8.8e6, None, None, "approx", None)),
+    ("roughly 30 km", ("roughly 30 km", 30, None, None, "approx", "km")),
+    ("several thousand fighters", ("several thousand", None, 3000, 9000, "vague", None)),
+    ("dozens of people", ("dozens", None, 12, 99, "vague", None)),
+    ("hundreds of thousands of homes", ("hundreds of thousands", None, 100000, 999999, "vague", None)),
+    ("a handful of boats", ("a handful", None, 3, 5, "vague", None)),
+    ("tens of millions of euros", ("tens of millions of euros", None, 1e7, 99999999, "vague", "EUR")),
+    ("$2,000 bonus", ("$2,000", 2000, None, None, "exact", "USD")),
+    ("US$1 billion", ("US$1 billion", 1e9, None, None, "exact", "USD")),
+    ("€5m package", ("€5m", 5e6, None, None, "exact", "EUR")),
+    ("2 billion rubles", ("2 billion rubles", 2e9, None, None, "exact", "RUB")),
+    ("₴300 a month", ("₴300", 300, None, None, "exact", "UAH")),
+    ("£2.26 billion", ("£2.26 billion", 2.26e9, None, None, "exact", "GBP")),
+    ("250 million Norwegian crowns", ("250 million Norwegian crowns", 2.5e8, None, None, "exact", "NOK")),
+    ("$10-12 billion", ("$10-12 billion", None, 10e9, 12e9, "range", "USD")),
+    ("past 920,000 rials", ("past 920,000 rials", None, 920000, None, "at-least", "IRR")),
+])
+def test_amount_forms(text, expected):
+    assert read(text)[0] == expected
+
+
+def test_a_range_is_never_averaged():
+    (_, value, low, high, qualifier, _), = read("between 800 and 1,000 killed")
+    assert value is None and (low, high, qualifier) == (800, 1000, "range")
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures():
+    assert [r[1] for r in read("raising battlegroups from four to eight")] == [4, 8]
+
+
+def test_glued_number_and_sentence_end():
+    assert read("amassing 1,530 Russian casualties")[0][:2] == ("1,530", 1530)
+    assert read("from four to eight.")[-1][0] == "eight"
+
+
+def test_five_m_without_a_currency_is_not_five_million():
+    assert read("a 5m wall") == []
