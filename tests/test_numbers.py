@@ -68,3 +68,13 @@ def test_glued_number_and_sentence_end():
 
 def test_five_m_without_a_currency_is_not_five_million():
     assert read("a 5m wall") == []
+
+
+@pytest.mark.parametrize("text,value", [("around half of the population", 0.5), ("two-thirds of the city", 2 / 3),
+                                        ("one and a half million people", 1.5e6), ("a quarter of the fleet", 0.25)])
+def test_fractions(text, value):
+    assert find_amounts(text)[0].value == pytest.approx(value)
+
+
+def test_an_ordinal_is_not_a_fraction():
+    assert find_amounts("on the third day") == []

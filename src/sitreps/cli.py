@@ -96,7 +96,7 @@ def demo(json_output: bool) -> int:
     path = data_path(SAMPLE_ARTICLE)
     report = process(read_source(str(path), Settings.from_env()))
     if not json_output:
-        Console().print(f"[dim]sample article: {path}[/dim]")
+        _console().print(f"[dim]sample article: {path}[/dim]")
     return _emit(report, json_output, str(path))
 
 
@@ -127,15 +127,20 @@ def evaluate(gold: tuple[str, ...], json_output: bool, components: tuple[str, ..
     if json_output:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        print_evaluation(result, Console(), max_listed=max_listed)
+        print_evaluation(result, _console(), max_listed=max_listed)
     return 0
+
+
+def _console() -> Console:
+    """A terminal's own width; 120 columns when output goes to a file or a pipe (tables stay readable)."""
+    return Console(width=None if sys.stdout.isatty() else 120)
 
 
 def _emit(report: Report, json_output: bool, source: str) -> int:
     if json_output:
         sys.stdout.write(report.to_json() + "\n")
     else:
-        print_summary(report, Console())
+        print_summary(report, _console())
     if report.article.language != "en":
         print(f"sitreps: {source}: not English (detected {report.article.language}); extraction skipped",
               file=sys.stderr)

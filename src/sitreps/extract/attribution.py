@@ -102,7 +102,12 @@ def attribute(token: Token, actors: ActorIndex) -> Attribution:
 
 
 def _reporting_ancestor(token: Token, actors: ActorIndex, words: _Cues) -> Attribution | None:
-    for ancestor in [token, *token.ancestors]:
+    chain = [token, *token.ancestors]
+    top = chain[-1]
+    # "Two children were among the wounded, he said": the reporting clause hangs off the main one
+    aside = [c for c in top.children if c.dep_ in {"parataxis", "advcl", "conj"} and c.i > token.i
+             and words.verb_class.get(c.lemma_.lower()) and any(s.dep_ == "nsubj" for s in c.children)]
+    for ancestor in chain + aside[:1]:
         if ancestor.pos_ not in {"VERB", "AUX"} and ancestor.dep_ != "ROOT":
             continue
         cls = words.verb_class.get(ancestor.lemma_.lower())

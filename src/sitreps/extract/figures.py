@@ -133,7 +133,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
             per=_rate(doc, quantity, counted, last, words),
             what=counted.what,
         )
-        figure.subject = _subject(doc, counted, number, actors)
+        figure.subject = _subject(doc, counted, number, actors, words)
         if figure.subject is None and previous and previous[2] == sentence and previous[0].subject \
                 and figure.unit == previous[0].unit:
             figure.subject = previous[0].subject  # "six … officers were killed, and three service members wounded"
@@ -313,7 +313,7 @@ def _borrow(doc: Doc, earlier: _Counted, last: Token, quantity: Quantity) -> _Co
     assert earlier.head is not None
     what = earlier.head.text
     nxt = last.i + 1
-    if nxt < len(doc) and doc[nxt].pos_ == "ADP" and doc[nxt].lower_ != "of":
+    if nxt < len(doc) and doc[nxt].lower_ == "from":  # an origin names the group; "in Kharkiv" is a place
         edge = max((t.i for t in doc[nxt].subtree), default=nxt)
         what = f"{what} {doc[nxt:edge + 1].text}"
     return _Counted(earlier.head, what, quantity.end, borrowed=True)
@@ -405,7 +405,7 @@ def _rate(doc: Doc, quantity: Quantity, counted: _Counted, last: Token, words: F
 
 # --- 4. whose, where, when ------------------------------------------------------------------------
 
-def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex) -> str | None:
+def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex, words: FigureLexicon) -> str | None:
     head = counted.head
     if head is not None and not counted.borrowed:
         left = head.left_edge.idx
@@ -425,6 +425,8 @@ def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex) -> 
         if parent is node:
             return None
         if parent.pos_ in _VERB_POS:
+            if any(parent.lemma_.lower() in harm for _, harm in words.event_categories):
+                return None  # "Russia killed seven": the seven are not Russia's; the victims' side is unsaid
             subjects = [c for c in parent.children if c.dep_ in {"nsubj"}]
             if subjects:
                 subject = subjects[0]

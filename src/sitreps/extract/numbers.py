@@ -89,6 +89,7 @@ class NumberLexicon:
     tens: dict[str, int]
     scales: dict[str, int]
     suffixes: dict[str, int]
+    fractions: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest first
     vague: tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
     vague_scales: dict[str, int]
@@ -111,6 +112,7 @@ def lexicon() -> NumberLexicon:
     data = load_yaml("numbers.yaml")
     return NumberLexicon(
         units=data["units"], tens=data["tens"], scales=data["scales"], suffixes=data["scale_suffixes"],
+        fractions=data["fractions"],
         qualifiers=_longest_first([(_words(p), q) for q, phrases in data["qualifiers"].items() for p in phrases]),
         vague=_longest_first([(_words(v["phrase"]), v) for v in data["vague"]]),
         vague_scales=data["vague_scales"],
@@ -196,10 +198,30 @@ class _Scanner:
                 current = 0
             elif word == "dozen" and (consumed or self.word(i - 1) == "a"):
                 current = max(current, 1) * 12
-            elif word == "a" and not consumed and self.word(i + 1) in {"dozen", "hundred", "thousand", "million", "billion"}:
+            elif word in self.w.fractions and (word.startswith("half") or (consumed and 0 < current <= 10)
+                                               or self.word(i - 1) == "a"):
+                denominator = self.w.fractions[word]
+                if self.word(i - 1) == "a" and self.word(i - 2) == "and" and consumed:
+                    current += 1 / denominator  # "one and a half"
+                elif consumed and not self.word(i - 1) == "a":
+                    current = current / denominator  # "two thirds", "three-quarters"
+                else:
+                    current = 1 / denominator  # "half", "a third"
+                consumed = True
+                i += 1
+                if self.word(i) in self.w.scales and self.word(i) != "hundred":  # "one and a half million"
+                    total += current * self.w.scales[self.word(i)]
+                    current = 0
+                    i += 1
+                break
+            elif word == "a" and not consumed and (self.word(i + 1) in {"dozen", "hundred", "thousand", "million", "billion"}
+                                                   or self.word(i + 1) in self.w.fractions):
                 pass
             elif word == "and" and consumed and (self.word(i + 1) in self.w.units or self.word(i + 1) in self.w.tens) \
                     and self.word(i - 1) in {"hundred", "thousand", "million"}:
+                pass
+            elif (word in {"and", "a"} or self.lx[i].text == "-") and consumed and (self.word(i + 1) in self.w.fractions
+                                                             or self.word(i + 2) in self.w.fractions):
                 pass
             else:
                 break
@@ -314,8 +336,8 @@ class _Scanner:
         return None
 
     def _compatible(self, first: Amount, second: Amount) -> bool:
-        if second.value <= 0:
-            return False
+        if second.value <= 0 or (second.value < first.value and not (second.scaled and not first.scaled)):
+            return False  # a range runs upwards; "fifty - two" is not one
         link = self.text[first.end:second.start].strip().lower()
         if link == "or" and not (first.in_words and second.in_words):
             return False  # "2 or 3" is rare; "1,000 or more" is not a range
