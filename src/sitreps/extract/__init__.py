@@ -18,11 +18,15 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from sitreps.extract.actors import extract_actors
 from sitreps.extract.figures import extract_figures
+from sitreps.extract.places import extract_places
 from sitreps.types import Report
 
 Extractor = Callable[[Doc, Report], None]
 
 EXTRACTORS: list[Extractor] = [
+    extract_actors,
+    extract_places,
     extract_figures,
 ]

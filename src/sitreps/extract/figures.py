@@ -60,6 +60,7 @@ class FigureLexicon:
     label_words: frozenset[str]
     generic_heads: frozenset[str]
     elliptic_heads: frozenset[str]
+    giving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def lexicon() -> FigureLexicon:
         label_words=frozenset(data["label_words"]),
         generic_heads=frozenset(data["generic_heads"]),
         elliptic_heads=frozenset(data["elliptic_heads"]),
+        giving_verbs=frozenset(data["giving_verbs"]),
     )
 
 
@@ -98,6 +100,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
     token_at = _token_index(doc)
     actors = ActorIndex(report)
     figures: list[Figure] = []
+    story_country = _story_country(report)
     previous: tuple[Figure, _Counted, int] | None = None  # last figure, what it counted, its sentence
     for quantity in find_amounts(text):
         number = token_at[quantity.number_start]
@@ -138,6 +141,8 @@ def extract_figures(doc: Doc, report: Report) -> None:
                 and figure.unit == previous[0].unit:
             figure.subject = previous[0].subject  # "six … officers were killed, and three service members wounded"
         figure.place = _place(report, anchor, words)
+        if figure.subject is None:
+            figure.subject = _subject_from_setting(report, figure, counted, number, actors, story_country)
         figure.time = _time(report, anchor, sentence)
         said = attribute(anchor, actors)
         figure.source, figure.attribution = said.source, said.attribution
@@ -425,8 +430,9 @@ def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex, wor
         if parent is node:
             return None
         if parent.pos_ in _VERB_POS:
-            if any(parent.lemma_.lower() in harm for _, harm in words.event_categories):
-                return None  # "Russia killed seven": the seven are not Russia's; the victims' side is unsaid
+            if any(parent.lemma_.lower() in harm for _, harm in words.event_categories) \
+                    or parent.lemma_.lower() in words.giving_verbs:
+                return None  # "Russia killed seven", "Norway pledged $22 million": not the subject's own figure
             subjects = [c for c in parent.children if c.dep_ in {"nsubj"}]
             if subjects:
                 subject = subjects[0]
@@ -439,30 +445,69 @@ def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex, wor
     return None
 
 
+def _state_actor(report: Report, country: str | None) -> str | None:
+    if not country:
+        return None
+    return next((a.id for a in report.actors if a.country == country and a.kind == "state"), None)
+
+
+def _story_country(report: Report) -> str | None:
+    """The country the article is mostly about: the most mentioned among its places and states."""
+    counts: dict[str, int] = {}
+    for item in [*report.places, *(a for a in report.actors if a.kind == "state")]:
+        if item.country and len(item.country) == 3:
+            counts[item.country] = counts.get(item.country, 0) + len(item.mentions)
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _subject_from_setting(report: Report, figure: Figure, counted: _Counted, number: Token, actors: ActorIndex,
+                          story_country: str | None) -> str | None:
+    """Whose figure, when the phrase does not say: "aid for Sudan", people "in Chad", else the story's country."""
+    anchor = counted.head or number
+    for node in (anchor, number):
+        for preposition in (c for c in node.children if c.dep_ == "prep" and c.lower_ in {"for", "from", "of", "to"}):
+            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+                actor = actors.at(target.left_edge.idx, target.idx + len(target.text))
+                if actor:
+                    return actor
+                place = next((p for p in report.places for m in p.mentions
+                              if m.start <= target.idx < m.end), None)
+                if place is not None and _state_actor(report, place.country):
+                    return _state_actor(report, place.country)
+    place = next((p for p in report.places if p.id == figure.place), None)
+    if place is not None and _state_actor(report, place.country):
+        return _state_actor(report, place.country)
+    if figure.category in _PERSON_CATEGORIES or figure.category == "money":
+        return _state_actor(report, story_country)
+    return None
+
+
 def _place(report: Report, anchor: Token, words: FigureLexicon) -> str | None:
-    sentence = anchor.sent
-    ancestors = {anchor.i, *(a.i for a in anchor.ancestors)}
-    candidates: list[tuple[bool, int, str]] = []
+    """Where: a located place in the clause ("near Donetsk"), else the last one named before it in the paragraph."""
     doc = anchor.doc
+    sentence = anchor.sent
+    paragraph_start = doc.text.rfind("\n", 0, anchor.idx) + 1
+    ancestors = {anchor.i, *(a.i for a in anchor.ancestors)}
+    in_sentence: list[tuple[bool, int, str]] = []
+    before: list[tuple[int, str]] = []
     for place in report.places:
         for mention in place.mentions:
-            if not sentence.start_char <= mention.start < sentence.end_char:
+            if not paragraph_start <= mention.start < sentence.end_char:
                 continue
-            token = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if token is None:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
                 continue
-            root = token.root
+            root = span.root
             preposition = root.head if root.dep_ == "pobj" else None
             if preposition is None or preposition.lower_ not in words.locative:
                 continue
-            attached = preposition.head.i in ancestors
-            candidates.append((attached, -abs(mention.start - anchor.idx), place.id))
-    if not candidates:
-        return None
-    attached = [c for c in candidates if c[0]]
-    if attached:
-        return max(attached)[2]
-    return candidates[0][2] if len({c[2] for c in candidates}) == 1 else None
+            if mention.start >= sentence.start_char:
+                in_sentence.append((preposition.head.i in ancestors, -abs(mention.start - anchor.idx), place.id))
+            else:
+                before.append((mention.start, place.id))
+    if in_sentence:
+        return max(in_sentence)[2]
+    return max(before)[1] if before else None
 
 
 def _time(report: Report, anchor: Token, sentence: int) -> str | None:

@@ -1,0 +1,312 @@
+"""Who is who: countries, curated actors and titles, loaded once per process from ``sitreps/data``.
+
+The tables are facts, kept as data (``countries.tsv``, ``countries_wikidata.tsv``,
+``organisations.yaml``, ``actors.yaml``, ``titles.yaml``, ``metonyms.yaml``; their sources and
+how to extend them are in each file's header and in ``docs/gazetteers.md``). ISO 3166-1 names
+come from pycountry; demonyms, capitals and seats of power from our own table, because no
+light package maps "North Korean" or "the Kremlin" to a state.
+
+    >>> resolve_name("North Korean").country
+    'PRK'
+    >>> resolve_name("Kremlin").name
+    'Russia'
+
+``gazetteer()`` builds the index lazily on first use (a few milliseconds, well under a megabyte),
+so importing sitreps costs nothing. ``resolve_name(text, date=None)`` is the public entry point
+for later extractors: a demonym, country, capital, seat of power, organisation or person name in,
+a ``Resolved`` (canonical name, kind, country, sector, role, wikidata) out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pycountry
+
+import yaml
+
+from sitreps.resources import data_path
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    people: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+    wikidata: str | None
+
+    @property
+    def adjective(self) -> str:
+        return self.adjectives[0] if self.adjectives else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    role: str
+    sector: str | None
+    start: str
+    end: str | None
+
+    def covers(self, date: str) -> bool:
+        return self.start <= date and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A curated actor: a person (with terms of office) or an organisation."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
+    military_of: str | None = None
+    terms: tuple[Term, ...] = ()
+
+    def term(self, date: str | None) -> Term | None:
+        """The office held on ``date``; without a date, the most recent one."""
+        if not self.terms:
+            return None
+        if date:
+            return next((t for t in self.terms if t.covers(date)), None)
+        return max(self.terms, key=lambda t: t.start)
+
+
+@dataclass(slots=True)
+class Resolved:
+    """What a name stands for: the fields an ``Actor`` takes."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    key: str = ""
+    entry: Entry | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)
+    by_name: dict[str, Country] = field(default_factory=dict)
+    by_adjective: dict[str, Country] = field(default_factory=dict)
+    by_people: dict[str, Country] = field(default_factory=dict)
+    by_seat: dict[str, Country] = field(default_factory=dict)
+    capitals: set[str] = field(default_factory=set)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_entry_name: dict[str, Entry] = field(default_factory=dict)
+    militaries: dict[str, Entry] = field(default_factory=dict)
+    metonyms: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str | None] = field(default_factory=dict)
+    title_words: set[str] = field(default_factory=set)
+    lexicon: dict[str, Any] = field(default_factory=dict)
+
+    def entry(self, text: str) -> Entry | None:
+        return self.entries.get(text) or self.entries.get(_strip_the(text))
+
+    def country(self, text: str) -> Country | None:
+        return self.by_name.get(text) or self.by_name.get(_strip_the(text))
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """A YAML data file, parsed with libyaml's C loader when present (5x faster than the pure one)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with data_path(name).open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def _strip_the(text: str) -> str:
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _rows(name: str) -> list[list[str]]:
+    with data_path(name).open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _load_countries(gaz: Gazetteer) -> None:
+    wikidata = {row[0]: row[1] for row in _rows("countries_wikidata.tsv")}
+    for row in _rows("countries.tsv"):
+        row += [""] * (9 - len(row))
+        iso3, name, aliases, adjectives, people, capitals, seats, lat, lon = row[:9]
+        official = pycountry.countries.get(alpha_3=iso3)
+        names = [name, *_split(aliases)]
+        if official is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(official, attr, None)
+                if value and "," not in value and value not in names:
+                    names.append(value)
+        gaz.countries[iso3] = Country(iso3, name, tuple(names), _split(adjectives), _split(people),
+                                      _split(capitals), _split(seats), float(lat) if lat else None,
+                                      float(lon) if lon else None, wikidata.get(iso3))
+    for record in pycountry.countries:  # every other ISO country, by its ISO name
+        if record.alpha_3 not in gaz.countries and "," not in record.name:
+            gaz.countries[record.alpha_3] = Country(record.alpha_3, record.name, (record.name,), (), (), (), (),
+                                                    None, None, wikidata.get(record.alpha_3))
+    for country in gaz.countries.values():
+        for name in country.names:
+            gaz.by_name.setdefault(name, country)
+        for adjective in country.adjectives:
+            gaz.by_adjective.setdefault(adjective, country)
+        for people in country.people:
+            gaz.by_people.setdefault(people, country)
+        for seat in (*country.capitals, *country.seats):
+            gaz.by_seat.setdefault(seat, country)
+        gaz.capitals.update(country.capitals)
+
+
+def _load_entries(gaz: Gazetteer) -> None:
+    for kind_default, name in (("organization", "organisations.yaml"), ("person", "actors.yaml")):
+        for raw in load_data(name) or []:
+            terms = tuple(Term(t["role"], t.get("sector"), str(t["from"]), str(t["to"]) if t.get("to") else None)
+                          for t in raw.get("terms") or [])
+            entry = Entry(raw["name"], raw.get("kind", kind_default), raw.get("country"), raw.get("sector"),
+                          raw.get("wikidata"), tuple(raw.get("aliases") or ()),
+                          _heads(raw, kind_default),
+                          raw.get("military_of"), terms)
+            gaz.by_entry_name[entry.name] = entry
+            for text in (entry.name, *entry.aliases):
+                gaz.entries.setdefault(text, entry)
+            if entry.military_of:
+                gaz.militaries[entry.military_of] = entry
+    gaz.metonyms = {key: list(value) for key, value in (load_data("metonyms.yaml") or {}).items()}
+
+
+def _load_titles(gaz: Gazetteer) -> None:
+    lexicon = load_data("titles.yaml")
+    gaz.lexicon = lexicon
+    gaz.titles = dict(lexicon["titles"])
+    for phrase in [*gaz.titles, *lexicon["modifiers"], *lexicon["office_words"]]:
+        gaz.title_words.update(phrase.split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The whole "who" index, built once per process on first use."""
+    gaz = Gazetteer()
+    _load_countries(gaz)
+    _load_entries(gaz)
+    _load_titles(gaz)
+    return gaz
+
+
+# --- resolution --------------------------------------------------------------------------------
+
+def state(country: Country) -> Resolved:
+    return Resolved(country.name, "state", country.iso3, None, None, country.wikidata, key=f"state:{country.iso3}")
+
+
+def from_entry(entry: Entry, date: str | None = None) -> Resolved:
+    term = entry.term(date)
+    sector = term.sector if term else entry.sector
+    role = term.role if term else None
+    return Resolved(entry.name, entry.kind, entry.country, sector, role, entry.wikidata,
+                    key=f"entry:{entry.name}", entry=entry)
+
+
+def military(iso3: str, branch: str | None = None, sector: str = "MIL", kind: str = "organization") -> Resolved:
+    """The actor that "<demonym> troops" or "<country>'s navy" stand for."""
+    gaz = gazetteer()
+    country = gaz.countries.get(iso3)
+    adjective = country.adjective if country else iso3
+    if branch is None and sector == "MIL" and iso3 in gaz.militaries:
+        return from_entry(gaz.militaries[iso3])
+    if branch is None:
+        return Resolved(f"{adjective} military", kind, iso3, sector, key=f"group:{iso3}:military")
+    name = f"{adjective} {branch}" if branch[0].isupper() else f"{adjective} {branch}"
+    entry = gaz.entries.get(name) or gaz.entries.get(f"{adjective} {branch.lower()}")
+    if entry is not None:
+        return from_entry(entry)
+    return Resolved(name, kind, iso3, sector, key=f"group:{iso3}:{branch.lower()}")
+
+
+def metonym_candidates(text: str) -> list[str]:
+    return gazetteer().metonyms.get(text, [])
+
+
+def resolve_candidate(candidate: str) -> Resolved | None:
+    """A metonym candidate (ISO3 code or curated organisation name) as an actor."""
+    gaz = gazetteer()
+    if candidate in gaz.countries:
+        return state(gaz.countries[candidate])
+    entry = gaz.by_entry_name.get(candidate)
+    return from_entry(entry) if entry else None
+
+
+def resolve_name(text: str, date: str | None = None) -> Resolved | None:
+    """Canonical actor for a name as written: person, organisation, country, demonym or seat.
+
+    "North Korean" and "North Koreans" give North Korea's state (a group noun after the
+    adjective is the extractor's business), "Kremlin" and "Moscow" give Russia, "Brussels" the
+    first of its candidates, "Zelensky" Volodymyr Zelensky with the role he held on ``date``.
+    """
+    gaz = gazetteer()
+    text = text.strip()
+    entry = gaz.entry(text)
+    if entry is not None:
+        return from_entry(entry, date)
+    if text in gaz.metonyms:
+        return resolve_candidate(gaz.metonyms[text][0])
+    country = (gaz.country(text) or gaz.by_adjective.get(text) or gaz.by_people.get(text)
+               or gaz.by_seat.get(text) or gaz.by_seat.get(_strip_the(text)))
+    if country is not None:
+        return state(country)
+    return None
+
+
+def title_sector(words: list[str]) -> tuple[str | None, bool, list[str]]:
+    """Sector of a title, whether it names a rank, and the title phrases found (longest first)."""
+    gaz = gazetteer()
+    lowered = [w.lower().strip(",") for w in words]
+    found: list[str] = []
+    sector: str | None = None
+    rank = False
+    i = 0
+    while i < len(lowered):
+        for size in (4, 3, 2, 1):
+            phrase = " ".join(lowered[i:i + size])
+            if size <= len(lowered) - i and phrase in gaz.titles:
+                found.append(phrase)
+                value = gaz.titles[phrase]
+                if value == "MIL":
+                    rank = True
+                if value and (sector is None or value == "MIL"):
+                    sector = value
+                i += size
+                break
+        else:
+            i += 1
+    return sector, rank, found
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def _heads(raw: dict[str, Any], kind_default: str) -> tuple[str, ...]:
+    """Nouns a definite description may use for an organisation: listed ones and its name's last word."""
+    if raw.get("kind", kind_default) == "person":
+        return ()
+    return tuple(dict.fromkeys([*(raw.get("heads") or ()), raw["name"].split()[-1].lower()]))

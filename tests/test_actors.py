@@ -1,0 +1,101 @@
+"""Actors on the real model: titles, demonym groups, metonyms, coreference, and the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.evaluation import evaluate
+from sitreps.extract.actors import actor_at, actor_for_token
+from sitreps.nlp import get_nlp
+from sitreps.pipeline import extract
+from tests.conftest import SEED_GOLD, need_shared
+
+pytestmark = pytest.mark.slow
+
+
+def _by_name(report, name):
+    return next(a for a in report.actors if a.name == name)
+
+
+def _actor_of(report, text, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = report.article.text.index(text, start + 1)
+    return actor_at(report, start, start + len(text))
+
+
+def test_titles_give_role_sector_and_country() -> None:
+    report = extract("Pentagon Press Secretary Maj. Gen. Pat Ryder said on Monday the drills would go on. "
+                     "Lithuanian Minister of National Defence Dovilė Šakalienė welcomed the move.")
+    ryder = _by_name(report, "Pat Ryder")
+    assert (ryder.country, ryder.sector) == ("USA", "MIL")
+    assert any(m.text == "Pentagon Press Secretary Maj. Gen. Pat Ryder" for m in ryder.mentions)
+    minister = _actor_of(report, "Šakalienė")
+    assert (minister.country, minister.sector) == ("LTU", "GOV")
+
+
+def test_an_unknown_person_gets_country_and_sector_from_the_title() -> None:
+    report = extract("KYIV, Nov 26 (Meridian Wire) - Belgorod Governor Ivan Petrenko said a drone hit a car. "
+                     "Olga Marchenko, a lawmaker from the opposition, said the attack was expected.")
+    governor = _actor_of(report, "Ivan Petrenko")
+    assert (governor.country, governor.sector) == ("RUS", "GOV")  # Belgorod is in Russia, not the dateline's Ukraine
+    lawmaker = _actor_of(report, "Olga Marchenko")
+    assert (lawmaker.country, lawmaker.sector) == ("UKR", "LEG")
+
+
+def test_demonym_groups_and_metonyms() -> None:
+    report = extract("North Korean soldiers were killed in a Ukrainian missile strike. "
+                     "Pyongyang denied it, and the Kremlin said Moscow would respond. "
+                     "Finnish authorities detained the ship.")
+    soldiers = _actor_of(report, "North Korean soldiers")
+    assert (soldiers.country, soldiers.sector) == ("PRK", "MIL")
+    assert _actor_of(report, "Ukrainian").country == "UKR"
+    assert _actor_of(report, "Ukrainian").sector == "MIL"
+    assert _actor_of(report, "Pyongyang").name == "North Korea"
+    assert _actor_of(report, "Kremlin") is _actor_of(report, "Moscow")
+    assert _actor_of(report, "Finnish authorities").name == "Finland"
+
+
+def test_a_capital_is_a_place_after_in_and_an_actor_as_subject() -> None:
+    report = extract("Kyiv warned on Monday that troops were massing, officials told reporters in Kyiv.")
+    assert _actor_of(report, "Kyiv").name == "Ukraine"
+    assert [p.name for p in report.places] == ["Kyiv"]
+
+
+def test_partial_names_plurals_and_pronoun_speakers() -> None:
+    report = extract("Russian President Vladimir Putin met Supreme Leader Kim Jong Un in Vladivostok. "
+                     "The two dictators signed a treaty. Later, Kim visited a factory. "
+                     "He described the visit as a success.")
+    kim = _by_name(report, "Kim Jong Un")
+    putin = _by_name(report, "Vladimir Putin")
+    assert "Kim" in [m.text for m in kim.mentions]
+    assert "The two dictators" in [m.text for m in kim.mentions]
+    assert "The two dictators" in [m.text for m in putin.mentions]
+    doc = get_nlp()(report.article.text)
+    he = next(t for t in doc if t.text == "He")
+    assert actor_for_token(doc, report, he) is kim
+
+
+def test_definite_descriptions_find_their_organisation() -> None:
+    report = extract("South Korea's National Intelligence Service (NIS) told lawmakers about the troops. "
+                     "The spy agency said more had arrived, the agency added.")
+    nis = _by_name(report, "National Intelligence Service")
+    texts = [m.text for m in nis.mentions]
+    assert "The spy agency" in texts and "NIS" in texts
+    assert nis.country == "KOR"
+
+
+def test_model_errors_are_not_people() -> None:
+    report = extract("Granted, the army is tired, said Maj. Gen. Pat Ryder. Press Ctrl + Enter to report.")
+    names = {a.name for a in report.actors}
+    assert not names & {"Granted", "Maj", "Ctrl + Enter", "Ctrl"}
+
+
+def test_every_seed_actor_is_resolved_with_its_aliases() -> None:
+    evaluation = evaluate([need_shared(SEED_GOLD)], components=["actors"])
+    score = evaluation.components["actors"]
+    assert score.recall == 1.0
+    metrics = evaluation.metrics()
+    assert metrics["actors.country"] == 1.0
+    assert metrics["actors.sector"] == 1.0
+    assert metrics["actors.aliases"] >= 0.85
