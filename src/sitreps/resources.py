@@ -23,7 +23,8 @@ def data_path(name: str) -> Path:
 @lru_cache(maxsize=None)
 def load_yaml(name: str) -> Any:
     with data_path(name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        # libyaml's loader is about five times faster than the pure-Python one, where it is built
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
 
 
 @lru_cache(maxsize=None)
