@@ -52,6 +52,12 @@ def speed_table(articles: int) -> list[str]:
     for run in data["runs"]:
         lines.append(f"| {run['processes']} | {run['raw_articles_per_s']:.2f} | {run['sitreps_articles_per_s']:.2f} | "
                      f"{run['ratio']:.3f} |")
+    stages = data.get("stages") or {}
+    if stages:
+        parse = stages["parse (spaCy)"]
+        lines += ["", f"Time per stage over {data['stage_articles']} articles, one process, as a share of the parse:", "",
+                  "| stage | seconds | share of parse |", "|---|---|---|"]
+        lines += [f"| {name} | {value:.2f} | {100 * value / parse:.1f}% |" for name, value in stages.items()]
     return lines + [""]
 
 

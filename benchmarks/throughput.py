@@ -41,24 +41,59 @@ def measure(articles: list[str], processes: int) -> dict[str, float]:
             "ratio": round(full / raw, 3)}
 
 
+def stage_shares(articles: list[str]) -> dict[str, float]:
+    """Seconds per stage over the articles, one process: the parse, sitreps' preparation, each extractor."""
+    from sitreps.extract import EXTRACTORS
+    from sitreps.ingest import from_text
+    from sitreps.pipeline import prepare
+    from sitreps.types import Report, Sentence
+
+    nlp = get_nlp(Settings.from_env().model)
+    seconds: dict[str, float] = {"parse (spaCy)": 0.0, "ingest+clean+provenance+language": 0.0}
+    for text in articles:
+        start = time.perf_counter()
+        prepared = prepare(from_text(text))
+        seconds["ingest+clean+provenance+language"] += time.perf_counter() - start
+        start = time.perf_counter()
+        doc = nlp(prepared.article.text)
+        seconds["parse (spaCy)"] += time.perf_counter() - start
+        report = Report(article=prepared.article)
+        report.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
+        for extractor in EXTRACTORS:
+            start = time.perf_counter()
+            extractor(doc, report)
+            name = extractor.__name__.removeprefix("extract_")
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - start
+    return seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--words", type=int, default=1200)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--stages", type=int, default=60, metavar="N",
+                        help="articles for the per-stage breakdown (0 to skip)")
     args = parser.parse_args()
     articles = make_articles(args.articles, args.words)
     words = sum(len(a.split()) for a in articles) / len(articles)
     rows = [measure(articles, p) for p in args.processes]
+    stages = stage_shares(articles[: args.stages]) if args.stages else {}
     if args.json:
-        print(json.dumps({"articles": len(articles), "mean_words": round(words), "runs": rows}))
+        print(json.dumps({"articles": len(articles), "mean_words": round(words), "runs": rows,
+                          "stages": {k: round(v, 3) for k, v in stages.items()}, "stage_articles": args.stages}))
         return 0
     print(f"{len(articles)} articles, {words:.0f} words on average")
     print(f"{'processes':>9}  {'nlp.pipe art/s':>14}  {'extract_many art/s':>18}  {'ratio':>5}")
     for row in rows:
         print(f"{row['processes']:>9}  {row['raw_articles_per_s']:>14.2f}  {row['sitreps_articles_per_s']:>18.2f}  "
               f"{row['ratio']:>5.3f}")
+    if stages:
+        parse = stages["parse (spaCy)"]
+        print(f"\nper stage, one process, {args.stages} articles (share of the parse time):")
+        for name, value in stages.items():
+            print(f"  {name:<36} {value:7.2f} s  {100 * value / parse:6.1f}%")
     return 0
 
 
