@@ -124,3 +124,8 @@ def test_sample_article_boilerplate_is_fully_recovered():
     evaluation = evaluate([ROOT / "tests" / "gold" / "sample-wire-kharkiv.yaml"], components=["boilerplate", "article"])
     assert evaluation.components["boilerplate"].f1 == 1.0
     assert evaluation.components["article"].fields["authors"].accuracy == 1.0
+
+
+def test_between_compares_months_by_their_first_and_last_days():
+    assert matches({"between": ["2023-09", "2023-11"]}, "2023-09/2023-11")
+    assert not matches({"between": ["2023-09", "2023-11"]}, "2023-09/2023-12")

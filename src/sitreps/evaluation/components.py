@@ -154,7 +154,9 @@ def score_times(gold: Gold, report: Report) -> ComponentScore:
     def compare(entry: dict[str, Any], item: Any, score: ComponentScore) -> None:
         if "value" in entry:
             wanted = entry["value"]
-            ok = item.granularity == "vague" if wanted == "vague" else matches(wanted, item.value)
+            options = wanted["one_of"] if isinstance(wanted, dict) and "one_of" in wanted else [wanted]
+            ok = any(item.granularity == "vague" if option == "vague" else matches(option, item.value)
+                     for option in options)
             score.check("value", ok, Finding(gold.name, entry["text"], f"value {item.value!r}, gold {normal(wanted)!r}"))
         for name in ("granularity", "anchor"):
             if name in entry:

@@ -69,9 +69,8 @@ def _between(low: Any, high: Any, actual: Any) -> bool:
     if "/" in text:  # an interval lies between when both ends do
         start, _, end = text.partition("/")
         return _between(low, high, start) and _between(low, high, end)
-    low, high = str(low), str(high)
-    # a month or year is inside a day range only when all of it is: compare its first and last day
-    return low <= _first_day(text) and _last_day(text) <= high
+    # a month or year is inside a range only when all of it is: compare first and last days of both
+    return _first_day(str(low)) <= _first_day(text) and _last_day(text) <= _last_day(str(high))
 
 
 def _first_day(value: str) -> str:

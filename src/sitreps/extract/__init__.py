@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from sitreps.extract.actors import extract_actors
 from sitreps.extract.figures import extract_figures
 from sitreps.extract.places import extract_places
+from sitreps.extract.times import extract_times
 from sitreps.types import Report
 
 Extractor = Callable[[Doc, Report], None]
@@ -28,5 +29,6 @@ Extractor = Callable[[Doc, Report], None]
 EXTRACTORS: list[Extractor] = [
     extract_actors,
     extract_places,
+    extract_times,
     extract_figures,
 ]

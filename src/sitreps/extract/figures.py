@@ -15,7 +15,8 @@ For each amount that ``numbers.find_amounts`` reads in the text:
    "killing seven", "were reported killed", "the death toll rose to 34");
 4. a rate ("a day", "monthly pay"), the subject (an actor in the noun phrase,
    a possessive, or the subject of the verb), the place (a located place in the
-   clause), the time (a date expression governing it) and the source
+   clause), the time (``dates_anchor.date_for_span``: the date governing it, or
+   the article's date for a present-tense figure) and the source
    (``attribution.attribute``).
 
 Word lists live in ``data/figures.yaml``; the reading of amounts in
@@ -31,6 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from sitreps.extract.attribution import ActorIndex, attribute
+from sitreps.extract.dates_anchor import date_for_span
 from sitreps.extract.numbers import Quantity, find_amounts
 from sitreps.resources import load_yaml
 from sitreps.types import Figure, Report
@@ -143,7 +145,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
         figure.place = _place(report, anchor, words)
         if figure.subject is None:
             figure.subject = _subject_from_setting(report, figure, counted, number, actors, story_country)
-        figure.time = _time(report, anchor, sentence)
+        figure.time = date_for_span(report, figure.start, figure.end, doc)
         said = attribute(anchor, actors)
         figure.source, figure.attribution = said.source, said.attribution
         figures.append(figure)
@@ -508,16 +510,3 @@ def _place(report: Report, anchor: Token, words: FigureLexicon) -> str | None:
     if in_sentence:
         return max(in_sentence)[2]
     return max(before)[1] if before else None
-
-
-def _time(report: Report, anchor: Token, sentence: int) -> str | None:
-    times = [t for t in report.times if t.sentence == sentence and t.value and t.granularity != "vague"]
-    if not times:
-        return None
-    doc = anchor.doc
-    ancestors = {a.i for a in anchor.ancestors}
-    for time in times:
-        span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is not None and any(a.i in ancestors for a in [span.root, *span.root.ancestors][:3]):
-            return time.value
-    return times[0].value if len(times) == 1 else None

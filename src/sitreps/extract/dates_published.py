@@ -1,0 +1,151 @@
+"""The article's own date, inferred from its text when neither the user nor the page's metadata gave it.
+
+News dates most events relative to the day it appears ("on Friday", "last
+week"), so every relative date hangs on this one. The evidence, strongest first:
+
+1. **A dateline** ("KYIV, Nov 26 (Meridian Wire) -"): the day of publication.
+   Its year, when it has none, is the one that fits the rest of the text: not
+   before the latest year the text mentions in the past tense; not inside a
+   month the text names with its year (writers say "this month", not "December
+   2023", for the current month); and best where the dateline's weekday is
+   one the text uses ("said on Thursday" on a Thursday). A copyright year
+   settles it.
+2. **The latest date the text mentions** as past, its year from the copyright
+   line or the latest year mentioned. The article appeared on or after it.
+3. **Weekday references** that must fall on or after that date: "on Friday"
+   and "on Monday" after "Oct. 18" (a Friday) put the article on Monday
+   Oct. 21 or later; each "on <weekday>" also bounds the window from above,
+   since a weekday names a day of the past week.
+
+The result is the earliest date that fits, with the window of dates that fit
+as well; ``published_basis`` is "inferred". No evidence, no date: relative
+expressions then keep a granularity but no value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sitreps.timeparse.grammar import Expr
+
+_COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+_DATELINE_LEAD = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[^,\n]{2,40}){0,2},\s*$")
+_DATELINE_TAIL = re.compile(r"^\s*(?:\(|[-–—]|/)")
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    """The inferred date, the window of dates the evidence allows, and what it rests on."""
+
+    date: dt.date
+    latest: dt.date
+    reason: str
+    dateline: Expr | None = None
+
+
+def copyright_year(text: str, removed: list[str]) -> int | None:
+    years = [int(m.group(1)) for line in [*removed, text[-600:]] for m in _COPYRIGHT.finditer(line)]
+    return max(years) if years else None
+
+
+def find_dateline(text: str, exprs: list[Expr]) -> Expr | None:
+    """A date at the head of the story's first lines, after a place in capitals: "SEOUL, Dec 19 (Agency) -"."""
+    head_end = _nth_line_end(text, 3)
+    for e in exprs:
+        if e.start >= head_end:
+            break
+        if e.kind != "date" or e.prep:
+            continue
+        line_start = text.rfind("\n", 0, e.start) + 1
+        if _DATELINE_LEAD.match(text[line_start:e.start]) and _DATELINE_TAIL.match(text[e.end:e.end + 3]):
+            return e
+    return None
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    end = -1
+    for _ in range(n):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_published(exprs: list[Expr], directions: list[str], text: str, removed: list[str], *,
+                    today: dt.date | None = None) -> Inferred | None:
+    """The article's date from its own text (see the module docstring), or None when nothing fixes it."""
+    today = today or dt.date.today()
+    past = [(e, d) for e, d in zip(exprs, directions) if d not in ("future", "present")]
+    weekdays = [e.weekday for e, _ in past if e.kind == "weekday" and e.offset is None and "week" not in e.groups]
+    copyright = copyright_year(text, removed)
+    explicit_days = [d for e, _ in past if e.kind == "date" and e.year and (d := _safe(e.year, e.month, e.day))]
+    named_months = {(e.year, e.month) for e, _ in past if e.kind == "month" and e.year}
+    # the article is no older than any year it names in the past tense; a month or day written with
+    # its year is probably from an earlier year (the current one goes without); a bare year may be this one
+    dated = [e.year for e, _ in past if e.year and e.kind in ("date", "month", "season")]
+    bare = [e.year for e, _ in past if e.year and e.kind == "year"]
+    floor = max([*dated, *bare], default=0) or None
+    likely = min(max([*(y + 1 for y in dated), *bare], default=0), today.year) or None
+
+    dateline = find_dateline(text, exprs)
+    if dateline is not None:
+        if dateline.year:
+            day = _safe(dateline.year, dateline.month, dateline.day)
+            return Inferred(day, day, "dateline", dateline) if day else None
+        day = _dateline_year(dateline, copyright, (floor, likely), explicit_days, named_months, weekdays, today)
+        return Inferred(day, day, "dateline and the text's years and weekdays", dateline) if day else None
+
+    year = copyright or likely
+    if year is None:
+        return None
+    month_days = [d for e, _ in past if e.kind == "date" and not e.year and e.offset is None
+                  and (d := _safe(year, e.month, e.day)) and d <= today]
+    candidates = explicit_days + month_days
+    if not candidates:
+        return None
+    latest = max(candidates)
+    for year_, month in named_months:
+        if (year_, month) >= (latest.year, latest.month):
+            return None   # the text names a month at least as late as its latest day: no day to stand on
+    earliest = latest
+    upper = latest + dt.timedelta(days=13)
+    for weekday in weekdays:
+        first = latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
+        earliest = max(earliest, first)
+        upper = min(upper, first + dt.timedelta(days=6))
+    if earliest > today:
+        return None
+    reason = "latest date mentioned" + (" and later weekdays" if earliest > latest else "")
+    return Inferred(earliest, max(earliest, min(upper, today)), reason)
+
+
+def _dateline_year(dateline: Expr, copyright: int | None, years: tuple[int | None, int | None],
+                   explicit_days: list[dt.date], named_months: set[tuple[int, int]], weekdays: list[int],
+                   today: dt.date) -> dt.date | None:
+    """The year of a dateline without one: the copyright year, else the year from the text's own years
+    where the dateline falls on a weekday the text uses, nearest the likeliest year."""
+    if copyright:
+        return _safe(copyright, dateline.month, dateline.day)
+    floor, likely = years
+    likely = likely or today.year
+    low = floor or today.year - 10
+    best: tuple[int, int, int, dt.date] | None = None
+    for year in range(low, min(today.year, likely + 3) + 1):
+        day = _safe(year, dateline.month, dateline.day)
+        if day is None or day > today or (year, dateline.month) in named_months:
+            continue
+        if any(d > day for d in explicit_days):
+            continue
+        key = (int(day.weekday() in weekdays), -abs(year - likely), year)
+        if best is None or key > best[:3]:
+            best = (*key, day)
+    return best[3] if best else None
