@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.extract.mentions import entity_at
 from sitreps.extract import coref
 from sitreps.gazetteer import (Resolved, from_entry, gazetteer, military, metonym_candidates,
                                resolve_candidate, resolve_name, state, title_sector)
@@ -110,17 +111,7 @@ def analyse(doc: Doc, date: str | None = None) -> Analysis:
 
 def actor_at(report: Report, start: int, end: int) -> Actor | None:
     """The actor whose mention covers ``start:end`` most tightly, else overlaps it most."""
-    best: tuple[int, int, Actor] | None = None
-    for actor in report.actors:
-        for m in actor.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap <= 0:
-                continue
-            contains = m.start <= start and end <= m.end
-            score = (1 if contains else 0, -(m.end - m.start) if contains else overlap)
-            if best is None or score > best[:2]:
-                best = (*score, actor)
-    return best[2] if best else None
+    return entity_at(report.actors, start, end)
 
 
 def actor_for_token(doc: Doc, report: Report, token: Token) -> Actor | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from sitreps.extract.mentions import entity_at
 from sitreps.extract.actors import analyse
 from sitreps.gazetteer_places import PlaceEntry
 from sitreps.types import Mention, Place, Report
@@ -48,17 +49,7 @@ def extract_places(doc: Doc, report: Report) -> None:
 
 def place_at(report: Report, start: int, end: int) -> Place | None:
     """The place whose mention covers ``start:end`` most tightly, else overlaps it most."""
-    best: tuple[int, int, Place] | None = None
-    for place in report.places:
-        for m in place.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap <= 0:
-                continue
-            contains = m.start <= start and end <= m.end
-            score = (1 if contains else 0, -(m.end - m.start) if contains else overlap)
-            if best is None or score > best[:2]:
-                best = (*score, place)
-    return best[2] if best else None
+    return entity_at(report.places, start, end)
 
 
 def _key(entry: PlaceEntry) -> tuple[str, str | None]:
