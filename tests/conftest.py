@@ -17,6 +17,9 @@ SEED = SHARED / "seed" / "000_f4608aac0cbd5e3d.txt"
 SEED_GOLD = SHARED / "gold" / "seed.yaml"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# the PostgreSQL server and the store_url fixture (SQLite and PostgreSQL) of the store tests, started once
+pytest_plugins = ["tests.pg_server"]
+
 
 def need_shared(path: Path) -> Path:
     """``path`` under ../shared; skipped loudly on a laptop without it, never in CI."""

@@ -20,15 +20,23 @@ code without parsing messages::
     │   ├── UnsupportedContentType (12) an image, a PDF …
     │   └── BlockedAddress (13)        loopback/private address without --allow-private
     ├── ModelNotFound (16)             no spaCy English model installed
-    └── GoldFormatError (17)           a gold file that does not follow docs/gold-format.md
+    ├── GoldFormatError (17)           a gold file that does not follow docs/gold-format.md
+    ├── CorpusFormatError (18)         a corpus file that is not what its name says (CSV, feed, WARC, Parquet)
+    ├── StoreError (19)                the database cannot be opened, created or migrated
+    ├── MissingExtra (20)              an optional dependency is not installed ("install sitreps[corpus]")
+    └── ClusterError (21)              the Dask scheduler cannot be reached
 
 ``NotEnglish`` (15) is not raised: a non-English article still yields a valid
 report with a warning, and the CLI exits with that code after printing it.
+Likewise ``sitreps ingest`` and ``sitreps load`` store every article they can
+and exit with ``INGEST_FAILURES_EXIT_CODE`` (22) when some inputs failed: the
+failures are listed in the summary and kept in the store's failures table.
 """
 
 from __future__ import annotations
 
 NOT_ENGLISH_EXIT_CODE = 15
+INGEST_FAILURES_EXIT_CODE = 22
 
 
 class SitrepsError(Exception):
@@ -102,3 +110,22 @@ class ModelNotFound(SitrepsError):
 
 class GoldFormatError(SitrepsError):
     exit_code = 17
+
+
+class CorpusFormatError(SitrepsError):
+    """A corpus source that cannot be read as its format: a CSV without a text column, a feed
+    that is not XML, a corrupt WARC. During ingest it becomes a failure row, not a crash."""
+
+    exit_code = 18
+
+
+class StoreError(SitrepsError):
+    exit_code = 19
+
+
+class MissingExtra(SitrepsError):
+    exit_code = 20
+
+
+class ClusterError(SitrepsError):
+    exit_code = 21

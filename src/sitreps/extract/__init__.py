@@ -19,6 +19,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from sitreps.extract.actors import extract_actors
+from sitreps.extract.claims import extract_claims
+from sitreps.extract.events import extract_events
 from sitreps.extract.figures import extract_figures
 from sitreps.extract.places import extract_places
 from sitreps.extract.times import extract_times
@@ -31,4 +33,6 @@ EXTRACTORS: list[Extractor] = [
     extract_places,
     extract_times,
     extract_figures,
+    extract_claims,
+    extract_events,
 ]

@@ -593,11 +593,12 @@ class _Reader:
     # -- bodies named by a bare noun: "police", "parliament", "the interior ministry" ------------
     def read_bodies(self) -> None:
         doc, institutions = self.doc, self.gaz.lexicon["institutions"]
-        for i, token in enumerate(doc):
+        lowers = [token.lower_ for token in doc]  # slicing the Doc per token costs more than the whole lookup
+        for i in range(len(doc)):
             if self.covered[i]:
                 continue
             for size in (2, 1):
-                phrase = " ".join(t.lower_ for t in doc[i:i + size])
+                phrase = " ".join(lowers[i:i + size])
                 if phrase not in institutions or any(self.covered[i:i + size]):
                     continue
                 if i + size < len(doc) and doc[i + size].pos_ in ("NOUN", "PROPN") and doc[i + size].lower_ != "ministry":

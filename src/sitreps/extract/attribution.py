@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.extract.roles import Sentences
 from sitreps.resources import load_yaml
 from sitreps.types import Report
 
@@ -89,7 +90,7 @@ def speaker_of(phrase: Span | Token, actors: ActorIndex) -> str:
 def attribute(token: Token, actors: ActorIndex) -> Attribution:
     """Source and attribution of the clause that ``token`` belongs to."""
     words = cues()
-    sentence = token.sent
+    sentence = Sentences.for_doc(token.doc).of(token)
     reporting = _reporting_ancestor(token, actors, words)
     # in reported speech "would" is the past of "will" ("said Russia would pay"), not a hypothesis
     hypothetical = _is_hypothetical(token, words, stop=reporting.cue_token if reporting else None)
@@ -105,8 +106,10 @@ def _reporting_ancestor(token: Token, actors: ActorIndex, words: _Cues) -> Attri
     chain = [token, *token.ancestors]
     top = chain[-1]
     # "Two children were among the wounded, he said": the reporting clause hangs off the main one
+    # …but not a clause joined by "and"/"but": "X warned …, and Y said …" is two statements
     aside = [c for c in top.children if c.dep_ in {"parataxis", "advcl", "conj"} and c.i > token.i
-             and words.verb_class.get(c.lemma_.lower()) and any(s.dep_ == "nsubj" for s in c.children)]
+             and words.verb_class.get(c.lemma_.lower()) and any(s.dep_ == "nsubj" for s in c.children)
+             and not (c.dep_ == "conj" and _coordinated(c))]
     for ancestor in chain + aside[:1]:
         if ancestor.pos_ not in {"VERB", "AUX"} and ancestor.dep_ != "ROOT":
             continue
@@ -131,6 +134,13 @@ def _reporting_ancestor(token: Token, actors: ActorIndex, words: _Cues) -> Attri
     return None
 
 
+def _coordinated(conjunct: Token) -> bool:
+    """A conjunct with "and"/"but" just before it (the coordinator hangs on the first conjunct)."""
+    doc = conjunct.doc
+    start = conjunct.left_edge.i
+    return any(doc[i].dep_ == "cc" for i in range(max(0, start - 2), start))
+
+
 def _phrase(verb: Token) -> str:
     """The cue as written: the verb with its particles and a 'reporters' object ("told reporters")."""
     extra = [c for c in verb.children if c.dep_ in {"prt"} or (c.dep_ in {"dobj", "dative"} and c.lower_ == "reporters")]
@@ -146,13 +156,16 @@ def _according_to(token: Token, sentence: Span, actors: ActorIndex, words: _Cues
                 continue
             cue_token = sentence[i]
             after = sentence[i + len(phrase):]
-            objects = [t for t in after if t.dep_ == "pobj" and t.head.i in {sentence[i + len(phrase) - 1].i, cue_token.i}]
+            objects = [t for t in after if t.dep_ in {"pobj", "dobj"}
+                       and t.head.i in {sentence[i + len(phrase) - 1].i, cue_token.i}]
             target = objects[0] if objects else (after[0] if len(after) else None)
             if target is None:
                 continue
             if target.left_edge.i <= token.i <= target.right_edge.i:
                 return None  # the token is part of the source itself ("according to two lawmakers")
             source = speaker_of(target, actors)
+            if phrase == ("citing",) and source == UNNAMED and target.lemma_.lower() not in words.unnamed:
+                continue  # "suspended the partnership, citing anti-democratic actions": a reason, not a source
             cls = "estimated" if "estimate" in target.lemma_.lower() else "reported"
             return Attribution(source, cls, " ".join(sentence[i:i + len(phrase)].text.split()), cue_token.i)
     return None

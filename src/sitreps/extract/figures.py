@@ -26,14 +26,17 @@ Word lists live in ``data/figures.yaml``; the reading of amounts in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from sitreps.extract.attribution import ActorIndex, attribute
 from sitreps.extract.dates_anchor import date_for_span
 from sitreps.extract.numbers import Quantity, find_amounts
+from sitreps.extract.roles import Sentences
 from sitreps.resources import load_yaml
 from sitreps.types import Figure, Report
 
@@ -47,6 +50,7 @@ _DISTANCE = {"km", "mile", "nautical mile", "m"}
 _AREA = {"km2", "square mile", "hectare", "acre"}
 _PERSON_CATEGORIES = {"killed", "wounded", "captured", "missing", "casualties", "refugees", "fighters"}
 _VERB_POS = {"VERB", "AUX"}
+_CHUNKS = "sitreps.figures.chunk_roots"  # doc.user_data key
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +103,11 @@ def extract_figures(doc: Doc, report: Report) -> None:
     """Fill ``report.figures`` (the extractor run by the pipeline)."""
     words = lexicon()
     text = doc.text
-    token_at = _token_index(doc)
+    token_at = _TokenAt(doc)
     actors = ActorIndex(report)
     figures: list[Figure] = []
     story_country = _story_country(report)
+    located = _located_places(doc, report, words)
     previous: tuple[Figure, _Counted, int] | None = None  # last figure, what it counted, its sentence
     for quantity in find_amounts(text):
         number = token_at[quantity.number_start]
@@ -142,7 +147,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
         if figure.subject is None and previous and previous[2] == sentence and previous[0].subject \
                 and figure.unit == previous[0].unit:
             figure.subject = previous[0].subject  # "six … officers were killed, and three service members wounded"
-        figure.place = _place(report, anchor, words)
+        figure.place = _place(located, anchor, text)
         if figure.subject is None:
             figure.subject = _subject_from_setting(report, figure, counted, number, actors, story_country)
         figure.time = date_for_span(report, figure.start, figure.end, doc)
@@ -217,12 +222,31 @@ def _sentence_start(text: str, position: int) -> bool:
 
 # --- 2. what it counts ---------------------------------------------------------------------------
 
-def _token_index(doc: Doc) -> list[Token | None]:
-    index: list[Token | None] = [None] * (len(doc.text) + 1)
-    for token in doc:
-        for position in range(token.idx, token.idx + len(token.text)):
-            index[position] = token
-    return index
+class _TokenAt:
+    """The token at a character offset, by bisection over token starts (no Token objects built)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
+
+    def __getitem__(self, offset: int) -> Token | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        token = self.doc[i]
+        return token if offset < token.idx + len(token.text) else None
+
+
+def _chunk_root(doc: Doc, i: int) -> Token | None:
+    """The root of the noun chunk token ``i`` is in (chunks found once per document: spaCy rebuilds them per call)."""
+    roots = doc.user_data.get(_CHUNKS)
+    if roots is None:
+        roots = [-1] * len(doc)
+        for chunk in doc.noun_chunks:
+            for k in range(chunk.start, chunk.end):
+                roots[k] = chunk.root.i
+        doc.user_data[_CHUNKS] = roots
+    return doc[roots[i]] if roots[i] >= 0 else None
 
 
 def _counted(doc: Doc, quantity: Quantity, last: Token, words: FigureLexicon) -> _Counted:
@@ -242,14 +266,13 @@ def _counted_noun(doc: Doc, quantity: Quantity, last: Token, words: FigureLexico
     elif last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" and quantity.unit is None:
         return _of_phrase(doc, last) or _Counted(None, None, quantity.end)
     else:
-        for chunk in doc.noun_chunks:
-            if chunk.start <= last.i < chunk.end and chunk.root.i > last.i:
-                head = chunk.root
-                break
+        root = _chunk_root(doc, last.i)
+        if root is not None and root.i > last.i:
+            head = root
     while head is not None and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
         head = head.head  # "four mine countermeasures vessels": the vessels
     if head is not None and head.pos_ == "PROPN":
-        chunk_root = next((c.root for c in doc.noun_chunks if c.start <= head.i < c.end), head)
+        chunk_root = _chunk_root(doc, head.i) or head
         if chunk_root.pos_ == "NOUN" and chunk_root.i > head.i:
             head = chunk_root  # "several U.S. MQ-9 Reaper drones": the drones, not the U.S.
     if head is not None and head.pos_ in {"NOUN", "PROPN"} and not head.like_num:
@@ -484,29 +507,37 @@ def _subject_from_setting(report: Report, figure: Figure, counted: _Counted, num
     return None
 
 
-def _place(report: Report, anchor: Token, words: FigureLexicon) -> str | None:
-    """Where: a located place in the clause ("near Donetsk"), else the last one named before it in the paragraph."""
-    doc = anchor.doc
-    sentence = anchor.sent
-    paragraph_start = doc.text.rfind("\n", 0, anchor.idx) + 1
-    ancestors = {anchor.i, *(a.i for a in anchor.ancestors)}
-    in_sentence: list[tuple[bool, int, str]] = []
-    before: list[tuple[int, str]] = []
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A place mention that follows a locative preposition ("near Donetsk")."""
+
+    start: int
+    place: str
+    attached_to: int  # index of the token the preposition hangs on
+
+
+def _located_places(doc: Doc, report: Report, words: FigureLexicon) -> list[_Located]:
+    located = []
     for place in report.places:
         for mention in place.mentions:
-            if not paragraph_start <= mention.start < sentence.end_char:
-                continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
             preposition = root.head if root.dep_ == "pobj" else None
-            if preposition is None or preposition.lower_ not in words.locative:
-                continue
-            if mention.start >= sentence.start_char:
-                in_sentence.append((preposition.head.i in ancestors, -abs(mention.start - anchor.idx), place.id))
-            else:
-                before.append((mention.start, place.id))
+            if preposition is not None and preposition.lower_ in words.locative:
+                located.append(_Located(mention.start, place.id, preposition.head.i))
+    return sorted(located, key=lambda item: item.start)
+
+
+def _place(located: list[_Located], anchor: Token, text: str) -> str | None:
+    """Where: a located place in the clause ("near Donetsk"), else the last one named before it in the paragraph."""
+    sentence = Sentences.for_doc(anchor.doc).of(anchor)
+    paragraph_start = text.rfind("\n", 0, anchor.idx) + 1
+    ancestors = {anchor.i, *(a.i for a in anchor.ancestors)}
+    in_sentence = [(item.attached_to in ancestors, -abs(item.start - anchor.idx), item.place) for item in located
+                   if sentence.start_char <= item.start < sentence.end_char]
     if in_sentence:
         return max(in_sentence)[2]
-    return max(before)[1] if before else None
+    before = [item for item in located if paragraph_start <= item.start < sentence.start_char]
+    return before[-1].place if before else None

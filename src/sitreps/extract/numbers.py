@@ -83,6 +83,10 @@ class Quantity:
         return self.unit is not None and len(self.unit) == 3 and self.unit.isupper()
 
 
+# Phrases by their first word, longest first ("more than", "as many as", "US dollars").
+Phrases = dict[str, tuple[tuple[tuple[str, ...], Any], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class NumberLexicon:
     units: dict[str, int]
@@ -90,21 +94,26 @@ class NumberLexicon:
     scales: dict[str, int]
     suffixes: dict[str, int]
     fractions: dict[str, int]
-    qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest first
-    vague: tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
+    qualifiers: Phrases
+    vague: Phrases
     vague_scales: dict[str, int]
     currency_prefixes: dict[str, str]
-    currency_words: tuple[tuple[tuple[str, ...], str], ...]
+    currency_words: Phrases
     percent: tuple[tuple[str, ...], ...]
-    measures: tuple[tuple[tuple[str, ...], str], ...]
+    measures: Phrases
+    starters: frozenset[str]  # words an amount can begin with; others are skipped at once
 
 
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(lexeme.lower for lexeme in lex(phrase))
 
 
-def _longest_first(pairs: list[tuple[tuple[str, ...], Any]]) -> tuple[tuple[tuple[str, ...], Any], ...]:
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+def _longest_first(pairs: list[tuple[tuple[str, ...], Any]]) -> Phrases:
+    """Phrases indexed by their first word, longest first: a lookup costs one dict access per lexeme."""
+    index: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+    for words, payload in sorted(pairs, key=lambda pair: -len(pair[0])):
+        index.setdefault(words[0], []).append((words, payload))
+    return {first: tuple(entries) for first, entries in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +129,10 @@ def lexicon() -> NumberLexicon:
         currency_words=_longest_first([(_words(w), code) for code, words in data["currency_words"].items() for w in words]),
         percent=tuple(sorted((_words(p) for p in data["percent"]), key=len, reverse=True)),
         measures=_longest_first([(_words(w), unit) for unit, words in data["measures"].items() for w in words]),
+        starters=frozenset({"a", "an", "between", *data["units"], *data["tens"], *data["fractions"],
+                            *(p.split()[0].lower() for ps in data["qualifiers"].values() for p in ps),
+                            *(v["phrase"].split()[0].lower() for v in data["vague"]),
+                            *(k.lower() for k in data["currency_prefixes"])}),
     )
 
 
@@ -137,12 +150,13 @@ def lex(text: str) -> list[Lexeme]:
 class _Scanner:
     def __init__(self, text: str, lexemes: list[Lexeme], words: NumberLexicon) -> None:
         self.text, self.lx, self.w = text, lexemes, words
+        self.lowers = [lexeme.lower if lexeme.kind in ("word", "sym") else "" for lexeme in lexemes]
 
     def word(self, i: int) -> str:
-        return self.lx[i].lower if i < len(self.lx) and self.lx[i].kind in ("word", "sym") else ""
+        return self.lowers[i] if 0 <= i < len(self.lowers) else ""
 
-    def phrase(self, i: int, phrases: tuple[tuple[tuple[str, ...], Any], ...]) -> tuple[Any, int] | None:
-        for words, payload in phrases:
+    def phrase(self, i: int, phrases: Phrases) -> tuple[Any, int] | None:
+        for words, payload in phrases.get(self.word(i), ()):
             if all(self.word(i + k) == w for k, w in enumerate(words)) and self._tight(i, len(words)):
                 return payload, i + len(words)
         return None
@@ -377,6 +391,9 @@ def find_amounts(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(lexemes):
+        if lexemes[i].kind == "word" and scanner.lowers[i] not in words.starters:
+            i += 1
+            continue
         result = scanner.expression(i)
         if result is None:
             i += 1

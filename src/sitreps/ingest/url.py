@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -63,8 +63,12 @@ def fetch(
     *,
     transport: httpx.BaseTransport | None = None,
     resolver: Resolver = resolve_host,
+    accept: Collection[str] = TEXT_TYPES,
 ) -> FetchedPage:
-    """GET ``url`` following at most ``settings.max_redirects`` checked redirects."""
+    """GET ``url`` following at most ``settings.max_redirects`` checked redirects.
+
+    ``accept`` lists the content types taken (HTML and text by default; feeds add the XML types).
+    """
     timeout = httpx.Timeout(settings.fetch_timeout)
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html, text/plain;q=0.9"}
     with httpx.Client(transport=transport, timeout=timeout, headers=headers, follow_redirects=False) as client:
@@ -76,7 +80,7 @@ def fetch(
                     if response.status_code in _REDIRECT_CODES and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
-                    return _read(response, url, settings)
+                    return _read(response, url, settings, accept)
             except httpx.TimeoutException:
                 raise FetchTimeout(url, f"no answer within {settings.fetch_timeout:g} s") from None
             except httpx.HTTPError as error:
@@ -103,12 +107,12 @@ def _check_address(target: str, original: str, settings: Settings, resolver: Res
             )
 
 
-def _read(response: httpx.Response, url: str, settings: Settings) -> FetchedPage:
+def _read(response: httpx.Response, url: str, settings: Settings, accept: Collection[str]) -> FetchedPage:
     if response.status_code >= 400:
         raise HTTPStatusError(url, f"the server answered {response.status_code} {response.reason_phrase}")
     content_type, _, params = response.headers.get("content-type", "").partition(";")
     content_type = content_type.strip().lower()
-    if content_type not in TEXT_TYPES:
+    if content_type not in accept:
         raise UnsupportedContentType(url, f"the server sent {content_type}, not an HTML page or text")
     declared_length = response.headers.get("content-length", "")
     if declared_length.isdigit() and int(declared_length) > settings.max_input_bytes:

@@ -1,0 +1,182 @@
+"""Corpus sources: what ``sitreps ingest SOURCE…`` reads, turned into a stream of entries.
+
+A SOURCE is a file, a folder (read recursively), a glob (``news/**/*.html``)
+or an http(s) URL of a feed or a page. By name:
+
+    .txt .text .md .html .htm .xhtml .shtml   one article
+    .jsonl .ndjson .csv .tsv  (also .gz)       one article per line / row   (tables.py)
+    .rss .atom .xml                            an RSS or Atom feed         (feeds.py)
+    .warc .arc  (also .gz)                     a web archive               (warc.py)
+
+Inside a folder, files with other names (images, PDFs, hidden files) are left
+alone; a file named on the command line is read as an article whatever its
+name, unless its content is a feed. A SOURCE that does not exist is an error
+at once (a typo should not cost an hour of ingest); anything wrong inside a
+source is a ``Failure`` in the stream, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from sitreps.config import Settings
+from sitreps.corpus.entry import HTML_TYPES, Entry, Failure
+from sitreps.corpus.feeds import FEED_TYPES, feed_entries, looks_like_feed, parse_feed
+from sitreps.corpus.tables import csv_entries, jsonl_entries, open_text
+from sitreps.corpus.warc import count_warc, warc_entries
+from sitreps.corpus.extras import require
+from sitreps.errors import InputNotFound, MissingExtra, NotAFile, SitrepsError
+from sitreps.ingest.url import TEXT_TYPES, Resolver, fetch, is_url, resolve_host
+
+__all__ = ["Entry", "Failure", "Source", "open_sources"]
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".rss": "feed", ".atom": "feed",
+         ".xml": "feed", ".warc": "warc", ".arc": "warc"}
+_GLOB_CHARS = set("*?[")
+
+
+@dataclass
+class Source:
+    """One file or URL to read; ``origin`` is the SOURCE argument that named it."""
+
+    location: str
+    origin: str
+    kind: str  # article, jsonl, csv, tsv, feed, warc, url
+    settings: Settings
+    transport: httpx.BaseTransport | None = None
+    resolver: Resolver = resolve_host
+    _feed: Any = field(default=None, repr=False)
+
+    def estimate(self) -> int | None:
+        """How many entries it holds, counted cheaply; None when that needs the network or cannot be told."""
+        path = Path(self.location)
+        try:
+            if self.kind == "article":
+                return 1
+            if self.kind == "jsonl":
+                with open_text(path) as handle:
+                    return sum(1 for line in handle if line.strip())
+            if self.kind in {"csv", "tsv"}:
+                csv.field_size_limit(sys.maxsize)
+                with open_text(path) as handle:
+                    rows = csv.reader(handle, delimiter="\t" if self.kind == "tsv" else ",")
+                    return max(sum(1 for _ in rows) - 1, 0)  # less the header
+            if self.kind == "warc":
+                return count_warc(path)
+            if self.kind == "feed":
+                return len(self._parsed_file().entries)
+        except Exception:  # whatever is wrong is reported, with its reason, when the entries are read
+            return None
+        return None
+
+    def entries(self) -> Iterator[Entry | Failure]:
+        path = Path(self.location)
+        try:
+            if self.kind == "article":
+                yield self._file_entry(path)
+            elif self.kind == "jsonl":
+                yield from jsonl_entries(path, self.origin)
+            elif self.kind in {"csv", "tsv"}:
+                yield from csv_entries(path, self.origin, delimiter="\t" if self.kind == "tsv" else ",")
+            elif self.kind == "warc":
+                yield from warc_entries(path, self.origin, self.settings)
+            elif self.kind == "feed":
+                yield from feed_entries(self._parsed_file(), self.location, self.origin)
+            else:
+                yield from self._url_entries()
+        except MissingExtra:
+            raise
+        except SitrepsError as error:
+            yield Failure.of(self.location, error, self.origin)
+        except OSError as error:
+            yield Failure(self.location, f"cannot be read ({error.strerror or error})", "NotAFile", NotAFile.exit_code,
+                          self.origin)
+
+    def _file_entry(self, path: Path) -> Entry | Failure:
+        size = path.stat().st_size
+        if size > self.settings.max_input_bytes:
+            return Failure(str(path), f"is {size:,} bytes, over the {self.settings.max_input_bytes:,}-byte limit",
+                           "InputTooLarge", 8, self.origin)
+        data = path.read_bytes()
+        return Entry(key=str(path), source=self.origin, data=data,
+                     html=True if path.suffix.lower() in HTML_SUFFIXES else None)
+
+    def _parsed_file(self) -> Any:
+        if self._feed is None:
+            self._feed = parse_feed(Path(self.location).read_bytes(), self.location)
+        return self._feed
+
+    def _url_entries(self) -> Iterator[Entry | Failure]:
+        page = fetch(self.location, self.settings, transport=self.transport, resolver=self.resolver,
+                     accept=TEXT_TYPES | FEED_TYPES)
+        if page.content_type in FEED_TYPES or looks_like_feed(page.body):
+            yield from feed_entries(parse_feed(page.body, self.location), self.location, self.origin)
+            return
+        html = True if page.content_type in HTML_TYPES else (False if page.content_type == "text/plain" else None)
+        yield Entry(key=self.location, source=self.origin, data=page.body, html=html, url=page.url,
+                    charset=page.charset)
+
+
+def open_sources(specs: Sequence[str], settings: Settings, *, transport: httpx.BaseTransport | None = None,
+                 resolver: Resolver = resolve_host) -> list[Source]:
+    """The sources named by ``specs``, folders and globs expanded (sorted, so runs are repeatable)."""
+    found: list[Source] = []
+    for spec in specs:
+        def make(location: str, kind: str, spec: str = spec) -> Source:
+            return Source(location, spec, kind, settings, transport, resolver)
+
+        if is_url(spec):
+            found.append(make(spec, "url"))
+        elif _GLOB_CHARS & set(spec):
+            matches = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise InputNotFound(spec, "no files match this pattern")
+            found.extend(make(p, kind) for p in matches if (kind := kind_of(Path(p), named=False)))
+        else:
+            path = Path(spec)
+            if not path.exists():
+                raise InputNotFound(spec, "no such file or folder")
+            if path.is_dir():
+                found.extend(make(str(p), kind) for p in _walk(path) if (kind := kind_of(p, named=False)))
+            elif path.is_file():
+                found.append(make(spec, kind_of(path, named=True) or "article"))
+            else:
+                raise NotAFile(spec, "is not a regular file or a folder")
+    for kind, module in (("warc", "warcio"), ("feed", "feedparser"), ("url", "feedparser")):
+        if any(source.kind == kind for source in found):
+            require(module)  # a missing optional package is said at once, not once per file
+    return found
+
+
+def kind_of(path: Path, *, named: bool) -> str | None:
+    """The kind of a file from its name; a file the user named and that we do not know is an article."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+        kind = KINDS.get(suffixes[-1]) if suffixes else None
+        return kind if kind in {"jsonl", "csv", "tsv", "warc"} else None
+    last = suffixes[-1] if suffixes else ""
+    if last in KINDS:
+        return KINDS[last]
+    if last in ARTICLE_SUFFIXES:
+        return "article"
+    if named:
+        with path.open("rb") as handle:
+            return "feed" if looks_like_feed(handle.read(4096)) else "article"
+    return None
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+            yield path

@@ -1,0 +1,404 @@
+"""The store: every report kept in a real database, SQLite by default, PostgreSQL for a team.
+
+    >>> from sitreps.store import Store
+    >>> store = Store("sitreps.db")                  # or "postgresql://user@host/db"
+    >>> store.events(country="UKR", since="2024-10-01")   # a pandas DataFrame
+
+Rules the ingest relies on:
+
+* one transaction per article: an article is stored whole (article, report,
+  items, near-duplicate bands) or not at all, so a killed process loses
+  nothing that was committed and leaves nothing half-written;
+* an article is identified by ``Article.id`` (the hash of its cleaned text):
+  saving one that is already there changes nothing (``duplicate``) unless the
+  caller asks to replace its report (``reprocessed``), which happens in the
+  same single transaction, so readers see the old report or the new one;
+* a new article whose text is nearly that of a stored one (MinHash, see
+  ``minhash``) is stored and linked to the original (``near-duplicate``);
+* each report records the sitreps version that made it.
+
+On SQLite, writes start with ``BEGIN IMMEDIATE`` and wait for the lock, so
+several worker processes can write to one file; reads never block writers
+(WAL journal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from sitreps.corpus.extras import require
+from sitreps.errors import StoreError
+from sitreps.store import migrate, minhash
+from sitreps.store.rows import host_of, item_rows
+from sitreps.store.schema import (ITEM_TABLES, article_bands, articles, corrections, failures, ingest_runs,
+                                  reports)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from sitreps.corpus.entry import Failure
+
+DEFAULT_DB = "sitreps.db"
+_CHUNK = 500  # values per IN (...) list
+_MAX_CANDIDATES = 200  # near-duplicate candidates checked per article
+
+
+@dataclass(slots=True)
+class Saved:
+    """What ``Store.save`` did: status is new, near-duplicate, duplicate or reprocessed."""
+
+    status: str
+    article_id: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def database_url(value: str | None) -> str:
+    """A SQLAlchemy URL from what a user typed: a file path means SQLite, postgresql:// uses psycopg 3."""
+    value = value or os.environ.get("SITREPS_DB") or DEFAULT_DB
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if value.startswith(prefix):
+            return "postgresql+psycopg://" + value[len(prefix):]
+    return value
+
+
+def display_name(url: str) -> str:
+    """The database as shown in messages: a SQLite file's path, else the URL without its password."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+class Store:
+    """A database of reports. ``create=False`` refuses a SQLite file that does not exist yet (for reading)."""
+
+    def __init__(self, url: str | None = None, *, create: bool = True, migrate_schema: bool = True) -> None:
+        self.url = database_url(url)
+        self.name = display_name(self.url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise StoreError(self.name, "is not a database URL (give a file path or postgresql://…)") from None
+        self.backend = parsed.get_backend_name()
+        if self.backend == "sqlite":
+            path = Path(parsed.database or "")
+            if not create and not path.exists():
+                raise StoreError(self.name, "no such database (run `sitreps ingest` first, or give --db)")
+            if not path.parent.is_dir():
+                raise StoreError(self.name, "its folder does not exist")
+        elif self.backend == "postgresql":
+            require("psycopg")
+        try:
+            self.engine = _engine(self.url, self.backend)
+            (migrate.upgrade if migrate_schema else migrate.check)(self.engine, self.name)
+        except OperationalError as error:
+            raise StoreError(self.name, f"cannot open the database: {_first_line(error)}") from None
+        except (ImportError, NoSuchModuleError) as error:
+            raise StoreError(self.name, f"no driver for this database: {error}") from None
+
+    _shared: dict[tuple[str, int], "Store"] = {}
+
+    @classmethod
+    def shared(cls, url: str) -> "Store":
+        """One store per URL per process, already migrated (for workers, which open it for every partition)."""
+        key = (database_url(url), os.getpid())
+        if key not in cls._shared:
+            cls._shared[key] = cls(url, migrate_schema=False)
+        return cls._shared[key]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- transactions ---------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            connection.execution_options(sitreps_write=True)
+            with connection.begin():
+                yield connection
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection
+
+    # -- articles and reports -------------------------------------------------------------------------------
+
+    def known(self, article_ids: Iterable[str], raw_hashes: Iterable[str] = ()) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+        """Stored report versions: {article id: version} and {raw hash: (article id, version)}."""
+        by_id: dict[str, str] = {}
+        by_raw: dict[str, tuple[str, str]] = {}
+        joined = articles.join(reports, reports.c.article_id == articles.c.id)
+        with self._read() as connection:
+            for chunk in _chunks(sorted(set(article_ids))):
+                query = select(articles.c.id, reports.c.sitreps_version).select_from(joined).where(articles.c.id.in_(chunk))
+                by_id.update(dict(connection.execute(query).all()))
+            for chunk in _chunks(sorted(set(raw_hashes))):
+                query = (select(articles.c.raw_hash, articles.c.id, reports.c.sitreps_version).select_from(joined)
+                         .where(articles.c.raw_hash.in_(chunk)))
+                by_raw.update({raw: (aid, version) for raw, aid, version in connection.execute(query)})
+        return by_id, by_raw
+
+    def save(self, report: dict[str, Any], *, source: str, raw_hash: str, version: str,
+             replace: bool = False) -> Saved:
+        """Store one report (``Report.to_dict()``) in one transaction; see the module docstring for the rules."""
+        article = report["article"]
+        article_id = article["id"]
+        signature = minhash.signature(article["text"])
+        try:
+            with self._write() as connection:
+                return self._save(connection, report, source, raw_hash, version, replace, signature)
+        except IntegrityError:
+            # another worker stored the same article between our check and our insert
+            return Saved("duplicate", article_id)
+
+    def _save(self, connection: Connection, report: dict[str, Any], source: str, raw_hash: str, version: str,
+              replace: bool, signature: Any) -> Saved:
+        article = report["article"]
+        article_id = article["id"]
+        now = _now()
+        existing = connection.execute(select(articles.c.duplicate_of, articles.c.similarity, articles.c.first_seen)
+                                      .where(articles.c.id == article_id)).first()
+        if existing is not None:
+            if not replace:
+                return Saved("duplicate", article_id, existing.duplicate_of, existing.similarity)
+            self._delete_children(connection, [article_id])
+            connection.execute(update(articles).where(articles.c.id == article_id)
+                               .values(**_article_values(article, source, raw_hash, signature), updated=now))
+            self._insert_report(connection, report, version, signature, now)
+            return Saved("reprocessed", article_id, existing.duplicate_of, existing.similarity)
+        status, first_seen, old = "new", now, None
+        if replace:  # the same input, cleaned differently by this version: the old article gives way
+            old = connection.execute(select(articles.c.id, articles.c.first_seen).where(
+                articles.c.raw_hash == raw_hash, articles.c.id != article_id)).first()
+            if old is not None:
+                status, first_seen = "reprocessed", old.first_seen
+        original, similarity = self._near_duplicate(connection, article_id, signature,
+                                                    exclude=old.id if old is not None else None)
+        if original and status == "new":
+            status = "near-duplicate"
+        connection.execute(insert(articles).values(
+            id=article_id, **_article_values(article, source, raw_hash, signature), duplicate_of=original,
+            similarity=similarity, first_seen=first_seen, updated=now))
+        self._insert_report(connection, report, version, signature, now)
+        if old is not None:
+            connection.execute(update(articles).where(articles.c.duplicate_of == old.id)
+                               .values(duplicate_of=article_id))
+            connection.execute(update(corrections).where(corrections.c.article_id == old.id)
+                               .values(article_id=article_id))
+            self._delete_children(connection, [old.id])
+            connection.execute(delete(articles).where(articles.c.id == old.id))
+        return Saved(status, article_id, original, similarity)
+
+    def _insert_report(self, connection: Connection, report: dict[str, Any], version: str, signature: Any,
+                       now: dt.datetime) -> None:
+        article_id = report["article"]["id"]
+        stored = {**report, "article": {k: v for k, v in report["article"].items() if k != "text"}}
+        connection.execute(insert(reports).values(article_id=article_id, schema=report.get("schema", ""),
+                                                  sitreps_version=version, created=now,
+                                                  warnings=report.get("warnings") or [], report=stored))
+        if signature is not None:
+            connection.execute(insert(article_bands), [{"article_id": article_id, "band": band, "hash": value}
+                                                       for band, value in enumerate(minhash.bands(signature))])
+        for kind, rows in item_rows(report, article_id).items():
+            if rows:
+                connection.execute(insert(ITEM_TABLES[kind]), rows)
+
+    def _delete_children(self, connection: Connection, article_ids: list[str]) -> None:
+        for table in (*ITEM_TABLES.values(), reports, article_bands):
+            connection.execute(delete(table).where(table.c.article_id.in_(article_ids)))
+
+    def _near_duplicate(self, connection: Connection, article_id: str, signature: Any,
+                        exclude: str | None = None) -> tuple[str | None, float | None]:
+        """The original of a near-duplicate (the root of its chain) and the similarity, or (None, None)."""
+        if signature is None:
+            return None, None
+        match = or_(*(and_(article_bands.c.band == band, article_bands.c.hash == value)
+                      for band, value in enumerate(minhash.bands(signature))))
+        candidates = connection.execute(select(article_bands.c.article_id).where(match)
+                                        .where(article_bands.c.article_id.not_in([article_id, exclude or article_id]))
+                                        .distinct()
+                                        .limit(_MAX_CANDIDATES)).scalars().all()
+        if not candidates:
+            return None, None
+        rows = connection.execute(select(articles.c.id, articles.c.minhash, articles.c.duplicate_of)
+                                  .where(articles.c.id.in_(candidates))).all()
+        best_score, best_root = 0.0, None
+        for row in sorted(rows, key=lambda r: r.id):
+            score = minhash.similarity(signature, minhash.from_bytes(row.minhash))
+            if score >= minhash.THRESHOLD and score > best_score and (row.duplicate_of or row.id) != exclude:
+                best_score, best_root = score, row.duplicate_of or row.id
+        return (best_root, best_score) if best_root else (None, None)
+
+    def report(self, article_id: str) -> dict[str, Any] | None:
+        """The stored ``sitreps/1`` report of an article, text included; None if there is none."""
+        query = (select(reports.c.report, articles.c.text).select_from(
+            reports.join(articles, articles.c.id == reports.c.article_id)).where(reports.c.article_id == article_id))
+        with self._read() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        report = dict(row.report)
+        report["article"] = {**report["article"], "text": row.text}
+        return report
+
+    def count(self, what: str = "articles") -> int:
+        table = {"articles": articles, "reports": reports, "failures": failures, **ITEM_TABLES}[what]
+        with self._read() as connection:
+            return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+    # -- failures and runs ----------------------------------------------------------------------------------
+
+    def record_failures(self, found: Sequence["Failure"], *, version: str, run_id: int | None = None) -> None:
+        """Keep each failure once per input: a re-run replaces the row of an input that failed again."""
+        if not found:
+            return
+        now = _now()
+        latest = {f.key: f for f in found}  # one row per input, the last reason wins
+        with self._write() as connection:
+            for chunk in _chunks(sorted(latest)):
+                connection.execute(delete(failures).where(failures.c.key.in_(chunk)))
+            connection.execute(insert(failures), [
+                {"key": f.key, "source": f.source, "reason": f.reason, "error": f.error, "code": f.code,
+                 "sitreps_version": version, "run_id": run_id, "at": now} for f in latest.values()])
+
+    def clear_failures(self, keys: Iterable[str]) -> None:
+        """Forget the failures of inputs that have now been read."""
+        keys = sorted(set(keys))
+        if not keys:
+            return
+        with self._write() as connection:
+            for chunk in _chunks(keys):
+                connection.execute(delete(failures).where(failures.c.key.in_(chunk)))
+
+    def start_run(self, *, engine: str, sources: Sequence[str], version: str) -> int:
+        with self._write() as connection:
+            return connection.execute(insert(ingest_runs).values(
+                started=_now(), sitreps_version=version, engine=engine, sources=list(sources), counts={},
+                status="running").returning(ingest_runs.c.id)).scalar_one()
+
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str) -> None:
+        with self._write() as connection:
+            connection.execute(update(ingest_runs).where(ingest_runs.c.id == run_id)
+                               .values(finished=_now(), counts=counts, status=status))
+
+    # -- corrections (the workbench writes these) -------------------------------------------------------------
+
+    def add_correction(self, article_id: str, component: str, kind: str, *, start: int | None = None,
+                       end: int | None = None, text: str | None = None, item_id: str | None = None,
+                       field: str | None = None, value: Any = None, note: str | None = None,
+                       author: str | None = None) -> int:
+        """Record an analyst's report of a wrong (``kind="wrong"``) or missing (``"missing"``) extraction."""
+        if kind not in {"wrong", "missing"}:
+            raise ValueError(f"kind must be 'wrong' or 'missing', not {kind!r}")
+        with self._write() as connection:
+            return connection.execute(insert(corrections).values(
+                article_id=article_id, component=component, kind=kind, start=start, end=end, text=text,
+                item_id=item_id, field=field, value=value, note=note, author=author, status="open",
+                created=_now()).returning(corrections.c.id)).scalar_one()
+
+    # -- queries: pandas DataFrames (sitreps.export does the work) ---------------------------------------------
+
+    def frame(self, what: str, **filters: Any) -> "pd.DataFrame":
+        """Rows of one kind (articles, actors, places, times, events, figures, claims, failures, corrections)."""
+        from sitreps.export import Filters, query
+
+        return query(self, what, Filters(**filters))
+
+    def articles(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("articles", **filters)
+
+    def actors(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("actors", **filters)
+
+    def places(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("places", **filters)
+
+    def times(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("times", **filters)
+
+    def events(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("events", **filters)
+
+    def figures(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("figures", **filters)
+
+    def claims(self, **filters: Any) -> "pd.DataFrame":
+        return self.frame("claims", **filters)
+
+    def failures(self) -> "pd.DataFrame":
+        return self.frame("failures")
+
+    def corrections(self) -> "pd.DataFrame":
+        return self.frame("corrections")
+
+
+def _engine(url: str, backend: str) -> Engine:
+    if backend != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 120})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves (below), not the driver
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=120000"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # a writer takes the lock up front: a deferred transaction that reads first and writes later fails
+        # (SQLITE_BUSY) instead of waiting when another process wrote in between
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get("sitreps_write")
+                                   else "BEGIN")
+
+    return engine
+
+
+def _article_values(article: dict[str, Any], source: str, raw_hash: str, signature: Any) -> dict[str, Any]:
+    return {"raw_hash": raw_hash, "source": source, "url": article.get("url"), "host": host_of(article.get("url")),
+            "title": article.get("title"), "publisher": article.get("publisher"),
+            "authors": article.get("authors") or [], "published": article.get("published"),
+            "published_basis": article.get("published_basis"), "language": article.get("language"),
+            "genre": article.get("genre"), "text": article["text"],
+            "minhash": minhash.to_bytes(signature) if signature is not None else None}
+
+
+def _chunks(values: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield list(values[start:start + _CHUNK])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+
+
+__all__ = ["DEFAULT_DB", "Saved", "Store", "database_url", "display_name"]
