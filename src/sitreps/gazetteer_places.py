@@ -109,7 +109,15 @@ def country_place(text: str) -> PlaceEntry | None:
     return PlaceEntry(country.name, "country", country.iso3, country.lat, country.lon, 3)
 
 
+# Calendar words that are also towns somewhere (March in England, Friday Harbor …): in news they are dates.
+_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday", "today", "tonight"})
+
+
 def city(text: str, countries: Iterable[str] = ()) -> PlaceEntry | None:
+    if _fold(text) in _CALENDAR_WORDS:
+        return None
     return _choose(_cities().get(_fold(text), ()), countries)
 
 

@@ -456,7 +456,7 @@ def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex, wor
             return None
         if parent.pos_ in _VERB_POS:
             if any(parent.lemma_.lower() in harm for _, harm in words.event_categories) \
-                    or parent.lemma_.lower() in words.giving_verbs:
+                    or (parent.lemma_.lower() in words.giving_verbs and node.dep_ in {"dobj", "dative", "attr"}):
                 return None  # "Russia killed seven", "Norway pledged $22 million": not the subject's own figure
             subjects = [c for c in parent.children if c.dep_ in {"nsubj"}]
             if subjects:
@@ -499,6 +499,8 @@ def _subject_from_setting(report: Report, figure: Figure, counted: _Counted, num
                               if m.start <= target.idx < m.end), None)
                 if place is not None and _state_actor(report, place.country):
                     return _state_actor(report, place.country)
+    if figure.category in {"munitions", "weapons"}:
+        return None  # drones over Kharkiv are not Ukraine's: where arms are seen says nothing of whose they are
     place = next((p for p in report.places if p.id == figure.place), None)
     if place is not None and _state_actor(report, place.country):
         return _state_actor(report, place.country)
