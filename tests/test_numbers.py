@@ -78,3 +78,7 @@ def test_fractions(text, value):
 
 def test_an_ordinal_is_not_a_fraction():
     assert find_amounts("on the third day") == []
+
+
+def test_a_third_party_is_not_a_fraction():
+    assert find_amounts("aided and abetted by a third: China") == []

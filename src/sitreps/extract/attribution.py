@@ -28,6 +28,7 @@ from sitreps.extract.roles import Sentences
 from sitreps.resources import load_yaml
 from sitreps.types import Report
 
+_LOWERED = "sitreps.attribution.lowered"  # doc.user_data key
 AUTHOR = "author"
 UNNAMED = "unnamed"
 
@@ -148,8 +149,19 @@ def _phrase(verb: Token) -> str:
     return " ".join(t.text for t in tokens)
 
 
+def _lowered(sentence: Span) -> list[str]:
+    """The sentence's words in lower case, computed once per sentence (figures ask for each amount)."""
+    cache = sentence.doc.user_data.setdefault(_LOWERED, {})
+    if sentence.start not in cache:
+        cache[sentence.start] = [t.lower_ for t in sentence]
+    return cache[sentence.start]
+
+
 def _according_to(token: Token, sentence: Span, actors: ActorIndex, words: _Cues) -> Attribution | None:
-    lowered = [t.lower_ for t in sentence]
+    lowered = _lowered(sentence)
+    first_words = {phrase[0] for phrase in words.according_to}
+    if not first_words.intersection(lowered):
+        return None
     for phrase in words.according_to:
         for i in range(len(lowered) - len(phrase) + 1):
             if tuple(lowered[i:i + len(phrase)]) != phrase:
@@ -172,9 +184,10 @@ def _according_to(token: Token, sentence: Span, actors: ActorIndex, words: _Cues
 
 
 def _adverb(token: Token, sentence: Span, words: _Cues) -> Attribution | None:
-    for candidate in sentence:
-        cls = words.adverb_class.get(candidate.lower_)
-        if cls and candidate.lower_ != "according":
+    for offset, lower in enumerate(_lowered(sentence)):
+        cls = words.adverb_class.get(lower)
+        if cls and lower != "according":
+            candidate = sentence[offset]
             return Attribution(UNNAMED, cls, candidate.text, candidate.i)
     return None
 

@@ -213,7 +213,7 @@ class _Scanner:
             elif word == "dozen" and (consumed or self.word(i - 1) == "a"):
                 current = max(current, 1) * 12
             elif word in self.w.fractions and (word.startswith("half") or (consumed and 0 < current <= 10)
-                                               or self.word(i - 1) == "a"):
+                                               or (self.word(i - 1) == "a" and self.word(i + 1) == "of")):
                 denominator = self.w.fractions[word]
                 if self.word(i - 1) == "a" and self.word(i - 2) == "and" and consumed:
                     current += 1 / denominator  # "one and a half"
