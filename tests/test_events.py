@@ -53,20 +53,20 @@ def test_lexicon_uses_only_plover_types_and_their_modes():
 # --- types, roles and constructions ---------------------------------------------------------------------
 
 def test_passive_with_the_attacker_in_an_event_noun():
-    rep, _ = events("Six North Korean officers were reported killed, and three service members wounded in a "
-                    "Ukrainian missile strike near Donetsk on Oct. 3.", published="2024-10-22")
+    rep, _ = events("Four Iranian officers were reported killed, and two guards wounded in an "
+                    "Israeli missile strike near Damascus on Oct. 3.", published="2024-10-22")
     attack = only(rep, "ASSAULT")
-    assert codes(rep, attack.actor) == {"UKR"} and codes(rep, attack.recipient) == {"PRK"}
+    assert codes(rep, attack.actor) == {"ISR"} and codes(rep, attack.recipient) == {"IRN"}
     assert (attack.modality, attack.source, attack.mode, attack.date) == ("reported", "unnamed", "aerial",
                                                                           "2024-10-03")
-    assert {f.text.split()[0] for f in rep.figures if f.id in attack.figures} == {"Six", "three"}
-    assert any(p.id == attack.place and p.name == "Donetsk" for p in rep.places)
+    assert {f.text.split()[0] for f in rep.figures if f.id in attack.figures} == {"Four", "two"}
+    assert any(p.id == attack.place and p.name == "Damascus" for p in rep.places)
 
 
 def test_compound_actors_and_object_senses():
-    rep, _ = events("Russia and North Korea signed a strategic partnership treaty in June.")
+    rep, _ = events("Iran and Russia signed a twenty-year cooperation pact in January.")
     agree = only(rep, "AGREE")
-    assert codes(rep, agree.actor) == {"RUS", "PRK"}
+    assert codes(rep, agree.actor) == {"RUS", "IRN"}
     rep, _ = events("Poland sent 10,000 soldiers to its border with Belarus. Germany sent artillery shells to Ukraine.")
     assert {e.type for e in rep.events} == {"MOBILIZE", "AID"}
 

@@ -41,22 +41,23 @@ def test_not_figures(sentence):
 
 
 def test_reported_claimed_and_estimated_sources():
-    text = ("According to recent reports, between 11 thousand and 12 thousand soldiers are training at the base. "
-            "Six officers were reported killed. The ministry claimed that 300 fighters had surrendered. "
+    text = ("According to media reports, between 4 thousand and 5 thousand conscripts are drilling at the camp. "
+            "Four engineers were reported killed. The ministry claimed that 300 fighters had surrendered. "
             "Analysts estimate that 2,000 troops could be moved by June.")
     found = figures(text)
-    range_ = found["between 11 thousand and 12 thousand soldiers"]
-    assert (range_.low, range_.high, range_.value, range_.source, range_.attribution) == (11000, 12000, None, "unnamed", "reported")
-    assert (found["Six officers"].category, found["Six officers"].attribution) == ("killed", "reported")
+    range_ = found["between 4 thousand and 5 thousand conscripts"]
+    assert (range_.low, range_.high, range_.value, range_.source, range_.attribution) == (4000, 5000, None, "unnamed", "reported")
+    assert (found["Four engineers"].category, found["Four engineers"].attribution) == ("killed", "reported")
     assert found["300 fighters"].attribution == "claimed"
     assert found["2,000 troops"].attribution in {"estimated", "hypothetical"}
 
 
 def test_elided_noun_is_borrowed_from_the_figure_before():
-    found = figures("Moscow has recruited as many as 15,000 foreign fighters from Nepal, 26,000 from Chechnya, "
-                    "and several thousand from Africa.")
-    assert found["26,000"].what == "fighters from Chechnya"
+    found = figures("The militia has enlisted as many as 4,000 foreign volunteers from Syria, 2,500 from Libya, "
+                    "and several thousand from Sudan.")
+    assert found["2,500"].what == "volunteers from Libya"
     assert found["several thousand"].category == "fighters" and found["several thousand"].qualifier == "vague"
+    assert found["as many as 4,000 foreign volunteers"].high == 4000
 
 
 def test_seed_figures_have_the_gold_amounts_qualifiers_units_and_categories():

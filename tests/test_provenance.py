@@ -3,7 +3,7 @@ from sitreps.provenance import default_rules, read_provenance, split_person_name
 
 def test_copyright_line_names_the_authors_and_the_disclaimer_the_publisher():
     removed = ["Copyright 2024. Jane Q. Public and Mark C. Roe. All rights reserved.",
-               "The views expressed in this opinion article are the authors’ and not necessarily those of Kyiv Post."]
+               "The opinions expressed here are the writers’ own and do not necessarily reflect those of Kyiv Post."]
     result = read_provenance(["Some text."], removed)
     assert result.authors == ["Jane Q. Public", "Mark C. Roe"]
     assert result.publisher == "Kyiv Post"

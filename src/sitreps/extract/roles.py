@@ -207,7 +207,7 @@ def _has_plural_pobj(token: Token) -> bool:
 def phrase_actors(token: Token, actors: TokenActors, *, conjuncts: bool = True, via_of: bool = True) -> list[str]:
     """Actors that the noun phrase headed by ``token`` names (see the module docstring)."""
     found: list[str] = []
-    if token.pos_ == "ADP":  # "between 11 thousand and 12 thousand North Korean soldiers are …"
+    if token.pos_ == "ADP":  # "between 4 thousand and 5 thousand conscripts are …"
         token = next((c for c in token.children if c.dep_ == "pobj"), token)
     for head in _conjuncts(token) if conjuncts else [token]:
         own = actors.at(head) or actors.pronoun(head) or _the_two(head, actors)
