@@ -73,3 +73,14 @@ def test_seed_figures_have_the_gold_amounts_qualifiers_units_and_categories():
         "seed", "000_f4608aac0cbd5e3d.txt").read_text()).figures)
     for text in not_figures:
         assert text not in report_texts
+
+
+def test_figures_inside_a_claim_take_its_speaker_as_source():
+    report = sitreps.extract("Ukraine's air force said Russia had fired 52 drones at the capital overnight. Of those, "
+                             "40 were shot down, it said in a statement.", published="2025-03-14")
+    speakers = {c.speaker for c in report.claims}
+    air_force = next(a.id for a in report.actors if "Air Force" in a.name)
+    assert air_force in speakers
+    by_text = {f.text.split()[0]: f for f in report.figures}
+    assert by_text["52"].source == air_force and by_text["52"].attribution == "reported"
+    assert by_text["40"].source == air_force
