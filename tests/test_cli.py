@@ -65,7 +65,7 @@ def test_stdin_and_summary_output():
     done = run_cli("extract", "-", "--published", "2024-10-22", stdin=SHORT_WIRE.encode())
     assert done.returncode == 0, done.stderr
     assert "Meridian Wire" in done.stdout and "2024-10-22 (given)" in done.stdout
-    assert "Figures: none found" in done.stdout or "Figures (" in done.stdout
+    assert "Figures (" in done.stdout and "84 drones" in done.stdout
     assert "copyright" in done.stdout
 
 

@@ -128,9 +128,6 @@ def _reporting_ancestor(token: Token, actors: ActorIndex, words: _Cues) -> Attri
                 source = speaker_of(next(iter(agent.children)), actors)
         else:
             source = speaker_of(subjects[0], actors)
-        if cls == "estimated" and ancestor.lemma_.lower() in {"believe", "expect", "think", "fear", "suspect"} \
-                and not passive:
-            cls = "estimated"
         return Attribution(source, cls, _phrase(ancestor), ancestor.i)
     return None
 
