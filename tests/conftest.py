@@ -18,7 +18,7 @@ SEED_GOLD = SHARED / "gold" / "seed.yaml"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # the PostgreSQL server and the store_url fixture (SQLite and PostgreSQL) of the store tests, started once
-pytest_plugins = ["tests.pg_server"]
+pytest_plugins = ["tests.pg_server", "tests.browser"]
 
 
 def need_shared(path: Path) -> Path:

@@ -142,7 +142,13 @@ def test_version_and_real_subprocess_error():
 
 
 def _commands() -> dict[str, click.Command]:
-    return dict(app.commands)
+    """Every command, subcommands of groups included ("users add")."""
+    found: dict[str, click.Command] = {}
+    for name, command in app.commands.items():
+        found[name] = command
+        if isinstance(command, click.Group):
+            found.update({f"{name} {sub}": subcommand for sub, subcommand in command.commands.items()})
+    return found
 
 
 def test_every_command_has_help_with_an_example():

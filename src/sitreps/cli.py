@@ -47,6 +47,7 @@ def app() -> None:
       sitreps demo
       sitreps ingest news/ --db sitreps.db
       sitreps export --what events --format plover
+      sitreps serve --db sitreps.db
     """
 
 
@@ -317,6 +318,19 @@ def _emit(report: Report, json_output: bool, source: str) -> int:
               file=sys.stderr)
         return NOT_ENGLISH_EXIT_CODE
     return 0
+
+
+from sitreps.fuse import commands as fuse_commands  # noqa: E402  (across articles: docs/fusion.md)
+
+app.add_command(fuse_commands.ledger)
+app.add_command(fuse_commands.timeline)
+app.add_command(fuse_commands.contradictions)
+
+from sitreps import workbench_cli  # noqa: E402  (the browser workbench and its accounts: docs/workbench.md)
+
+app.add_command(workbench_cli.serve)
+app.add_command(workbench_cli.users)
+app.add_command(workbench_cli.corrections)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,9 @@ code without parsing messages::
     ├── CorpusFormatError (18)         a corpus file that is not what its name says (CSV, feed, WARC, Parquet)
     ├── StoreError (19)                the database cannot be opened, created or migrated
     ├── MissingExtra (20)              an optional dependency is not installed ("install sitreps[corpus]")
-    └── ClusterError (21)              the Dask scheduler cannot be reached
+    ├── ClusterError (21)              the Dask scheduler cannot be reached
+    ├── FilterError (23)               a filter that means nothing (ledger, timeline, contradictions)
+    └── AccountError (24)              a workbench user or token that cannot be made or found
 
 ``NotEnglish`` (15) is not raised: a non-English article still yields a valid
 report with a warning, and the CLI exits with that code after printing it.
@@ -129,3 +131,16 @@ class MissingExtra(SitrepsError):
 
 class ClusterError(SitrepsError):
     exit_code = 21
+
+
+class FilterError(SitrepsError):
+    """A filter value of the fusion commands that means nothing: an unknown figure category, event type or
+    contradiction kind, a date that is not a date; one line naming the option."""
+
+    exit_code = 23
+
+
+class AccountError(SitrepsError):
+    """A workbench account problem: a user that exists already or not at all, a password too short."""
+
+    exit_code = 24

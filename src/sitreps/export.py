@@ -91,15 +91,15 @@ def query(store: "Store", what: str, filters: Filters | None = None) -> pd.DataF
     elif what == "corrections":
         statement = select(corrections).order_by(corrections.c.created, corrections.c.id)
     elif what == "articles":
-        statement = _articles(filters)
+        statement = article_query(filters)
     else:
-        statement = _items(what, filters)
+        statement = item_query(what, filters)
     with store.engine.connect() as connection:
         frame = pd.read_sql(statement, connection)
     return _expand_data(frame)
 
 
-def _articles(filters: Filters) -> Select:
+def article_query(filters: Filters) -> Select:
     columns = [c for c in articles.c if c.name not in {"minhash"}]
     statement = (select(*columns, reports.c.sitreps_version, reports.c.warnings)
                  .select_from(articles.join(reports, reports.c.article_id == articles.c.id)))
@@ -118,7 +118,7 @@ def _articles(filters: Filters) -> Select:
     return statement.order_by(articles.c.published, articles.c.id)
 
 
-def _items(what: str, filters: Filters) -> Select:
+def item_query(what: str, filters: Filters) -> Select:
     table = ITEM_TABLES[what]
     columns = [c.label("id") if c.name == "item_id" else c for c in table.c if c.name != "pk"]
     context = [articles.c[name].label("outlet" if name == "host" else name) for name in _ARTICLE_CONTEXT]

@@ -22,6 +22,10 @@ EXTRAS = {
     "dask": ("dask", "the Dask engine"),
     "distributed": ("dask", "the Dask engine"),
     "psycopg": ("postgres", "PostgreSQL databases"),
+    "fastapi": ("web", "the workbench (sitreps serve)"),
+    "uvicorn": ("web", "the workbench (sitreps serve)"),
+    "jinja2": ("web", "the workbench (sitreps serve)"),
+    "python_multipart": ("web", "the workbench's forms (python-multipart)"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from sitreps.store.schema import metadata
+from sitreps.store.schema import metadata, outside_metadata
 
 config = context.config
 
@@ -22,7 +22,8 @@ def run() -> None:
 
 def _migrate(connection) -> None:
     # batch mode lets later migrations alter SQLite tables (which cannot ALTER most things in place)
-    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
+                      include_name=outside_metadata)
     with context.begin_transaction():
         context.run_migrations()
 

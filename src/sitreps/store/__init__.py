@@ -311,14 +311,23 @@ class Store:
                        end: int | None = None, text: str | None = None, item_id: str | None = None,
                        field: str | None = None, value: Any = None, note: str | None = None,
                        author: str | None = None) -> int:
-        """Record an analyst's report of a wrong (``kind="wrong"``) or missing (``"missing"``) extraction."""
-        if kind not in {"wrong", "missing"}:
-            raise ValueError(f"kind must be 'wrong' or 'missing', not {kind!r}")
+        """Record an analyst's report of a wrong (``kind="wrong"``) or missing (``"missing"``) extraction, or of
+        an error in the article's text (``"text"``). It starts ``open``; see ``review_correction``."""
+        if kind not in {"wrong", "missing", "text"}:
+            raise ValueError(f"kind must be 'wrong', 'missing' or 'text', not {kind!r}")
         with self._write() as connection:
             return connection.execute(insert(corrections).values(
                 article_id=article_id, component=component, kind=kind, start=start, end=end, text=text,
                 item_id=item_id, field=field, value=value, note=note, author=author, status="open",
                 created=_now()).returning(corrections.c.id)).scalar_one()
+
+    def review_correction(self, correction_id: int, status: str, *, reviewer: str | None = None) -> bool:
+        """Set a correction's status (open, accepted, rejected); False when there is no such correction."""
+        if status not in {"open", "accepted", "rejected"}:
+            raise ValueError(f"status must be open, accepted or rejected, not {status!r}")
+        with self._write() as connection:
+            return bool(connection.execute(update(corrections).where(corrections.c.id == correction_id).values(
+                status=status, reviewer=reviewer, reviewed=None if status == "open" else _now())).rowcount)
 
     # -- queries: pandas DataFrames (sitreps.export does the work) ---------------------------------------------
 

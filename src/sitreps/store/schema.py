@@ -157,4 +157,42 @@ corrections = Table(
     Column("author", String),
     Column("status", String, nullable=False),  # open | accepted | rejected
     Column("created", DateTime(timezone=True), nullable=False),
+    Column("reviewer", String),  # who accepted or rejected it (migration 0002)
+    Column("reviewed", DateTime(timezone=True)),
 )
+
+# -- the workbench's accounts (migration 0002) ---------------------------------------------------------------
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String, nullable=False, unique=True),
+    Column("password", String, nullable=False),  # scrypt$n$r$p$salt$hash (sitreps.web.passwords)
+    Column("role", String, nullable=False),  # analyst (may report) | reviewer (may also accept and reject)
+    Column("created", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("digest", String, nullable=False, unique=True),  # sha256 of the token: the token itself is never kept
+    Column("label", String),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("last_used", DateTime(timezone=True)),
+)
+
+web_settings = Table(
+    "web_settings", metadata,
+    Column("key", String, primary_key=True),  # e.g. the secret that signs session cookies
+    Column("value", Text, nullable=False),
+)
+
+# Full-text search over articles lives outside this metadata (SQLite FTS5 table articles_fts with triggers;
+# a GIN expression index on PostgreSQL): see migration 0002 and FULL_TEXT_OBJECTS.
+FULL_TEXT_OBJECTS = ("articles_fts", "ix_articles_fulltext")
+
+
+def outside_metadata(name: str | None, type_: str, _parents: object = None) -> bool:
+    """False for the full-text objects (and FTS5's shadow tables), so Alembic's comparisons skip them."""
+    return not (name or "").startswith(FULL_TEXT_OBJECTS)

@@ -1,0 +1,181 @@
+"""How fast the workbench answers: server time of the reader page, and requests/s of the main endpoints.
+
+    python benchmarks/web.py [--seconds 5] [--threads 8] [--db existing.db]
+
+Builds a store from the team's gold articles, the fusion test corpus and one
+long article (the gold texts joined, about 1,500 words), starts the real
+server (`sitreps serve`) on a loopback port, and then:
+
+1. requests the long article's reader page 40 times and reports the server's
+   own time (its ``Server-Timing`` header) and the time seen by the client;
+2. loads each main endpoint from ``--threads`` client threads for
+   ``--seconds`` and reports requests/s and latency percentiles.
+
+Loopback only: the load generator never leaves the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitreps import __version__  # noqa: E402
+from sitreps.ingest import RawArticle  # noqa: E402
+from sitreps.pipeline import process_many  # noqa: E402
+from sitreps.store import Store  # noqa: E402
+
+
+def build_store(path: Path) -> tuple[str, int]:
+    """Store the corpus; returns the long article's id and its word count."""
+    texts = sorted((ROOT / "tests" / "gold").glob("*.txt"))
+    raws = [RawArticle(text=p.read_text(), source=str(p), title=p.stem.replace("-", " ")) for p in texts]
+    corpus = ROOT / "tests" / "fusion" / "articles.jsonl"
+    if corpus.exists():
+        for line in corpus.read_text().splitlines():
+            row = json.loads(line)
+            raws.append(RawArticle(text=row["text"], source=row.get("url", "fusion"), title=row.get("title"),
+                                   url=row.get("url"), publisher=row.get("publisher"), published=row.get("published")))
+    long_text, words = "", 0
+    for raw in raws:
+        if words >= 1500:
+            break
+        long_text += raw.text.strip() + "\n\n"
+        words = len(long_text.split())
+    long_raw = RawArticle(text=long_text, source="long-read", title="A long read: the gold stories joined")
+    store = Store(str(path))
+    long_id = ""
+    for raw, report in zip([*raws, long_raw], process_many([*raws, long_raw])):
+        data = report.to_dict()
+        store.save(data, source=raw.source, raw_hash=hashlib.sha256(raw.text.encode()).hexdigest(),
+                   version=__version__)
+        if raw is long_raw:
+            long_id = data["article"]["id"]
+    store.close()
+    return long_id, words
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    sitreps = Path(sys.executable).parent / "sitreps"
+    server = subprocess.Popen([str(sitreps), "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/me", timeout=1)
+            return server
+        except httpx.TransportError:
+            if server.poll() is not None:
+                raise SystemExit(f"the server did not start: {server.stderr.read()}")
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start within 30 s")
+
+
+def reader_timing(base: str, article_id: str, repeats: int = 40) -> dict[str, float]:
+    server_ms, client_ms = [], []
+    with httpx.Client(base_url=base) as client:
+        client.get(f"/articles/{article_id}")  # warm caches
+        for _ in range(repeats):
+            started = time.perf_counter()
+            answer = client.get(f"/articles/{article_id}")
+            client_ms.append((time.perf_counter() - started) * 1000)
+            answer.raise_for_status()
+            server_ms.append(float(answer.headers["server-timing"].split("dur=")[1]))
+    return {"server_median_ms": statistics.median(server_ms), "server_p95_ms": _p95(server_ms),
+            "client_median_ms": statistics.median(client_ms), "bytes": len(answer.content)}
+
+
+def load(base: str, path: str, seconds: float, threads: int) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def worker() -> None:
+        nonlocal errors
+        mine, failed = [], 0
+        with httpx.Client(base_url=base, timeout=30) as client:
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                try:
+                    ok = client.get(path).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                mine.append((time.perf_counter() - started) * 1000)
+                failed += not ok
+        with lock:
+            latencies.extend(mine)
+            errors += failed
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    started = time.perf_counter()
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {"requests_per_s": len(latencies) / elapsed, "p50_ms": statistics.median(latencies),
+            "p95_ms": _p95(latencies), "errors": errors, "requests": len(latencies)}
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="load per endpoint (default 5)")
+    parser.add_argument("--threads", type=int, default=8, help="client threads (default 8)")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "web.db"
+        started = time.perf_counter()
+        long_id, words = build_store(db)
+        built = time.perf_counter() - started
+        server = start_server(db, args.port)
+        base = f"http://127.0.0.1:{args.port}"
+        try:
+            reader = reader_timing(base, long_id)
+            articles = httpx.get(f"{base}/api/articles?per_page=1").json()["total"]
+            endpoints = {"/api/articles": "/api/articles", "/api/articles?q=": "/api/articles?q=drone%20attack",
+                         "/api/figures": "/api/figures?per_page=50", "/api/events": "/api/events?per_page=50",
+                         "reader page": f"/articles/{long_id}", "/figures page": "/figures",
+                         "/articles page": "/articles"}
+            loads = {name: load(base, path, args.seconds, args.threads) for name, path in endpoints.items()}
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    figures = {"articles": articles, "long_article_words": words, "store_build_s": round(built, 1),
+               "reader": reader, "load": loads, "threads": args.threads, "cpus": os.cpu_count()}
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"store: {articles} articles (built in {built:.1f} s); long article {words} words; "
+          f"{args.threads} client threads, {os.cpu_count()} CPUs, one server process")
+    print(f"reader page of the long article: server {reader['server_median_ms']:.1f} ms median, "
+          f"{reader['server_p95_ms']:.1f} ms p95; client {reader['client_median_ms']:.1f} ms; "
+          f"{reader['bytes'] / 1024:.0f} KiB (goal: under 200 ms of server time)")
+    print(f"{'endpoint':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+    for name, row in loads.items():
+        print(f"{name:<22}{row['requests_per_s']:>8.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['errors']:>8}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""What makes items of different articles comparable: actor keys, subjects, days and distances.
+
+Actor ids ("A7") are local to one report, so across articles an actor is
+compared by what it stands for: its country code (a state, its government,
+its army and its leader all speak for the same side, which is the level at
+which news disagree about "how many North Korean troops"), else its Wikidata
+item, else its name. Dates become intervals of day numbers (a month covers its
+days), so overlap is one comparison.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import lru_cache
+from typing import Any
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+
+
+def actor_key(actor: dict[str, Any] | None) -> str | None:
+    """The comparable side an actor stands for: country code, else wikidata, else its name in lower case."""
+    if not actor:
+        return None
+    if actor.get("country"):
+        return str(actor["country"])
+    if actor.get("wikidata"):
+        return str(actor["wikidata"])
+    name = (actor.get("name") or "").strip().lower()
+    return name or None
+
+
+def source_key(actor: dict[str, Any] | None, ref: str | None, publisher: str | None) -> tuple[str, str]:
+    """(key, label) of who says so. A named actor is itself (its Wikidata item or name, not its
+    country: Ukraine's intelligence and Ukraine's president are two sources); an unnamed source or
+    the author is the outlet that printed it, since the outlet vouches for it."""
+    outlet = publisher or "unknown outlet"
+    if actor:
+        name = actor.get("name") or ref or "?"
+        key = actor.get("wikidata") or f"{actor.get('country') or ''}:{name.lower()}"
+        return str(key), str(name)
+    if ref == "unnamed":
+        return f"unnamed@{outlet.lower()}", f"{outlet} (unnamed source)"
+    return f"author@{outlet.lower()}", outlet
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[tuple[str, str], ...]:
+    """(word or phrase, ISO3), longest first, from the gazetteer's country names and adjectives."""
+    from sitreps.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    pairs = {**{n: c.iso3 for n, c in gaz.by_name.items()}, **{a: c.iso3 for a, c in gaz.by_adjective.items()},
+             **{p: c.iso3 for p, c in gaz.by_people.items()}}
+    return tuple(sorted(pairs.items(), key=lambda item: -len(item[0])))
+
+
+def country_in_text(text: str | None, extra: dict[str, str] | None = None) -> str | None:
+    """The country a phrase names by adjective or name ("North Korean soldiers" -> PRK), longest match."""
+    if not text:
+        return None
+    for word, code in sorted((extra or {}).items(), key=lambda item: -len(item[0])):
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            return code
+    for word, code in _country_words():
+        if word in text and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            return code
+    return None
+
+
+def head_word(text: str | None) -> str:
+    """The last word of a noun phrase, lower case, crude singular: "monthly pay" -> pay, "shells" -> shell."""
+    words = _WORD.findall(text or "")
+    if not words:
+        return ""
+    word = words[-1].lower()
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def day_interval(value: str | None) -> tuple[int, int] | None:
+    """An ISO date, month, year, week or interval as (first day, last day) day numbers; None if unreadable."""
+    if not value:
+        return None
+    parts = str(value).split("/")
+    first = _bounds(parts[0].strip())
+    if first is None:
+        return None
+    if len(parts) > 1:
+        last = _bounds(parts[1].strip())
+        return (first[0], last[1]) if last and last[1] >= first[0] else first
+    return first
+
+
+def _bounds(value: str) -> tuple[int, int] | None:
+    week = _WEEK.match(value)
+    try:
+        if week:
+            start = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).toordinal()
+            return start, start + 6
+        if len(value) >= 10:
+            day = dt.date.fromisoformat(value[:10]).toordinal()
+            return day, day
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            start = dt.date(year, month, 1)
+            end = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return start.toordinal(), end.toordinal() - 1
+        if len(value) == 4:
+            year = int(value)
+            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+def day_text(day: int | None) -> str | None:
+    """A day number back to YYYY-MM-DD."""
+    return dt.date.fromordinal(day).isoformat() if day is not None else None
+
+
+def interval_text(lo: int | None, hi: int | None) -> str | None:
+    """A day interval as ISO text: one day, or "first/last"."""
+    if lo is None:
+        return None
+    return day_text(lo) if hi is None or hi == lo else f"{day_text(lo)}/{day_text(hi)}"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

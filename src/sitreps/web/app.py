@@ -1,0 +1,119 @@
+"""The workbench application: one FastAPI app over one store, pages and a JSON API side by side.
+
+Reads run in the server's thread pool. Writes (corrections, reviews, sign-in
+bookkeeping) go through one writer thread (``Writer``): SQLite allows one
+writer at a time, and a queue in front of it keeps requests from waiting on
+the database lock. The OpenAPI document is at ``/api/openapi.json``; the
+interactive documentation pages that FastAPI would load from a CDN are off
+(the workbench must work offline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitreps import __version__
+from sitreps.store import Store
+from sitreps.store.accounts import Accounts
+from sitreps.web import api, fusion, pages
+from sitreps.web.render import templates
+from sitreps.web.security import Forbidden, SecurityHeaders, Signer
+
+T = TypeVar("T")
+STATIC = Path(__file__).parent / "static"
+
+
+class Writer:
+    """One thread that does every write, in the order asked."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitreps-writer")
+
+    def __call__(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return self.pool.submit(work, *args, **kwargs).result()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
+def create_app(db: str | Store | None = None, *, open_reading: bool = True, secure_cookies: bool = False) -> FastAPI:
+    """The workbench over ``db`` (a path, a database URL or an open Store; default $SITREPS_DB or sitreps.db).
+
+    ``open_reading``: whether pages and read endpoints work without signing in (the CLI turns it off when the
+    server listens on anything but loopback). ``secure_cookies``: mark cookies Secure (behind HTTPS).
+    """
+    store = db if isinstance(db, Store) else Store(db)
+    writer = Writer()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        writer.close()
+
+    app = FastAPI(lifespan=lifespan, title="sitreps workbench", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Articles, reports, events, figures, claims, actors, places and corrections "
+                              "of a sitreps store. Writing needs a user: a session cookie with a CSRF token, "
+                              "or `Authorization: Bearer <token>` (make one with `sitreps users token`).")
+    app.state.store = store
+    app.state.accounts = Accounts(store)
+    app.state.signer = Signer(app.state.accounts.secret())
+    app.state.open_reading = open_reading
+    app.state.secure_cookies = secure_cookies
+    app.state.write = writer
+    app.state.fusion_cache = fusion.FusionCache()
+    app.add_middleware(SecurityHeaders, secure_cookies=secure_cookies)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(fusion.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, error: Forbidden) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": error.reason}, status_code=error.status,
+                                headers={"www-authenticate": "Bearer"} if error.status == 401 else None)
+        if error.status == 401:
+            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+        return templates.TemplateResponse(request, "message.html", {"title": "Not allowed", "message": error.reason},
+                                          status_code=error.status)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, error: ValueError) -> Response:
+        """Bad query parameters and form fields: say which and why (422), never a traceback."""
+        if _wants_json(request):
+            return JSONResponse({"detail": str(error)}, status_code=422)
+        return templates.TemplateResponse(request, "message.html", {"title": "Bad request", "message": str(error)},
+                                          status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors())
+        if _wants_json(request):
+            return JSONResponse({"detail": problems}, status_code=422)
+        return templates.TemplateResponse(request, "message.html", {"title": "Bad request", "message": problems},
+                                          status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        return templates.TemplateResponse(request, "message.html",
+                                          {"title": f"{error.status_code}", "message": str(error.detail)},
+                                          status_code=error.status_code)
+
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")

@@ -1,0 +1,295 @@
+"""What the workbench reads from the store: paginated, filtered, sorted lists, and names for local ids.
+
+Everything here is a read and runs in the server's thread pool. Lists are
+always paginated (``Page``) and counted, and only whitelisted columns can be
+sorted on. Items refer to actors and places by ids local to their report
+(``A3``); ``names`` turns those into names for one page of rows at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy.engine import Connection
+
+from sitreps.export import Filters, article_query, item_query
+from sitreps.store import Store
+from sitreps.store.schema import ITEM_TABLES, articles, corrections, events, places
+from sitreps.web.search import full_text
+
+actors = ITEM_TABLES["actors"]
+MAX_PER_PAGE = 200
+
+# what -> sortable columns (label -> column name in the item query); the first is the default
+SORTS: dict[str, dict[str, str]] = {
+    "articles": {"published": "published", "title": "title", "publisher": "publisher"},
+    "figures": {"day": "day", "category": "category", "subject": "subject_name", "source": "source_name",
+                "value": "amount", "publisher": "publisher"},
+    "events": {"day": "day", "type": "type", "modality": "modality", "publisher": "publisher"},
+    "claims": {"day": "day", "speaker": "speaker_name", "kind": "kind", "publisher": "publisher"},
+    "places": {"name": "name", "country": "country"},
+    "times": {"value": "value", "publisher": "publisher"},
+    "actors": {"name": "name", "country": "country"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int = 1
+    size: int = 50
+
+    def __post_init__(self) -> None:
+        if self.number < 1:
+            raise ValueError("page: pages are numbered from 1")
+        if not 1 <= self.size <= MAX_PER_PAGE:
+            raise ValueError(f"per_page: between 1 and {MAX_PER_PAGE}")
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+
+@dataclass(slots=True)
+class Listing:
+    rows: list[dict[str, Any]]
+    total: int
+    page: Page
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page.size))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "page": self.page.number, "per_page": self.page.size, "pages": self.pages,
+                "items": self.rows}
+
+
+def sort_column(what: str, sort: str | None) -> str:
+    options = SORTS[what]
+    if sort is None:
+        return next(iter(options.values()))
+    if sort not in options:
+        raise ValueError(f"sort: one of {', '.join(options)} for {what}")
+    return options[sort]
+
+
+def list_articles(store: Store, *, q: str | None = None, filters: Filters | None = None, page: Page = Page(),
+                  sort: str | None = None, descending: bool = True) -> Listing:
+    """Articles with their counts of figures and events; ``q`` is a full-text query (ranked when given)."""
+    statement = article_query(filters or Filters())
+    ranked = None
+    if q and q.strip():
+        statement, ranked = full_text(statement, q, store.backend)
+    statement = statement.order_by(None)
+    column = sort_column("articles", sort)
+    order = literal_column(column).desc() if descending else literal_column(column).asc()
+    ordering = [ranked, order] if ranked is not None and sort is None else [order]
+    statement = statement.with_only_columns(
+        articles.c.id, articles.c.title, articles.c.publisher, articles.c.host, articles.c.published,
+        articles.c.url, articles.c.genre, func.substr(articles.c.text, 1, 240).label("lead"),
+        func.length(articles.c.text).label("length"), maintain_column_froms=True)
+    return _listing(store, statement, ordering, page)
+
+
+def list_items(store: Store, what: str, *, filters: Filters | None = None, page: Page = Page(),
+               sort: str | None = None, descending: bool = False, article_id: str | None = None,
+               subject: str | None = None, q: str | None = None) -> Listing:
+    """Items of one kind across the corpus, with the names of the actors and places they point to."""
+    if what not in ITEM_TABLES:
+        raise ValueError(f"what: one of {', '.join(ITEM_TABLES)}")
+    table = ITEM_TABLES[what]
+    filters = filters or Filters()
+    filters.check(what)
+    statement = item_query(what, filters).order_by(None)
+    statement, named = _with_names(what, table, statement)
+    if article_id:
+        statement = statement.where(table.c.article_id == article_id)
+    if subject:
+        subject_column = named.get("subject_name")
+        if subject_column is None:
+            raise ValueError("subject: only figures have a subject")
+        wanted = subject.strip().upper()
+        statement = statement.where(or_(func.upper(subject_column) == wanted,
+                                        named["subject_country"] == wanted))
+    if q and q.strip() and "text" in table.c:
+        statement = statement.where(func.lower(table.c.text).contains(q.strip().lower()))
+    column = sort_column(what, sort)
+    order = literal_column(column)
+    ordering = [order.desc() if descending else order.asc(), table.c.article_id, table.c.ord]
+    listing = _listing(store, statement, ordering, page)
+    _resolve_local_ids(store, what, listing.rows)
+    return listing
+
+
+def _with_names(what: str, table: Any, statement: Select) -> tuple[Select, dict[str, Any]]:
+    """Join the actor names a table's rows point to, so they can be shown, filtered and sorted on."""
+    named: dict[str, Any] = {}
+    if what == "figures":
+        subject, source = actors.alias("subject_actor"), actors.alias("source_actor")
+        statement = statement.outerjoin_from(table, subject, and_(subject.c.article_id == table.c.article_id,
+                                                      subject.c.item_id == table.c.subject))
+        statement = statement.outerjoin_from(table, source, and_(source.c.article_id == table.c.article_id,
+                                                     source.c.item_id == table.c.source))
+        named = {"subject_name": subject.c.name, "subject_country": subject.c.country,
+                 "source_name": func.coalesce(source.c.name, table.c.source)}
+        amount = func.coalesce(table.c.value, table.c.low, table.c.high)
+        statement = statement.add_columns(*(c.label(k) for k, c in named.items()), amount.label("amount"))
+    elif what == "claims":
+        speaker = actors.alias("speaker_actor")
+        statement = statement.outerjoin_from(table, speaker, and_(speaker.c.article_id == table.c.article_id,
+                                                      speaker.c.item_id == table.c.speaker))
+        named = {"speaker_name": func.coalesce(speaker.c.name, table.c.speaker)}
+        statement = statement.add_columns(named["speaker_name"].label("speaker_name"))
+    return statement, named
+
+
+def _listing(store: Store, statement: Select, ordering: list[Any], page: Page) -> Listing:
+    with store.engine.connect() as connection:
+        total = connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+        rows = connection.execute(statement.order_by(*ordering).limit(page.size).offset(page.offset)).mappings().all()
+    return Listing([_plain(dict(row)) for row in rows], total, page)
+
+
+def _resolve_local_ids(store: Store, what: str, rows: list[dict[str, Any]]) -> None:
+    """Add ``*_names`` beside the local ids of events (actors, recipients, place)."""
+    if what != "events" or not rows:
+        return
+    names = local_names(store, {row["article_id"] for row in rows})
+    for row in rows:
+        article = row["article_id"]
+        row["actor_names"] = [names.get((article, a), a) for a in row.get("actor") or []]
+        row["recipient_names"] = [names.get((article, a), a) for a in row.get("recipient") or []]
+        row["place_name"] = row.get("place_name") or names.get((article, row.get("place")), None)
+
+
+def local_names(store: Store, article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+    """(article id, local actor or place id) -> name."""
+    ids = list(article_ids)
+    found: dict[tuple[str, str], str] = {}
+    with store.engine.connect() as connection:
+        for table in (actors, places):
+            for row in connection.execute(select(table.c.article_id, table.c.item_id, table.c.name)
+                                          .where(table.c.article_id.in_(ids))):
+                found[(row.article_id, row.item_id)] = row.name
+    return found
+
+
+# -- actors and places across the corpus -------------------------------------------------------------------
+
+def actor_index(store: Store, *, q: str | None = None, country: str | None = None, page: Page = Page(),
+                sort: str | None = None) -> Listing:
+    """Actors by name and country across articles, with how many articles name them."""
+    statement = (select(actors.c.name, actors.c.country, func.min(actors.c.kind).label("kind"),
+                        func.min(actors.c.sector).label("sector"),
+                        func.count(func.distinct(actors.c.article_id)).label("articles"))
+                 .select_from(actors.join(articles, articles.c.id == actors.c.article_id))
+                 .where(articles.c.duplicate_of.is_(None))
+                 .group_by(actors.c.name, actors.c.country))
+    if q and q.strip():
+        statement = statement.where(func.lower(actors.c.name).contains(q.strip().lower()))
+    if country:
+        statement = statement.where(actors.c.country == country.strip().upper())
+    ordering = [literal_column("articles").desc(), actors.c.name] if sort is None else \
+        [literal_column(sort_column("actors", sort)), actors.c.name]
+    return _listing(store, statement, ordering, page)
+
+
+def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
+    """One actor (by name) across the corpus: where it appears, and its events, figures and claims."""
+    with store.engine.connect() as connection:
+        local = connection.execute(
+            select(actors.c.article_id, actors.c.item_id, actors.c.country, actors.c.kind, actors.c.sector,
+                   actors.c.wikidata).where(actors.c.name == name)).all()
+        if not local:
+            return None
+        ids = {(row.article_id, row.item_id) for row in local}
+        article_ids = sorted({row.article_id for row in local})
+        found = {key: _related(connection, key, ids, article_ids) for key in ("events", "figures", "claims")}
+    names = local_names(store, article_ids)
+    for event in found["events"]:
+        event["actor_names"] = [names.get((event["article_id"], a), a) for a in event.get("actor") or []]
+        event["recipient_names"] = [names.get((event["article_id"], a), a) for a in event.get("recipient") or []]
+        event["place_name"] = names.get((event["article_id"], event.get("place")))
+    first = local[0]
+    return {"name": name, "country": first.country, "kind": first.kind, "sector": first.sector,
+            "wikidata": first.wikidata, "articles": len(article_ids), **found}
+
+
+def _related(connection: Connection, what: str, ids: set[tuple[str, str]], article_ids: list[str]) -> list[dict]:
+    table = ITEM_TABLES[what]
+    rows = connection.execute(
+        select(table, articles.c.title, articles.c.publisher, articles.c.published)
+        .select_from(table.join(articles, articles.c.id == table.c.article_id))
+        .where(table.c.article_id.in_(article_ids)).order_by(table.c.day, table.c.article_id, table.c.ord)
+    ).mappings().all()
+    keep = []
+    for row in rows:
+        row = _plain(dict(row))
+        refs = {"events": (row.get("actor") or []) + (row.get("recipient") or []),
+                "figures": [row.get("subject"), row.get("source")], "claims": [row.get("speaker")]}[what]
+        if any((row["article_id"], ref) in ids for ref in refs if ref):
+            keep.append(row)
+    return keep
+
+
+def place_points(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Places that events happened at, with coordinates and counts, for the map."""
+    filters = filters or Filters()
+    filters.check("events")
+    statement = item_query("events", filters).order_by(None).subquery()
+    query = (select(statement.c.place_name.label("name"), func.avg(statement.c.lat).label("lat"),
+                    func.avg(statement.c.lon).label("lon"), func.count().label("events"),
+                    func.min(statement.c.day).label("first"), func.max(statement.c.day).label("last"))
+             .where(statement.c.lat.is_not(None)).group_by(statement.c.place_name)
+             .order_by(func.count().desc()))
+    with store.engine.connect() as connection:
+        return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def place_index(store: Store, *, page: Page = Page(), q: str | None = None) -> Listing:
+    statement = (select(places.c.name, places.c.country, func.min(places.c.kind).label("kind"),
+                        func.avg(places.c.lat).label("lat"), func.avg(places.c.lon).label("lon"),
+                        func.count(func.distinct(places.c.article_id)).label("articles"))
+                 .select_from(places.join(articles, articles.c.id == places.c.article_id))
+                 .where(articles.c.duplicate_of.is_(None)).group_by(places.c.name, places.c.country))
+    if q and q.strip():
+        statement = statement.where(func.lower(places.c.name).contains(q.strip().lower()))
+    return _listing(store, statement, [literal_column("articles").desc(), places.c.name], page)
+
+
+# -- corrections ---------------------------------------------------------------------------------------------
+
+def list_corrections(store: Store, *, status: str | None = None, article_id: str | None = None,
+                     page: Page = Page()) -> Listing:
+    statement = (select(corrections, articles.c.title)
+                 .select_from(corrections.outerjoin(articles, articles.c.id == corrections.c.article_id)))
+    if status:
+        statement = statement.where(corrections.c.status == status)
+    if article_id:
+        statement = statement.where(corrections.c.article_id == article_id)
+    return _listing(store, statement, [corrections.c.created.desc(), corrections.c.id.desc()], page)
+
+
+def counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as connection:
+        found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                 for name, table in (("articles", articles), ("events", events), *ITEM_TABLES.items())}
+        found["open corrections"] = connection.execute(
+            select(func.count()).select_from(corrections).where(corrections.c.status == "open")).scalar_one()
+    return found
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """JSON-ready values: datetimes as ISO strings, drop the internal primary key."""
+    row.pop("pk", None)
+    for key, value in row.items():
+        if hasattr(value, "isoformat"):
+            row[key] = value.isoformat()
+    return row
+
+
+__all__ = ["Listing", "Page", "actor_index", "actor_profile", "counts", "list_articles", "list_corrections",
+           "list_items", "local_names", "place_index", "place_points"]

@@ -1,0 +1,157 @@
+"""Across articles in the workbench: the figures ledger, fused events and contradictions (``sitreps.fuse``).
+
+Fusion reads the whole (filtered) store, so its result is cached per filter
+set and dropped as soon as the store changes (a new or reprocessed article
+changes the count or the latest update time of the articles table). Pages
+and API endpoints share one router here: they are views of the same object.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+from sqlalchemy import func, select
+
+from sitreps.fuse import Fusion, FuseFilters, Quantity, fuse_store
+from sitreps.store.schema import articles
+from sitreps.web.charts import ChartPoint, TimelineItem, quantity_chart, timeline
+from sitreps.web.render import templates
+from sitreps.web.security import require_reader
+
+router = APIRouter(dependencies=[Depends(require_reader)])
+CACHED = 16
+
+
+def fuse_filters(since: str | None = None, until: str | None = None, country: str | None = None,
+                 category: str | None = None, subject: str | None = None, type: str | None = None,
+                 source: str | None = None) -> FuseFilters:
+    """What to fuse: dates YYYY-MM-DD, a country (ISO3), a figure category, a subject (ISO3 or actor name),
+    an event type, an outlet."""
+    return FuseFilters(since=since or None, until=until or None, country=country or None,
+                       category=category or None, subject=subject or None, type=type or None,
+                       source=source or None)
+
+
+Filtered = Annotated[FuseFilters, Depends(fuse_filters)]
+
+
+class FusionCache:
+    """The latest fusions, keyed by filters and the store's state."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.found: OrderedDict[tuple, Fusion] = OrderedDict()
+
+    def get(self, store: Any, filters: FuseFilters) -> Fusion:
+        with store.engine.connect() as connection:
+            state = tuple(connection.execute(select(func.count(), func.max(articles.c.updated))).one())
+        key = (filters, state)
+        with self.lock:
+            if key in self.found:
+                self.found.move_to_end(key)
+                return self.found[key]
+        fusion = fuse_store(store, filters=filters)
+        with self.lock:
+            self.found[key] = fusion
+            while len(self.found) > CACHED:
+                self.found.popitem(last=False)
+        return fusion
+
+
+def _fusion(request: Request, filters: FuseFilters) -> Fusion:
+    return request.app.state.fusion_cache.get(request.app.state.store, filters)
+
+
+def _quantity(fusion: Fusion, key: str) -> Quantity:
+    found = fusion.quantity(key)
+    if found is None:
+        raise HTTPException(404, f"no quantity {key!r} (see /api/ledger for the keys)")
+    return found
+
+
+def chart(quantity: Quantity) -> Markup:
+    """One line (or band, for ranges) per source, each point linking to its sentence."""
+    series: dict[str, list[ChartPoint]] = {}
+    for estimate in quantity.estimates:
+        if not estimate.date:
+            continue
+        label = f"{estimate.text} — {estimate.source}, {estimate.publisher or ''} {estimate.date}"
+        series.setdefault(estimate.source, []).append(ChartPoint(
+            estimate.date, estimate.value, estimate.low, estimate.high, label,
+            f"/articles/{quote(estimate.article_id)}#item-{quote(estimate.figure_id)}"))
+    return Markup(quantity_chart(series, title=quantity.label, unit=quantity.unit or ""))
+
+
+# -- API -------------------------------------------------------------------------------------------------------
+
+@router.get("/api/ledger", tags=["fusion"], summary="The figures ledger: quantities with each source's estimates")
+def api_ledger(request: Request, filters: Filtered, flagged: bool = False) -> dict[str, Any]:
+    fusion = _fusion(request, filters)
+    ledger = [q for q in fusion.ledger if q.flags or not flagged]
+    return {"total": len(ledger), "stats": fusion.stats, "items": [q.to_dict() for q in ledger]}
+
+
+@router.get("/api/ledger/quantity", tags=["fusion"], summary="One quantity of the ledger, by its key")
+def api_quantity(request: Request, filters: Filtered, key: Annotated[str, Query(min_length=1)]) -> dict[str, Any]:
+    return _quantity(_fusion(request, filters), key).to_dict()
+
+
+@router.get("/api/fused-events", tags=["fusion"], summary="Events merged across articles, with every mention")
+def api_events(request: Request, filters: Filtered, merged: bool = False,
+               page: Annotated[int, Query(ge=1)] = 1,
+               per_page: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+    fusion = _fusion(request, filters)
+    events = [e for e in fusion.events if len(e.articles) > 1 or not merged]
+    chunk = events[(page - 1) * per_page: page * per_page]
+    return {"total": len(events), "page": page, "per_page": per_page, "stats": fusion.stats,
+            "items": [e.to_dict() for e in chunk]}
+
+
+@router.get("/api/contradictions", tags=["fusion"], summary="Contradictions within and across articles")
+def api_contradictions(request: Request, filters: Filtered, kind: str | None = None,
+                       scope: str | None = None) -> dict[str, Any]:
+    found = [c for c in _fusion(request, filters).contradictions
+             if (kind is None or c.kind == kind) and (scope is None or c.scope == scope)]
+    return {"total": len(found), "items": [c.to_dict() for c in found]}
+
+
+# -- pages -----------------------------------------------------------------------------------------------------
+
+@router.get("/ledger", response_class=HTMLResponse, include_in_schema=False)
+def ledger_page(request: Request, filters: Filtered, flagged: bool = False) -> Response:
+    fusion = _fusion(request, filters)
+    ledger = [q for q in fusion.ledger if q.flags or not flagged]
+    return templates.TemplateResponse(request, "ledger.html", {
+        "ledger": ledger, "filters": filters, "stats": fusion.stats, "flagged": flagged})
+
+
+@router.get("/ledger/quantity", response_class=HTMLResponse, include_in_schema=False)
+def quantity_page(request: Request, filters: Filtered, key: Annotated[str, Query(min_length=1)]) -> Response:
+    quantity = _quantity(_fusion(request, filters), key)
+    return templates.TemplateResponse(request, "quantity.html", {"q": quantity, "chart": chart(quantity)})
+
+
+@router.get("/ledger/events", response_class=HTMLResponse, include_in_schema=False)
+def events_page(request: Request, filters: Filtered, merged: bool = True) -> Response:
+    fusion = _fusion(request, filters)
+    events = [e for e in fusion.events if len(e.articles) > 1 or not merged]
+    items = [TimelineItem(e.first_day, f"{e.type}: {', '.join(e.actors)} → {', '.join(e.recipients)} "
+                          f"({len(e.mentions)} reports)", e.type, f"#event-{quote(e.key)}",
+                          e.last_day if e.last_day != e.first_day else None)
+             for e in events if e.first_day]
+    return templates.TemplateResponse(request, "fused_events.html", {
+        "events": events, "filters": filters, "stats": fusion.stats, "merged": merged,
+        "timeline": Markup(timeline(items, title="Fused events"))})
+
+
+@router.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)
+def contradictions_page(request: Request, filters: Filtered, kind: str | None = None) -> Response:
+    found = [c for c in _fusion(request, filters).contradictions if kind is None or c.kind == kind]
+    return templates.TemplateResponse(request, "contradictions.html", {
+        "contradictions": found, "filters": filters, "kind": kind or ""})

@@ -1,0 +1,76 @@
+"""The workbench's commands: serve (a real server process), users and tokens, corrections review."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+
+import httpx
+import pytest
+
+from sitreps.store import Store
+from tests.test_cli import SITREPS, run_cli
+from tests.web_support import fill, free_port
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "w.db"
+    Store(str(path)).close()
+    return str(path)
+
+
+def test_users_are_added_listed_given_tokens_and_removed(db):
+    assert run_cli("users", "add", "ana", "--reviewer", "--password", "long enough", "--db", db).returncode == 0
+    again = run_cli("users", "add", "ana", "--password", "long enough", "--db", db)
+    assert again.returncode == 24 and "exists already" in again.stderr and "Traceback" not in again.stderr
+    short = run_cli("users", "add", "bob", "--password", "short", "--db", db)
+    assert short.returncode == 24 and "shorter than 8" in short.stderr
+    listed = json.loads(run_cli("users", "list", "--json", "--db", db).stdout)
+    assert listed == [{"name": "ana", "role": "reviewer"}]
+    token = run_cli("users", "token", "ana", "--db", db).stdout.strip()
+    assert token.startswith("srt_") and len(token) > 30
+    assert run_cli("users", "token", "nobody", "--db", db).returncode == 24
+    assert run_cli("users", "password", "ana", "--password", "another long one", "--db", db).returncode == 0
+    assert run_cli("users", "remove", "ana", "--db", db).returncode == 0
+    assert json.loads(run_cli("users", "list", "--json", "--db", db).stdout) == []
+
+
+def test_corrections_are_reviewed_from_the_terminal(tmp_path):
+    path = str(tmp_path / "c.db")
+    store = Store(path)
+    ids = fill(store)
+    made = store.add_correction(ids["wire"], "figures", "wrong", start=0, end=7, text="KHARKIV", author="bob")
+    assert run_cli("corrections", "accept", str(made), "--reviewer", "ana", "--db", path).returncode == 0
+    rows = json.loads(run_cli("corrections", "list", "--status", "accepted", "--json", "--db", path).stdout)
+    assert [(r["id"], r["status"], r["reviewer"]) for r in rows] == [(made, "accepted", "ana")]
+    missing = run_cli("corrections", "reject", "999", "--db", path)
+    assert missing.returncode == 19 and "no correction 999" in missing.stderr
+    assert "KHARKIV" in run_cli("corrections", "list", "--db", path).stdout
+
+
+def test_serve_runs_a_real_server_and_refuses_a_missing_store(db, tmp_path):
+    gone = run_cli("serve", "--db", str(tmp_path / "nope.db"))
+    assert gone.returncode == 19 and "no such database" in gone.stderr
+    port = free_port()
+    server = subprocess.Popen([*SITREPS, "serve", "--db", db, "--port", str(port)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ})
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/me", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                time.sleep(0.2)
+        assert answer.json() == {"user": None, "role": None, "reading_open": True}
+        assert "server-timing" in answer.headers and "content-security-policy" in answer.headers
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "serving" in server.stderr.read()
