@@ -59,16 +59,7 @@ class Filters:
     with_duplicates: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    object.__setattr__(self, name, dt.date.fromisoformat(str(value)[:10]).isoformat())
-                except ValueError:
-                    raise ValueError(f"{name}: not a date in the form YYYY-MM-DD: {value!r}") from None
-        for name in ("country", "type"):
-            if getattr(self, name):
-                object.__setattr__(self, name, getattr(self, name).strip().upper())
+        normalise_filters(self)
 
     def check(self, what: str) -> None:
         """Refuse a filter that means nothing for ``what`` rather than silently ignore it."""
@@ -78,6 +69,21 @@ class Filters:
             raise ValueError("--type (an event type) applies to events and articles")
         if self.category and what not in {"figures", "articles"}:
             raise ValueError("--category (a figure category) applies to figures and articles")
+
+
+def normalise_filters(filters: Any) -> None:
+    """Check and normalise the fields every filter object shares (a frozen dataclass with since, until,
+    country and type): dates to YYYY-MM-DD or a ValueError naming the field, codes to upper case."""
+    for name in ("since", "until"):
+        value = getattr(filters, name)
+        if value is not None:
+            try:
+                object.__setattr__(filters, name, dt.date.fromisoformat(str(value)[:10]).isoformat())
+            except ValueError:
+                raise ValueError(f"{name}: not a date in the form YYYY-MM-DD: {value!r}") from None
+    for name in ("country", "type"):
+        if getattr(filters, name):
+            object.__setattr__(filters, name, getattr(filters, name).strip().upper())
 
 
 def query(store: "Store", what: str, filters: Filters | None = None) -> pd.DataFrame:

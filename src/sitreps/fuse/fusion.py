@@ -15,12 +15,12 @@ store unless ``with_duplicates`` (a syndicated copy is not a second report).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitreps.export import normalise_filters
 from sitreps.fuse.contradictions import Contradiction, find_contradictions
 from sitreps.fuse.events import FusedEvent, fuse_events
 from sitreps.fuse.keys import day_interval
@@ -43,16 +43,7 @@ class FuseFilters:
     with_duplicates: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    object.__setattr__(self, name, dt.date.fromisoformat(str(value)[:10]).isoformat())
-                except ValueError:
-                    raise ValueError(f"{name}: not a date in the form YYYY-MM-DD: {value!r}") from None
-        for name in ("country", "type"):
-            if getattr(self, name):
-                object.__setattr__(self, name, getattr(self, name).strip().upper())
+        normalise_filters(self)
         if self.category:
             object.__setattr__(self, "category", self.category.strip().lower())
         if self.subject:  # a country or IGO code, a Wikidata item, else an actor's name (as ``keys.actor_key``)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from sitreps.export import Filters, article_query, item_query
 from sitreps.store import Store
-from sitreps.store.schema import ITEM_TABLES, articles, corrections, events, places
+from sitreps.store.schema import ITEM_TABLES, articles, corrections, places
 from sitreps.web.search import full_text
 
 actors = ITEM_TABLES["actors"]
@@ -78,7 +78,7 @@ def sort_column(what: str, sort: str | None) -> str:
 
 def list_articles(store: Store, *, q: str | None = None, filters: Filters | None = None, page: Page = Page(),
                   sort: str | None = None, descending: bool = True) -> Listing:
-    """Articles with their counts of figures and events; ``q`` is a full-text query (ranked when given)."""
+    """Articles (title, outlet, date, the start of the text); ``q`` is a full-text query (ranked when given)."""
     statement = article_query(filters or Filters())
     ranked = None
     if q and q.strip():
@@ -276,7 +276,7 @@ def list_corrections(store: Store, *, status: str | None = None, article_id: str
 def counts(store: Store) -> dict[str, int]:
     with store.engine.connect() as connection:
         found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                 for name, table in (("articles", articles), ("events", events), *ITEM_TABLES.items())}
+                 for name, table in (("articles", articles), *ITEM_TABLES.items())}
         found["open corrections"] = connection.execute(
             select(func.count()).select_from(corrections).where(corrections.c.status == "open")).scalar_one()
     return found
