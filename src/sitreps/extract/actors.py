@@ -85,6 +85,16 @@ def extract_actors(doc: Doc, report: Report) -> None:
     """Step 1a: fill ``report.actors`` (and leave the place mentions for ``extract_places``)."""
     analysis = analyse(doc, report.article.published)
     report.actors = _number(doc, report, analysis.actors)
+    _mark_the_outlet(report)
+
+
+def _mark_the_outlet(report: Report) -> None:
+    """The article's own outlet, named in its dateline ("(Harbour Post) -"), is the media that reports, never a
+    party to what is reported: an organisation of that name is media, whatever words its name has."""
+    outlet = (report.article.publisher or "").strip().lower()
+    for actor in report.actors if outlet else ():
+        if actor.kind == "organization" and actor.name.lower() == outlet:
+            actor.kind, actor.sector = "media", "MED"
 
 
 def analyse(doc: Doc, date: str | None = None) -> Analysis:
@@ -164,6 +174,17 @@ def _dateline(doc: Doc) -> tuple[int, int, PlaceEntry] | None:
         return None
     place = lookup_place(doc[:end].text.title())
     return (0, end, place) if place else None
+
+
+def dateline_end(doc: Doc) -> int:
+    """Where a dateline header ends ("KHARKIV, Ukraine, March 14 (Wire) - " -> the offset after the dash), else 0.
+    The city there is where the story was filed, which is not always where things happened."""
+    if _dateline(doc) is None:
+        return 0
+    for token in doc[:40]:
+        if token.text in {"-", "—", "–"} and token.i > 0:
+            return token.idx + len(token.text)
+    return doc[_dateline(doc)[1]].idx
 
 
 # --- the reader: step 2 ------------------------------------------------------------------------

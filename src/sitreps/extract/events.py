@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from sitreps.extract.actors import dateline_end
 from sitreps.extract.attribution import AUTHOR, ActorIndex, Attribution, attribute, cues
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
@@ -322,6 +323,7 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
     words = lexicon()
     index = ActorIndex(report)
     places = _place_tokens(doc, report)
+    header = dateline_end(doc)
     figures = _figure_spans(doc, report, sentences)
     events: list[Event] = []
     candidates.sort(key=lambda c: c.trigger.i)
@@ -335,11 +337,11 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         sentence = candidate.sentence
         tokens = [i for i in tokens if sentence.start <= i < sentence.end] or [trigger.i]
         start, end = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]].text)
-        actor = list(candidate.actor)
+        actor = list(dict.fromkeys(candidate.actor))
         if modality == "denied" and not actor and source in {a.id for a in report.actors}:
             actor = [source]  # "Russia denied any role in damage to cables": the denier is who was said to act
         recipient = [r for r in candidate.recipient if r not in actor]
-        place = _place(candidate, tokens, places, doc)
+        place = _place(candidate, tokens, places, doc, header)
         if not recipient and kind in {"ASSAULT", "COERCE"} and place is not None:
             recipient = _state_of_place(report, place, actor)
         events.append(Event(
@@ -453,8 +455,11 @@ def _place_tokens(doc: Doc, report: Report) -> dict[int, str]:
     return out
 
 
-def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc: Doc) -> str | None:
-    """A place in the event's clause, one after a locative preposition first."""
+def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc: Doc, header: int) -> str | None:
+    """A place in the event's clause, one after a locative preposition first; the dateline's city only when the
+    clause names no other place ("SEOUL, Oct 18 - ... troops were sent to Russia": Russia, not Seoul)."""
+    if header and any(i in places and doc[i].idx >= header for i in tokens):
+        tokens = [i for i in tokens if doc[i].idx >= header]
     located = [i for i in tokens if i in places and doc[i].head.dep_ == "prep" and doc[i].head.lower_ in LOCATIVE]
     located += [i for i in tokens if i in places and doc[i].dep_ in {"compound", "pobj"}
                 and doc[i].head.head.dep_ == "prep" and doc[i].head.head.lower_ in LOCATIVE]

@@ -33,6 +33,7 @@ from functools import lru_cache
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from sitreps.extract.actors import dateline_end
 from sitreps.extract.attribution import ActorIndex, attribute
 from sitreps.extract.dates_anchor import date_for_span
 from sitreps.extract.numbers import Quantity, find_amounts
@@ -458,10 +459,12 @@ def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex, wor
             if any(parent.lemma_.lower() in harm for _, harm in words.event_categories) \
                     or (parent.lemma_.lower() in words.giving_verbs and node.dep_ in {"dobj", "dative", "attr"}):
                 return None  # "Russia killed seven", "Norway pledged $22 million": not the subject's own figure
-            subjects = [c for c in parent.children if c.dep_ in {"nsubj"}]
+            header = dateline_end(doc)  # the parser can take a dateline's city for a subject
+            subjects = [c for c in parent.children if c.dep_ in {"nsubj"} and c.idx >= header]
             if subjects:
                 subject = subjects[0]
-                return actors.at(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+                return actors.at(max(subject.left_edge.idx, header),
+                                 subject.right_edge.idx + len(subject.right_edge.text))
             if parent.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl"}:
                 node = parent
                 continue
