@@ -168,3 +168,39 @@ def test_fuse_reports_reads_plain_report_dicts_and_to_dict_is_json_ready():
     assert quantity.estimates[0].source == "Interior Ministry" and quantity.estimates[0].sentence_text == "A strike."
     json.dumps(fusion.to_dict())
     assert len(fuse_reports([report]).events) == 1
+
+
+def test_officials_of_one_state_can_be_pooled_as_its_government():
+    def official(article, name, day, **amount):
+        record = figure(article, name, day, category="troops", subject="PRK", scope="RUS", what="soldiers",
+                        **amount)
+        record.source_group, record.source_group_label = "government:USA", "United States officials"
+        return record
+
+    figures = [official("a", "John Kirby", DAY, low=3000, qualifier="at-least"),
+               official("b", "Pentagon", DAY + 5, value=10000, qualifier="approx"),
+               official("c", "Vedant Patel", DAY + 20, value=5000, qualifier="approx"),
+               figure("d", "NIS", DAY + 20, value=11000, qualifier="approx", category="troops", subject="PRK",
+                      scope="RUS", what="soldiers")]
+    apart = fuse(figures=figures).ledger[0]
+    assert len(apart.latest) == 4 and not [f for f in apart.flags if f.kind == "revision"]
+    pooled = fuse(figures=figures, source_level="government").ledger[0]
+    assert sorted(e.source for e in pooled.latest) == ["NIS", "United States officials"]
+    usa = next(e for e in pooled.latest if e.source == "United States officials")
+    assert (usa.value, usa.speaker) == (5000, "Vedant Patel")
+    revisions = [f for f in pooled.flags if f.kind == "revision"]
+    assert len(revisions) == 1 and "United States officials revised its figure down" in revisions[0].message
+    with pytest.raises(ValueError, match="source_level"):
+        FusionSettings.load(source_level="everyone")
+
+
+def test_source_groups_are_states_and_their_organs_only():
+    from sitreps.fuse.keys import source_group
+
+    kirby = {"name": "John Kirby", "kind": "person", "country": "USA", "sector": "GOV"}
+    assert source_group(kirby, "USA:john kirby", "John Kirby") == ("government:USA", "United States officials")
+    army = {"name": "Korean People's Army", "kind": "organization", "country": "PRK", "sector": "MIL"}
+    assert source_group(army, "k", "KPA")[0] == "government:PRK"
+    monitor = {"name": "ISW", "kind": "organization", "country": "USA", "sector": "NGO"}
+    assert source_group(monitor, "USA:isw", "ISW") == ("USA:isw", "ISW")
+    assert source_group(None, "unnamed@wire", "Wire (unnamed source)") == ("unnamed@wire", "Wire (unnamed source)")

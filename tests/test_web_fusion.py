@@ -56,3 +56,12 @@ def test_fused_events_and_contradictions_are_served(client):
     for path in ("/ledger", "/ledger/events", "/contradictions", "/contradictions?kind=date"):
         assert client.get(path).status_code == 200, path
     assert client.get("/api/ledger", params={"since": "soon"}).status_code == 422
+
+
+def test_sources_can_be_pooled_by_state(client):
+    pooled = client.get("/api/ledger/quantity", params={"key": TROOPS, "sources": "government"}).json()
+    assert "United States officials" in pooled["sources"]
+    assert all(e["speaker"] for e in pooled["estimates"])
+    assert client.get("/api/ledger", params={"sources": "everyone"}).status_code == 422
+    page = client.get("/ledger/quantity", params={"key": TROOPS, "sources": "government"})
+    assert page.status_code == 200 and "United States officials" in page.text

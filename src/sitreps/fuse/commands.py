@@ -57,7 +57,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _fuse(db: Optional[str], json_output: bool, csv_output: bool, **filters: Any) -> Fusion:
+def _fuse(db: Optional[str], json_output: bool, csv_output: bool, source_level: str = "actor",
+          **filters: Any) -> Fusion:
     from sitreps.store import Store
 
     if json_output and csv_output:
@@ -75,9 +76,16 @@ def _fuse(db: Optional[str], json_output: bool, csv_output: bool, **filters: Any
         raise FilterError(f"--{option}", problem) from None
     store = Store(db, create=False)
     try:
-        return fuse_store(store, filters=wanted)
+        return fuse_store(store, filters=wanted, source_level=source_level)
     finally:
         store.close()
+
+
+def _who(estimate: Any) -> str:
+    """The source, and who spoke for it when sources are pooled ("United States officials (John Kirby)")."""
+    if estimate.speaker and estimate.speaker != estimate.source:
+        return f"{estimate.source} ({estimate.speaker})"
+    return estimate.source
 
 
 def _console() -> Console:
@@ -96,6 +104,11 @@ def _print_csv(header: list[str], rows: list[list[Any]]) -> None:
     sys.stdout.write(out.getvalue())
 
 
+sources_option = click.option(
+    "--sources", "source_level", type=click.Choice(["actor", "government"]), default="actor", show_default=True,
+    help="Compare each named source on its own, or pool a state's officials as its government's.")
+
+
 # -- sitreps ledger ----------------------------------------------------------------------------------------
 
 @click.command(context_settings=CONTEXT)
@@ -104,9 +117,10 @@ def _print_csv(header: list[str], rows: list[list[Any]]) -> None:
 @click.option("--key", "keys", multiple=True, metavar="KEY",
               help="Show this quantity's whole series (repeatable); keys are in the first column.")
 @click.option("--flagged", is_flag=True, help="Only quantities whose sources disagree or revise their figures.")
+@sources_option
 def ledger(db: Optional[str], since: Optional[str], until: Optional[str], country: Optional[str],
            subject: Optional[str], source: Optional[str], with_duplicates: bool, json_output: bool, csv_output: bool,
-           category: Optional[str], keys: tuple[str, ...], flagged: bool) -> int:
+           category: Optional[str], keys: tuple[str, ...], flagged: bool, source_level: str) -> int:
     """The figures ledger: every quantity, its estimates by source and date, and flags.
 
     Figures of all stored articles are grouped into quantities (category,
@@ -121,9 +135,10 @@ def ledger(db: Optional[str], since: Optional[str], until: Optional[str], countr
       sitreps ledger --key 'troops|PRK|RUS|person|total'
       sitreps ledger --flagged --since 2024-10-01 --json > ledger.json
       sitreps ledger --category killed --csv > killed.csv
+      sitreps ledger --category troops --sources government   # U.S. officials pooled as one source
     """
-    fusion = _fuse(db, json_output, csv_output, since=since, until=until, country=country, subject=subject,
-                   category=category, source=source, with_duplicates=with_duplicates)
+    fusion = _fuse(db, json_output, csv_output, source_level, since=since, until=until, country=country,
+                   subject=subject, category=category, source=source, with_duplicates=with_duplicates)
     quantities = [q for q in fusion.ledger if (not keys or q.key in keys) and (not flagged or q.flags)]
     if keys and not quantities:
         raise FilterError("--key", f"no such quantity: {', '.join(keys)} (see `sitreps ledger` for the keys)")
@@ -155,7 +170,7 @@ def _print_ledger(quantities: list[Quantity], console: Console) -> None:
     for name in ("quantity", "latest by source", "conservative", "highest", "flags"):
         table.add_column(name, overflow="fold")
     for q in quantities:
-        latest = "\n".join(f"{e.source}: {amount(e)} ({e.date})" for e in q.latest)
+        latest = "\n".join(f"{_who(e)}: {amount(e)} ({e.date})" for e in q.latest)
         flags = "\n".join(f"[red]{f.kind}[/red]: {f.message}" for f in q.flags)
         table.add_row(f"[bold]{q.label}[/bold]\n[dim]{q.key}[/dim]\n{len(q.estimates)} estimates", latest,
                       _short(q.conservative), _short(q.highest), flags or "[dim]—[/dim]")
@@ -167,7 +182,7 @@ def _print_series(q: Quantity, console: Console) -> None:
     for name in ("date", "source", "amount", "outlet", "passage"):
         table.add_column(name, overflow="fold")
     for e in q.estimates:
-        table.add_row(e.date or "", e.source, amount(e), e.publisher or "", e.sentence_text or e.text)
+        table.add_row(e.date or "", _who(e), amount(e), e.publisher or "", e.sentence_text or e.text)
     console.print(table)
     for f in q.flags:
         console.print(f"[red]{f.kind}[/red]: {f.message}")
@@ -234,10 +249,11 @@ def timeline(db: Optional[str], since: Optional[str], until: Optional[str], coun
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
               help="Only this kind: date, place, actor or figure (repeatable).")
 @click.option("--scope", type=click.Choice(SCOPES), help="within: in one article; across: between articles.")
+@sources_option
 def contradictions(db: Optional[str], since: Optional[str], until: Optional[str], country: Optional[str],
                    subject: Optional[str], source: Optional[str], with_duplicates: bool, json_output: bool,
                    csv_output: bool, category: Optional[str], event_type: Optional[str], kinds: tuple[str, ...],
-                   scope: Optional[str]) -> int:
+                   scope: Optional[str], source_level: str) -> int:
     """Where reports disagree: dates, places, actors and figures, with the passages side by side.
 
     Within one article (an event placed in one city, then "the meeting" in
@@ -254,8 +270,9 @@ def contradictions(db: Optional[str], since: Optional[str], until: Optional[str]
     for kind in kinds:
         if kind not in KINDS:
             raise FilterError("--kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
-    fusion = _fuse(db, json_output, csv_output, since=since, until=until, country=country, subject=subject,
-                   category=category, type=event_type, source=source, with_duplicates=with_duplicates)
+    fusion = _fuse(db, json_output, csv_output, source_level, since=since, until=until, country=country,
+                   subject=subject, category=category, type=event_type, source=source,
+                   with_duplicates=with_duplicates)
     found = [c for c in fusion.contradictions if (not kinds or c.kind in kinds) and (not scope or c.scope == scope)]
     if json_output:
         _print_json({"stats": fusion.stats, "contradictions": [c.to_dict() for c in found]})

@@ -46,6 +46,24 @@ def source_key(actor: dict[str, Any] | None, ref: str | None, publisher: str | N
     return f"author@{outlet.lower()}", outlet
 
 
+STATE_SECTORS = {"GOV", "MIL", "LEG"}
+
+
+def source_group(actor: dict[str, Any] | None, key: str, label: str) -> tuple[str, str]:
+    """(key, label) of the institution a source speaks for: a state, its government, its armed forces, its
+    parliament, or any of their officials ("John Kirby", "the Pentagon") -> that country's government
+    ("USA officials"); anyone else is their own group. The ledger compares sources at this level when
+    ``source_level: government`` (analysts often pool "U.S. officials")."""
+    country = (actor or {}).get("country")
+    if actor and country and (actor.get("kind") == "state" or actor.get("sector") in STATE_SECTORS):
+        from sitreps.gazetteer import gazetteer
+
+        countries = gazetteer().countries
+        name = countries[country].name if country in countries else country
+        return f"government:{country}", f"{name} officials"
+    return key, label
+
+
 @lru_cache(maxsize=1)
 def _country_words() -> tuple[tuple[str, str], ...]:
     """(word or phrase, ISO3), longest first, from the gazetteer's country names and adjectives."""

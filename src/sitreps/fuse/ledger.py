@@ -52,6 +52,7 @@ class Estimate:
     sentence: int | None
     sentence_text: str | None
     what: str | None
+    speaker: str | None = None  # who said it, when ``source`` is the institution they speak for
     lower: float = field(default=0.0, repr=False)  # the interval compared with others
     upper: float = field(default=math.inf, repr=False)
     day: int | None = field(default=None, repr=False)
@@ -72,6 +73,7 @@ class Estimate:
                 "attribution": self.attribution, "article_id": self.article_id, "title": self.title,
                 "publisher": self.publisher, "figure_id": self.figure_id, "start": self.start, "end": self.end,
                 "text": self.text, "sentence": self.sentence, "sentence_text": self.sentence_text, "what": self.what,
+                "speaker": self.speaker,
                 "lower": self.lower, "upper": None if math.isinf(self.upper) else self.upper}
 
 
@@ -178,10 +180,13 @@ def _quantity(key: str, members: list[FigureRecord], settings: FusionSettings) -
 
 
 def _estimate(record: FigureRecord, settings: FusionSettings) -> Estimate:
+    pooled = settings.source_level == "government" and record.source_group
     estimate = Estimate(record.value, record.low, record.high, record.qualifier, day_text(record.day),
-                        record.source_label, record.source, record.attribution, record.article_id, record.title,
-                        record.publisher, record.item_id, record.start, record.end, record.text, record.sentence,
-                        record.sentence_text, record.what, day=record.day)
+                        record.source_group_label if pooled else record.source_label,
+                        record.source_group if pooled else record.source, record.attribution, record.article_id,
+                        record.title, record.publisher, record.item_id, record.start, record.end, record.text,
+                        record.sentence, record.sentence_text, record.what, speaker=record.source_label,
+                        day=record.day)
     estimate.lower, estimate.upper = bounds(record.value, record.low, record.high, record.qualifier,
                                             settings.approx_tolerance)
     return estimate
@@ -205,7 +210,7 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
     flags: list[Flag] = []
     pairs: set[tuple[str, str]] = set()
     previous: dict[str, Estimate] = {}  # each source's last estimate
-    window: dict[str, Estimate] = {}  # each source's last estimate within same_time_days of the current one
+    window: dict[str, list[Estimate]] = {}  # each source's estimates within same_time_days of the current one
     for estimate in estimates:
         day = estimate.day or 0
         mine = previous.get(estimate.source_key)
@@ -219,17 +224,21 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
                 flags.append(Flag("disagreement", f"{estimate.source} gives two figures on {estimate.date}: "
                                   f"{amount(mine)} and {amount(estimate)}", [mine, estimate]))
         previous[estimate.source_key] = estimate
-        for key in [k for k, e in window.items() if day - (e.day or 0) > settings.same_time_days]:
-            del window[key]
-        for key, other in window.items():
+        for key in list(window):
+            window[key] = [e for e in window[key] if day - (e.day or 0) <= settings.same_time_days]
+            if not window[key]:
+                del window[key]
+        for key, theirs in window.items():
             pair = tuple(sorted((key, estimate.source_key)))
-            if (key == estimate.source_key or pair in pairs or overlap(other, estimate)
-                    or not _comparable(other, estimate)):
+            # the other source's latest estimate that can be compared with this one (not a restatement of a
+            # third party's figure in this article: see _comparable)
+            other = next((e for e in reversed(theirs) if _comparable(e, estimate)), None)
+            if key == estimate.source_key or pair in pairs or other is None or overlap(other, estimate):
                 continue
             pairs.add(pair)  # type: ignore[arg-type]
             flags.append(Flag("disagreement", f"{other.source} says {amount(other)} ({other.date}), "
                               f"{estimate.source} says {amount(estimate)} ({estimate.date})", [other, estimate]))
-        window[estimate.source_key] = estimate
+        window.setdefault(estimate.source_key, []).append(estimate)
     return flags
 
 

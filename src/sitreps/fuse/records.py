@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitreps.fuse.keys import actor_key, country_in_text, day_interval, day_text, head_word, source_key
+from sitreps.fuse.keys import (actor_key, country_in_text, day_interval, day_text, head_word, source_group,
+                              source_key)
 from sitreps.fuse.settings import FusionSettings
 
 
@@ -128,6 +129,8 @@ class FigureRecord:
     publisher: str | None = None
     title: str | None = None
     place_name: str | None = None
+    source_group: str = ""  # the institution the source speaks for (keys.source_group)
+    source_group_label: str = ""
 
 
 @dataclass(slots=True)
@@ -223,7 +226,9 @@ def _figure_record(figure: dict[str, Any], article: ArticleRecord, actors: dict[
         period = f"per-{figure['per']}"
     elif category in settings.period_categories and not area and own and own[0] == own[1] and own[0] != published_day:
         period = day_text(own[0]) or ""
-    source, label = source_key(actors.get(figure.get("source") or ""), figure.get("source"), article.publisher)
+    source_actor = actors.get(figure.get("source") or "")
+    source, label = source_key(source_actor, figure.get("source"), article.publisher)
+    group, group_label = source_group(source_actor, source, label)
     return FigureRecord(
         article.id, figure.get("id") or "?", category, figure.get("unit"), subject,
         (subject_actor or {}).get("name"), scope, period,
@@ -232,5 +237,5 @@ def _figure_record(figure: dict[str, Any], article: ArticleRecord, actors: dict[
         figure.get("what"), day, own is not None, source, label, figure.get("attribution") or "asserted",
         figure.get("start") or 0, figure.get("end") or 0, figure.get("sentence"), figure.get("text") or "",
         article.sentence_text(figure.get("sentence")), article.publisher, article.title,
-        (place or {}).get("name"))
+        (place or {}).get("name"), group, group_label)
 

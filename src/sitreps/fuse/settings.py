@@ -16,6 +16,7 @@ from typing import Any
 from sitreps.resources import load_yaml
 
 SETTINGS_FILE = "fusion.yaml"
+SOURCE_LEVELS = ("actor", "government")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class FusionSettings:
     same_time_days: int = 7
     approx_tolerance: float = 0.1
     extra_subject_words: dict[str, str] = field(default_factory=dict)
+    source_level: str = "actor"
     # contradictions
     anaphora_sentences: int = 5
     anaphora_determiners: tuple[str, ...] = ("the", "this", "that")
@@ -61,7 +63,10 @@ class FusionSettings:
         for f in dataclasses.fields(cls):
             if f.name in values and isinstance(values[f.name], list):
                 values[f.name] = tuple(values[f.name])
-        return cls(**{k: v for k, v in values.items() if k in names})
+        settings = cls(**{k: v for k, v in values.items() if k in names})
+        if settings.source_level not in SOURCE_LEVELS:
+            raise ValueError(f"source_level: one of {', '.join(SOURCE_LEVELS)}, not {settings.source_level!r}")
+        return settings
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -39,6 +39,8 @@ def fuse_filters(since: str | None = None, until: str | None = None, country: st
 
 
 Filtered = Annotated[FuseFilters, Depends(fuse_filters)]
+# each named source on its own, or a state's officials pooled as its government (fusion.yaml source_level)
+Sources = Annotated[Literal["actor", "government"], Query()]
 
 
 class FusionCache:
@@ -48,15 +50,15 @@ class FusionCache:
         self.lock = threading.Lock()
         self.found: OrderedDict[tuple, Fusion] = OrderedDict()
 
-    def get(self, store: Any, filters: FuseFilters) -> Fusion:
+    def get(self, store: Any, filters: FuseFilters, source_level: str = "actor") -> Fusion:
         with store.engine.connect() as connection:
             state = tuple(connection.execute(select(func.count(), func.max(articles.c.updated))).one())
-        key = (filters, state)
+        key = (filters, source_level, state)
         with self.lock:
             if key in self.found:
                 self.found.move_to_end(key)
                 return self.found[key]
-        fusion = fuse_store(store, filters=filters)
+        fusion = fuse_store(store, filters=filters, source_level=source_level)
         with self.lock:
             self.found[key] = fusion
             while len(self.found) > CACHED:
@@ -64,8 +66,8 @@ class FusionCache:
         return fusion
 
 
-def _fusion(request: Request, filters: FuseFilters) -> Fusion:
-    return request.app.state.fusion_cache.get(request.app.state.store, filters)
+def _fusion(request: Request, filters: FuseFilters, sources: str = "actor") -> Fusion:
+    return request.app.state.fusion_cache.get(request.app.state.store, filters, sources)
 
 
 def _quantity(fusion: Fusion, key: str) -> Quantity:
@@ -91,15 +93,16 @@ def chart(quantity: Quantity) -> Markup:
 # -- API -------------------------------------------------------------------------------------------------------
 
 @router.get("/api/ledger", tags=["fusion"], summary="The figures ledger: quantities with each source's estimates")
-def api_ledger(request: Request, filters: Filtered, flagged: bool = False) -> dict[str, Any]:
-    fusion = _fusion(request, filters)
+def api_ledger(request: Request, filters: Filtered, flagged: bool = False, sources: Sources = "actor") -> dict[str, Any]:
+    fusion = _fusion(request, filters, sources)
     ledger = [q for q in fusion.ledger if q.flags or not flagged]
     return {"total": len(ledger), "stats": fusion.stats, "items": [q.to_dict() for q in ledger]}
 
 
 @router.get("/api/ledger/quantity", tags=["fusion"], summary="One quantity of the ledger, by its key")
-def api_quantity(request: Request, filters: Filtered, key: Annotated[str, Query(min_length=1)]) -> dict[str, Any]:
-    return _quantity(_fusion(request, filters), key).to_dict()
+def api_quantity(request: Request, filters: Filtered, key: Annotated[str, Query(min_length=1)],
+                 sources: Sources = "actor") -> dict[str, Any]:
+    return _quantity(_fusion(request, filters, sources), key).to_dict()
 
 
 @router.get("/api/fused-events", tags=["fusion"], summary="Events merged across articles, with every mention")
@@ -115,8 +118,8 @@ def api_events(request: Request, filters: Filtered, merged: bool = False,
 
 @router.get("/api/contradictions", tags=["fusion"], summary="Contradictions within and across articles")
 def api_contradictions(request: Request, filters: Filtered, kind: str | None = None,
-                       scope: str | None = None) -> dict[str, Any]:
-    found = [c for c in _fusion(request, filters).contradictions
+                       scope: str | None = None, sources: Sources = "actor") -> dict[str, Any]:
+    found = [c for c in _fusion(request, filters, sources).contradictions
              if (kind is None or c.kind == kind) and (scope is None or c.scope == scope)]
     return {"total": len(found), "items": [c.to_dict() for c in found]}
 
@@ -124,17 +127,19 @@ def api_contradictions(request: Request, filters: Filtered, kind: str | None = N
 # -- pages -----------------------------------------------------------------------------------------------------
 
 @router.get("/ledger", response_class=HTMLResponse, include_in_schema=False)
-def ledger_page(request: Request, filters: Filtered, flagged: bool = False) -> Response:
-    fusion = _fusion(request, filters)
+def ledger_page(request: Request, filters: Filtered, flagged: bool = False, sources: Sources = "actor") -> Response:
+    fusion = _fusion(request, filters, sources)
     ledger = [q for q in fusion.ledger if q.flags or not flagged]
     return templates.TemplateResponse(request, "ledger.html", {
-        "ledger": ledger, "filters": filters, "stats": fusion.stats, "flagged": flagged})
+        "ledger": ledger, "filters": filters, "stats": fusion.stats, "flagged": flagged, "sources": sources})
 
 
 @router.get("/ledger/quantity", response_class=HTMLResponse, include_in_schema=False)
-def quantity_page(request: Request, filters: Filtered, key: Annotated[str, Query(min_length=1)]) -> Response:
-    quantity = _quantity(_fusion(request, filters), key)
-    return templates.TemplateResponse(request, "quantity.html", {"q": quantity, "chart": chart(quantity)})
+def quantity_page(request: Request, filters: Filtered, key: Annotated[str, Query(min_length=1)],
+                  sources: Sources = "actor") -> Response:
+    quantity = _quantity(_fusion(request, filters, sources), key)
+    return templates.TemplateResponse(request, "quantity.html", {"q": quantity, "chart": chart(quantity),
+                                                                 "sources": sources})
 
 
 @router.get("/ledger/events", response_class=HTMLResponse, include_in_schema=False)
@@ -151,7 +156,8 @@ def events_page(request: Request, filters: Filtered, merged: bool = True) -> Res
 
 
 @router.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)
-def contradictions_page(request: Request, filters: Filtered, kind: str | None = None) -> Response:
-    found = [c for c in _fusion(request, filters).contradictions if kind is None or c.kind == kind]
+def contradictions_page(request: Request, filters: Filtered, kind: str | None = None,
+                        sources: Sources = "actor") -> Response:
+    found = [c for c in _fusion(request, filters, sources).contradictions if kind is None or c.kind == kind]
     return templates.TemplateResponse(request, "contradictions.html", {
         "contradictions": found, "filters": filters, "kind": kind or ""})
