@@ -26,11 +26,32 @@ def expected() -> dict:
 
 
 @pytest.fixture(scope="module")
-def fusion(tmp_path_factory):
+def corpus_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("fuse") / "corpus.db"
     assert main(["ingest", str(HERE / "articles.jsonl"), "--db", str(db), "--no-progress"]) == 0
-    store = Store(str(db), create=False)
+    return db
+
+
+@pytest.fixture(scope="module")
+def fusion(corpus_db):
+    store = Store(str(corpus_db), create=False)
     yield fuse_store(store)
+    store.close()
+
+
+def test_filters_read_fewer_reports_and_give_what_filtering_everything_gives(corpus_db):
+    from sitreps.fuse import FuseFilters
+    from sitreps.fuse.stored import stored_reports
+
+    store = Store(str(corpus_db), create=False)
+    everything = list(stored_reports(store, FuseFilters()))
+    for wanted in ({"category": "troops"}, {"type": "ASSAULT"}, {"since": "2024-11-10", "until": "2024-11-20"},
+                   {"category": "killed", "since": "2024-12-01"}):
+        narrowed = fuse_store(store, **wanted)
+        assert narrowed.stats["articles"] < len(everything), wanted
+        whole = fuse_reports(everything, **wanted).to_dict()
+        assert {k: narrowed.to_dict()[k] for k in ("ledger", "events", "contradictions")} == \
+            {k: whole[k] for k in ("ledger", "events", "contradictions")}, wanted
     store.close()
 
 

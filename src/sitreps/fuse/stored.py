@@ -4,23 +4,29 @@ Fusion needs each report whole (sentences, actors and places to resolve the
 ids its events and figures use) and its article's text (for passages), so it
 reads ``reports.report`` joined to ``articles.text``, a chunk at a time, and
 leaves near-duplicate articles (syndicated copies) out unless asked: the same
-wire story printed twenty times is one report, not twenty.
+wire story printed twenty times is one report, not twenty. Filters on the
+figure category, the event type and dates are also applied in SQL, loosely
+(an article with at least one such item, dated near the range), so a narrow
+question reads a few reports rather than the whole store; ``FuseFilters.keep``
+then applies them exactly.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 
-from sitreps.store.schema import articles, reports
+from sitreps.store.schema import ITEM_TABLES, articles, reports
 
 if TYPE_CHECKING:
     from sitreps.fuse.fusion import FuseFilters
     from sitreps.store import Store
 
 _CHUNK = 500
+_DATE_SLACK_DAYS = 366  # an item's stored day is the start of its interval ("2024" is 2024-01-01)
 
 
 def stored_reports(store: "Store", filters: "FuseFilters") -> Iterator[dict[str, Any]]:
@@ -34,6 +40,7 @@ def stored_reports(store: "Store", filters: "FuseFilters") -> Iterator[dict[str,
         wanted = filters.source.strip().lower().removeprefix("www.")
         statement = statement.where(or_(func.lower(articles.c.publisher) == wanted, articles.c.host == wanted,
                                         articles.c.host.like(f"%.{wanted}")))
+    statement = _narrowed(statement, filters)
     with store.engine.connect() as connection:
         result = connection.execution_options(stream_results=True).execute(statement)
         for rows in iter(lambda: result.fetchmany(_CHUNK), []):
@@ -41,6 +48,29 @@ def stored_reports(store: "Store", filters: "FuseFilters") -> Iterator[dict[str,
                 report = dict(row.report)
                 report["article"] = {**report["article"], "text": row.text}
                 yield report
+
+
+def _narrowed(statement: Select, filters: "FuseFilters") -> Select:
+    """Only articles that can hold an item passing the filters (a superset: the exact test comes later)."""
+    figures, events = ITEM_TABLES["figures"], ITEM_TABLES["events"]
+    if filters.category:
+        statement = statement.where(exists().where(and_(figures.c.article_id == articles.c.id,
+                                                        figures.c.category == filters.category)))
+    if filters.type:
+        statement = statement.where(exists().where(and_(events.c.article_id == articles.c.id,
+                                                        events.c.type == filters.type)))
+    if filters.since or filters.until:
+        dated = []
+        for table in (figures, events):
+            wanted = [table.c.article_id == articles.c.id]
+            if filters.since:
+                slack = dt.date.fromisoformat(filters.since) - dt.timedelta(days=_DATE_SLACK_DAYS)
+                wanted.append(table.c.day >= slack.isoformat())
+            if filters.until:
+                wanted.append(table.c.day <= filters.until)
+            dated.append(exists().where(and_(*wanted)))
+        statement = statement.where(or_(*dated))
+    return statement
 
 
 def duplicate_count(store: "Store") -> int:

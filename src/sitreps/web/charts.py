@@ -177,7 +177,7 @@ def _x_axis(first: dt.date, last: dt.date, x_of, left: float, right: float, y: f
     """Baseline and date ticks at height ``y``."""
     parts = [f'<g class="axis x-axis" fill="#444"><line x1="{left:.1f}" x2="{right:.1f}" y1="{y:.1f}" '
              f'y2="{y:.1f}" stroke="#888"/>']
-    count = max(2, int((right - left) // 95))
+    count = max(2, int((right - left) // 115))  # room for a label of "18 Nov 2024" and a gap
     for day, text in date_ticks(first, last, count):
         x = x_of(day)
         half = len(text) * CHAR_WIDTH / 2

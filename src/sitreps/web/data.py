@@ -273,6 +273,16 @@ def list_corrections(store: Store, *, status: str | None = None, article_id: str
     return _listing(store, statement, [corrections.c.created.desc(), corrections.c.id.desc()], page)
 
 
+def commonest_category(store: Store) -> str | None:
+    """The figure category with the most figures (not "other"), for a chart when none is asked for."""
+    figures = ITEM_TABLES["figures"]
+    with store.engine.connect() as connection:
+        return connection.execute(select(figures.c.category).where(figures.c.category.is_not(None),
+                                                                   figures.c.category != "other")
+                                  .group_by(figures.c.category).order_by(func.count().desc(), figures.c.category)
+                                  .limit(1)).scalar()
+
+
 def counts(store: Store) -> dict[str, int]:
     with store.engine.connect() as connection:
         found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
@@ -291,5 +301,5 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-__all__ = ["Listing", "Page", "actor_index", "actor_profile", "counts", "list_articles", "list_corrections",
+__all__ = ["Listing", "Page", "actor_index", "actor_profile", "commonest_category", "counts", "list_articles", "list_corrections",
            "list_items", "local_names", "place_index", "place_points"]

@@ -22,13 +22,17 @@ TIMELINE_ROWS = 1000
 
 
 def figure_chart(request: Any, filters: Filters, subject: str | None) -> dict[str, Any] | None:
-    """The chart of the ledger quantity (see ``sitreps.fuse``) with the most estimates among the figures shown:
-    a category alone mixes quantities (killed in one city, killed in a war), so one quantity is charted."""
+    """The chart of the ledger quantity (see ``sitreps.fuse``) with the most sources among the figures shown
+    (of the category asked for, else the commonest one: fusing one category reads only its articles): a
+    category alone mixes quantities (killed in one city, killed in a war), so one quantity is charted."""
     from sitreps.fuse import FuseFilters
     from sitreps.web.fusion import chart
 
+    category = filters.category or data.commonest_category(request.app.state.store)
+    if category is None:
+        return None
     wanted = FuseFilters(since=filters.since, until=filters.until, country=filters.country,
-                         category=filters.category, subject=subject or None, source=filters.source)
+                         category=category, subject=subject or None, source=filters.source)
     fusion = request.app.state.fusion_cache.get(request.app.state.store, wanted)
     charted = [q for q in fusion.ledger if len({e.date for e in q.estimates if e.date}) > 1] or fusion.ledger
     if not charted:
