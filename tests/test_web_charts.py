@@ -206,3 +206,12 @@ def test_parse_date_and_ticks():
     assert [label for _, label in date_ticks(parse_date("2020-03-04"), parse_date("2024-08-01"))] == \
         ["2021", "2022", "2023", "2024"]
     assert date_ticks(parse_date("2024-01-10"), parse_date("2024-05-01"))[0][1] == "Feb 2024"
+
+
+def test_a_bound_alone_is_drawn_at_the_bound():
+    series = {"ministry": [ChartPoint("2024-11-12", low=7, label="at least seven"),
+                           ChartPoint("2024-11-13", value=9, label="nine"),
+                           ChartPoint("2024-11-14", high=30, label="up to 30")]}
+    root = parse(quantity_chart(series, title="killed", unit="people"))
+    points = by_class(root, "circle", "point")
+    assert [title_of(p).rsplit(" — ", 1)[-1] for p in points] == ["at least seven", "nine", "up to 30"]

@@ -208,10 +208,14 @@ class ChartPoint:
 
     @property
     def y(self) -> float | None:
-        """Where the line passes: the value, or the middle of the range when only a range is known."""
+        """Where the line passes: the value, the middle of a range, else the one bound given ("at least 7" at 7,
+        "up to 30" at 30: the tooltip says which)."""
         if self.value is not None:
             return float(self.value)
-        return (float(self.low) + float(self.high)) / 2 if self.has_range else None
+        if self.has_range:
+            return (float(self.low) + float(self.high)) / 2
+        bound = self.low if self.low is not None else self.high
+        return float(bound) if bound is not None else None
 
 
 def _legend(names: Sequence[str], left: float, top: float, width: float) -> tuple[str, float]:
@@ -235,7 +239,7 @@ def quantity_chart(series: Mapping[str, Sequence[ChartPoint]], *, title: str, un
                    width: int = 800, height: int = 320) -> str:
     """A line per source of one quantity over time, with a shaded band where a reading is a range.
 
-    Points whose date cannot be read, or that have neither a value nor a range, are left out.
+    Points whose date cannot be read, or that have no value, range or bound, are left out; "at least 7" is drawn at 7.
     """
     cleaned: dict[str, list[tuple[dt.date, ChartPoint]]] = {}
     for name, points in series.items():
