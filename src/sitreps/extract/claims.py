@@ -552,7 +552,8 @@ def _author_claim(sentence: Span, report: Report, vocab: ClaimWords) -> Claim | 
 # --- 5. when it was said ---------------------------------------------------------------------------
 
 def _said_on(cue: _Cue, report: Report, doc: Doc, sentence: Span) -> str | None:
-    """A date in the cue's sentence that lies outside what is said (in the reporting clause)."""
+    """A date in the cue's sentence that lies outside what is said, and that is not the date of the thing a
+    relative cue describes ("It came two days after a strike, which the ministry says killed 12")."""
     said = cue.said()
     candidates = []
     for time in report.times:
@@ -562,6 +563,10 @@ def _said_on(cue: _Cue, report: Report, doc: Doc, sentence: Span) -> str | None:
         if span is None or any(t.i in said for t in span) or cue.start <= time.start < cue.end \
                 and not cue.token.idx <= time.start < cue.token.idx + 40:
             continue
+        inside = {t.i for t in span}
+        antecedent = cue.token.head
+        if cue.token.dep_ == "relcl" and antecedent.i not in inside and any(a.i in inside for a in antecedent.ancestors):
+            continue  # "two days after a strike, which X says …": the date is the strike's, not the saying's
         candidates.append(time)
     if not candidates:
         return None

@@ -176,9 +176,15 @@ def records_from_report(report: dict[str, Any], settings: FusionSettings | None 
         out.events.append(_event_record(event, article, actors, places, published_day))
         for figure_id in event.get("figures") or []:
             event_of_figure.setdefault(figure_id, event)
+    stated_on: dict[str, str] = {}  # figure id -> the day the claim that gives it was made
+    for claim in report.get("claims") or []:
+        for item in claim.get("about") or []:
+            if claim.get("date"):
+                stated_on.setdefault(item, claim["date"])
     for figure in report.get("figures") or []:
         out.figures.append(_figure_record(figure, article, actors, places, published_day,
-                                          event_of_figure.get(figure.get("id")), settings))
+                                          event_of_figure.get(figure.get("id")), settings,
+                                          stated_on.get(figure.get("id") or "")))
     return out
 
 
@@ -203,11 +209,17 @@ def _event_record(event: dict[str, Any], article: ArticleRecord, actors: dict[st
 
 
 def _figure_record(figure: dict[str, Any], article: ArticleRecord, actors: dict[str, Any], places: dict[str, Any],
-                   published_day: int | None, event: dict[str, Any] | None, settings: FusionSettings) -> FigureRecord:
+                   published_day: int | None, event: dict[str, Any] | None, settings: FusionSettings,
+                   stated: str | None = None) -> FigureRecord:
     category = figure.get("category") or "other"
     subject_actor = actors.get(figure.get("subject") or "")
     if subject_actor and subject_actor.get("kind") == "media":  # an outlet is not what a figure counts
         subject_actor = None
+    if (category in settings.period_categories and event is not None and figure.get("subject") in
+            (event.get("actor") or []) and event.get("recipient")):
+        # a toll belongs to the side that suffered it: "the toll from a Russian strike rose to nine" counts
+        # the attack's victims, not its authors
+        subject_actor = actors.get(event["recipient"][0])
     # the counted phrase names its side more reliably than the subject link ("North Korean soldiers")
     place = places.get(figure.get("place") or "") or places.get((event or {}).get("place") or "")
     country = (place or {}).get("country") or ""
@@ -226,6 +238,14 @@ def _figure_record(figure: dict[str, Any], article: ArticleRecord, actors: dict[
         period = f"per-{figure['per']}"
     elif category in settings.period_categories and not area and own and own[0] == own[1] and own[0] != published_day:
         period = day_text(own[0]) or ""
+    if period == "total" and own and (category in settings.period_categories
+                                      or (event is not None and day_interval(event.get("date")) == own)):
+        # a running toll, or a figure dated by its event ("the strike on Tuesday killed at least seven"), is an
+        # estimate as of when it was given: the ministry's seven, then nine, then twelve are revisions of one
+        # count, not rival counts of Tuesday
+        when = day_interval(stated)
+        given = when[0] if when and when[0] == when[1] else published_day
+        day = max(day or 0, given or 0) or day
     source_actor = actors.get(figure.get("source") or "")
     source, label = source_key(source_actor, figure.get("source"), article.publisher)
     group, group_label = source_group(source_actor, source, label)
