@@ -204,3 +204,30 @@ def test_source_groups_are_states_and_their_organs_only():
     monitor = {"name": "ISW", "kind": "organization", "country": "USA", "sector": "NGO"}
     assert source_group(monitor, "USA:isw", "ISW") == ("USA:isw", "ISW")
     assert source_group(None, "unnamed@wire", "Wire (unnamed source)") == ("unnamed@wire", "Wire (unnamed source)")
+
+
+def test_a_toll_is_dated_when_given_and_belongs_to_the_attacks_victims():
+    def report(article: str, published: str, stated: str, amount: int) -> dict:
+        return {"article": {"id": article, "publisher": "Wire", "published": published, "text": "A strike."},
+                "sentences": [{"start": 0, "end": 9}],
+                "actors": [{"id": "A1", "name": "Russia", "kind": "state", "country": "RUS"},
+                           {"id": "A2", "name": "Ukraine", "kind": "state", "country": "UKR"},
+                           {"id": "A3", "name": "Interior Ministry", "kind": "organization", "country": "UKR",
+                            "sector": "GOV"}],
+                "places": [{"id": "P1", "name": "Kryvyi Rih", "kind": "city", "country": "UKR", "lat": 47.9,
+                            "lon": 33.4, "precision": 1, "mentions": []}],
+                "events": [{"id": "E1", "type": "ASSAULT", "actor": ["A1"], "recipient": ["A2"],
+                            "date": "2024-11-12", "place": "P1", "modality": "asserted", "source": "A3",
+                            "figures": ["F1"], "text": "A strike", "start": 0, "end": 8, "sentence": 0}],
+                "figures": [{"id": "F1", "text": str(amount), "start": 0, "end": 5, "sentence": 0, "value": amount,
+                             "qualifier": "exact", "unit": "person", "category": "killed", "what": "people",
+                             "subject": "A1", "place": "P1", "time": "2024-11-12", "source": "A3",
+                             "attribution": "reported"}],
+                "claims": [{"id": "C1", "speaker": "A3", "date": stated, "about": ["F1", "E1"], "text": "x",
+                            "start": 0, "end": 8}]}
+
+    fusion = fuse_reports([report("a", "2024-11-13", "2024-11-13", 7), report("b", "2024-11-14", "2024-11-14", 12)])
+    (quantity,) = fusion.ledger
+    assert quantity.subject == "UKR"  # the strike's victims, though the figure named the attacker
+    assert [(e.value, e.date) for e in quantity.estimates] == [(7, "2024-11-13"), (12, "2024-11-14")]
+    assert [f.kind for f in quantity.flags] == ["revision"]
