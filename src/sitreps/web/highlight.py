@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitreps.web.render import amount as written_amount
+
 # kind -> report list; the order is the side panel's
 KINDS = {"figure": "figures", "event": "events", "claim": "claims", "actor": "actors", "place": "places",
          "time": "times"}
@@ -101,7 +103,7 @@ def _panel(report: dict[str, Any], first_start: dict[str, int]) -> dict[str, lis
 
 def _describe(kind: str, item: dict[str, Any], names: dict[str, str], places: dict[str, str]) -> tuple[str, str]:
     if kind == "figure":
-        amount = _amount(item)
+        amount = written_amount(item)
         parts = [item.get("category") or "", f"of {names.get(item.get('subject'), item.get('subject'))}"
                  if item.get("subject") else "", f"per {names.get(item.get('source'), item.get('source'))}"
                  if item.get("source") else "", item.get("time") or ""]
@@ -119,22 +121,3 @@ def _describe(kind: str, item: dict[str, Any], names: dict[str, str], places: di
         bits = [item.get("kind"), item.get("country"), item.get("sector")]
         return item["name"], " · ".join(b for b in bits if b)
     return item.get("text", ""), f"{item.get('value')} ({item.get('granularity')})"
-
-
-def _amount(item: dict[str, Any]) -> str:
-    def number(value: float | None) -> str:
-        if value is None:
-            return "?"
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    if item.get("value") is not None:
-        text = number(item["value"])
-    elif item.get("low") is not None and item.get("high") is not None:
-        text = f"{number(item['low'])}–{number(item['high'])}"
-    elif item.get("low") is not None:
-        text = f"≥ {number(item['low'])}"
-    elif item.get("high") is not None:
-        text = f"≤ {number(item['high'])}"
-    else:
-        text = item.get("text", "")
-    qualifier = item.get("qualifier")
-    return f"{qualifier} {text}" if qualifier and qualifier not in {"exact", "at-least", "at-most"} else text

@@ -27,18 +27,22 @@ def number(value: Any) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
 
 
-def amount(row: dict[str, Any]) -> str:
-    """A figure's amount as an analyst writes it: 3,000 · ≥ 3,000 · ≤ 15,000 · 10,000–12,000 · ≈ 11,000."""
-    value, low, high, qualifier = row.get("value"), row.get("low"), row.get("high"), row.get("qualifier")
-    if value is not None and value == value:  # NaN from pandas is not a value
+def amount(item: Any) -> str:
+    """A figure's amount as an analyst writes it: 3,000 · ≈ 11,000 · ≥ 3,000 · ≤ 15,000 · 10,000–12,000.
+    ``item`` is a figure of a report or a row of the store (a mapping) or a ledger estimate (attributes)."""
+    def field(name: str) -> Any:
+        value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+        return None if value != value else value  # NaN from pandas is no value
+    value, low, high, qualifier = field("value"), field("low"), field("high"), field("qualifier")
+    if value is not None:
         return ("≈ " if qualifier == "approx" else "") + number(value)
-    if low is not None and high is not None and low == low and high == high:
+    if low is not None and high is not None:
         return f"{number(low)}–{number(high)}"
-    if low is not None and low == low:
+    if low is not None:
         return f"≥ {number(low)}"
-    if high is not None and high == high:
+    if high is not None:
         return f"≤ {number(high)}"
-    return row.get("text") or ""
+    return field("text") or ""
 
 
 def query_with(request: Request, **changes: Any) -> str:
