@@ -231,3 +231,24 @@ def test_a_toll_is_dated_when_given_and_belongs_to_the_attacks_victims():
     assert quantity.subject == "UKR"  # the strike's victims, though the figure named the attacker
     assert [(e.value, e.date) for e in quantity.estimates] == [(7, "2024-11-13"), (12, "2024-11-14")]
     assert [f.kind for f in quantity.flags] == ["revision"]
+
+
+def test_a_place_that_belongs_to_another_event_in_the_sentence_is_no_contradiction():
+    kharkiv = PlaceRef("UKR:kharkiv", "Kharkiv", "UKR", "city", 49.99, 36.23, 1)
+    jeddah = PlaceRef("SAU:jeddah", "Jeddah", "SAU", "city", 21.54, 39.17, 1)
+
+    def contradictions(second_sentence: str) -> list:
+        text = "Russian drones struck Kharkiv on Thursday. " + second_sentence
+        second = text.index(second_sentence)
+        at = text.index("Jeddah")
+        article = ArticleRecord("w1", "Strike", "Wire", "2025-03-14", None, text,
+                                [(0, second - 1), (second, len(text))],
+                                [(kharkiv, [(text.index("Kharkiv"), text.index("Kharkiv") + 7, 0)]),
+                                 (jeddah, [(at, at + 6, 1)])])
+        strike = event("w1", DAY, place=kharkiv)
+        strike.sentence, strike.start, strike.end = 0, 0, second - 2
+        return fuse([strike], articles={"w1": article}).contradictions
+
+    assert contradictions("The strike came two days after talks with U.S. officials in Jeddah.") == []
+    (found,) = contradictions("The strike was a warning, as it was planned in Jeddah.")
+    assert found.kind == "place" and found.passages[1].quote == "Jeddah"

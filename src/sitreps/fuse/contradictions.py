@@ -136,6 +136,15 @@ def _event_nouns() -> dict[str, str]:
     return nouns
 
 
+_BACK_REFERENCE = re.compile(r"\b(it|which|where)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` as whole words, longest first."""
+    return re.compile(r"\b(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.IGNORECASE)
+
+
 def anaphoric_places(records: list[EventRecord], articles: dict[str, ArticleRecord],
                      settings: FusionSettings) -> list[Contradiction]:
     """An event placed at a point, then referred back to ("the meeting") in a sentence that puts it at a
@@ -183,6 +192,12 @@ def _referred_elsewhere(event: EventRecord, events: list[EventRecord], article: 
                 if not start <= m_start < end or m_start - start < refs[0].start():
                     continue
                 before = article.text[max(start, m_start - settings.locative_reach):m_start].lower()  # type: ignore[index]
+                between = sentence[refs[0].end():m_start - start]
+                others = list(_any_of(tuple(nouns)).finditer(between))
+                if others and not _BACK_REFERENCE.search(between[others[-1].end():]):
+                    # "the strike came after talks with U.S. officials in Jeddah": the place is the talks';
+                    # "the meeting was a threat … as it occurred at X": "it" takes the place back to the meeting
+                    continue
                 if re.search(r"\b(" + "|".join(map(re.escape, settings.locative_words)) + r")\b", before):
                     first = _event_passage(event, {article.id: article})
                     second = Passage(article.id, article.title, article.publisher, start, end, sentence,

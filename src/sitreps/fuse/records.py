@@ -190,10 +190,15 @@ def records_from_report(report: dict[str, Any], settings: FusionSettings | None 
 
 def _event_record(event: dict[str, Any], article: ArticleRecord, actors: dict[str, Any], places: dict[str, Any],
                   published_day: int | None) -> EventRecord:
+    outlet = (article.publisher or "").strip().lower()
+
     def keys(ids: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-        found = [actors.get(i) for i in ids or []]
+        # the article's own outlet (its dateline's "(Northgate Daily)") reports the event; it is no side of it
+        ids = [i for i in ids or []
+               if not outlet or ((actors.get(i) or {}).get("name") or "").strip().lower() != outlet]
+        found = [actors.get(i) for i in ids]
         return (frozenset(k for k in (actor_key(a) for a in found) if k),
-                tuple((a or {}).get("name") or i for a, i in zip(found, ids or [])))
+                tuple((a or {}).get("name") or i for a, i in zip(found, ids)))
 
     actor_keys, actor_names = keys(event.get("actor"))
     recipient_keys, recipient_names = keys(event.get("recipient"))
