@@ -252,3 +252,14 @@ def test_a_place_that_belongs_to_another_event_in_the_sentence_is_no_contradicti
     assert contradictions("The strike came two days after talks with U.S. officials in Jeddah.") == []
     (found,) = contradictions("The strike was a warning, as it was planned in Jeddah.")
     assert found.kind == "place" and found.passages[1].quote == "Jeddah"
+
+
+def test_a_mention_with_neither_day_nor_town_joins_only_its_own_storys_event():
+    strike = event("a", DAY)
+    own = event("a", None, place=None, item="E2")  # "the missile hit an apartment building", same article
+    other = event("b", None, place=None, item="E1")  # the same words in another outlet's story
+    other.published = own.published = DAY + 1
+    fusion = fuse([own, other, strike])
+    merged = next(e for e in fusion.events if len(e.mentions) > 1)
+    assert sorted((m.article_id, m.item_id) for m in merged.mentions) == [("a", "E1"), ("a", "E2")]
+    assert len(fusion.events) == 2 and fusion.stats["cross_article_events"] == 0

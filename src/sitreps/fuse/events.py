@@ -156,7 +156,12 @@ def compare(cluster: _Cluster, record: EventRecord, window: tuple[int, int], set
         return match
     if place_conflict:  # two strikes on two cities the same night are two events, whoever struck
         return match
-    match.score = 2 * actor_match + 2 * recipient_match + place_match + same_day
+    same_story = any(r.article_id == record.article_id for r in cluster.records)
+    if not same_story and (_loose(record) or all(_loose(r) for r in cluster.records)):
+        # "the missile hit an apartment building", "its drones have repeatedly hit homes": with neither a day
+        # nor a town, only the article's own story can say which event it is
+        return match
+    match.score = 2 * actor_match + 2 * recipient_match + place_match + same_day + same_story
     undated = _vague(record) or all(_vague(r) for r in cluster.records)
     match.ok = not undated or match.score >= settings.undated_min_score
     match.actor_conflict, match.place_conflict = actor_conflict, place_conflict
@@ -178,37 +183,62 @@ def fuse_events(records: list[EventRecord], settings: FusionSettings) -> tuple[l
     usable.sort(key=lambda item: (item[1].type, item[0][0], item[0][1], item[1].article_id, item[1].item_id))
     clusters: list[_Cluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_article: dict[str, list[int]] = defaultdict(list)
     reach = 2 * settings.date_window_days
+    # 1. mentions with a day or a town, in date order (a sweep: events the window has passed leave the index)
     for window, record in usable:
-        if window == (0, 0):  # neither a date nor a publication day: an event of its own
-            clusters.append(_new_cluster(record, window))
+        if _loose(record):
             continue
-        best, best_match = None, None
-        seen: set[int] = set()
+        if window == (0, 0):  # neither a date nor a publication day: an event of its own
+            _file(clusters, by_article, record, window, None)
+            continue
+        best, seen = None, set()
         for side in _keys_of(record):
             bucket = index.get((record.type, side))
             if not bucket:
                 continue
             bucket[:] = [i for i in bucket if clusters[i].hi + reach >= window[0]]  # leave the sweep
-            for position in bucket:
-                if position in seen:
-                    continue
-                seen.add(position)
-                match = compare(clusters[position], record, window, settings)
-                if match.ok and (best_match is None or match.score > best_match.score):
-                    best, best_match = position, match
-        if best is None:
-            clusters.append(_new_cluster(record, window))
-            best = len(clusters) - 1
-        else:
-            _join(clusters[best], record, window)
-        cluster = clusters[best]
+            best = _better(clusters, [i for i in bucket if i not in seen], record, window, settings, best)
+            seen.update(bucket)
+        position = _file(clusters, by_article, record, window, best)
+        cluster = clusters[position]
         for side in _keys_of(record) - cluster.indexed:
-            index[(record.type, side)].append(best)
+            index[(record.type, side)].append(position)
             cluster.indexed.add(side)
+    # 2. mentions with neither ("the missile hit an apartment building"): only their own story can place them,
+    # so they join an event their article reports, once every dated event is known
+    for window, record in usable:
+        if _loose(record):
+            best = _better(clusters, [i for i in by_article.get(record.article_id, []) if
+                                      clusters[i].type == record.type], record, window, settings, None)
+            _file(clusters, by_article, record, window, best)
     events = [_fused(cluster) for cluster in clusters]
     events.sort(key=lambda e: (e.first_day or "9999", e.type, e.key))
     return events, stats
+
+
+def _better(clusters: list[_Cluster], positions: list[int], record: EventRecord, window: tuple[int, int],
+            settings: FusionSettings, best: tuple[int, Match] | None) -> tuple[int, Match] | None:
+    """The best-fitting of ``positions`` for ``record``, or ``best`` when none fits better."""
+    for position in positions:
+        match = compare(clusters[position], record, window, settings)
+        if match.ok and (best is None or match.score > best[1].score):
+            best = (position, match)
+    return best
+
+
+def _file(clusters: list[_Cluster], by_article: dict[str, list[int]], record: EventRecord,
+          window: tuple[int, int], best: tuple[int, Match] | None) -> int:
+    """Add ``record`` to the chosen event, or make it a new one; its position."""
+    if best is None:
+        clusters.append(_new_cluster(record, window))
+        position = len(clusters) - 1
+    else:
+        position = best[0]
+        _join(clusters[position], record, window)
+    if position not in by_article[record.article_id]:
+        by_article[record.article_id].append(position)
+    return position
 
 
 def _keys_of(record: EventRecord) -> set[str]:
@@ -217,6 +247,11 @@ def _keys_of(record: EventRecord) -> set[str]:
     if record.place is not None and record.place.fine:
         keys.add("@" + record.place.key)
     return keys or {_NO_SIDE}
+
+
+def _loose(record: EventRecord) -> bool:
+    """Neither a day nor a town: such a mention is tied to an event only by the story it is told in."""
+    return _vague(record) and not (record.place and record.place.fine)
 
 
 def _vague(record: EventRecord) -> bool:
