@@ -68,9 +68,40 @@ def test_serve_runs_a_real_server_and_refuses_a_missing_store(db, tmp_path):
             except httpx.TransportError:
                 assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
                 time.sleep(0.2)
-        assert answer.json() == {"user": None, "role": None, "reading_open": True}
+        me = answer.json()
+        assert (me["user"], me["role"], me["reading_open"]) == (None, None, True) and me["csrf_token"]
         assert "server-timing" in answer.headers and "content-security-policy" in answer.headers
+        # on loopback only localhost names are served: a page that rebinds its domain to 127.0.0.1 gets nothing
+        rebound = httpx.get(f"http://127.0.0.1:{port}/api/articles", headers={"Host": "evil.example"}, timeout=5)
+        assert rebound.status_code == 400
+        assert httpx.get(f"http://localhost:{port}/api/articles", timeout=5).status_code == 200
     finally:
         server.terminate()
         server.wait(timeout=10)
     assert "serving" in server.stderr.read()
+
+
+def test_serve_with_several_processes_on_postgresql(postgres_server, db):
+    from tests.pg_server import new_database
+
+    sqlite = run_cli("serve", "--db", db, "--workers", "2")
+    assert sqlite.returncode == 2 and "needs a PostgreSQL store" in sqlite.stderr
+    url = new_database(postgres_server)
+    Store(url).close()
+    port = free_port()
+    server = subprocess.Popen([*SITREPS, "serve", "--db", url, "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/articles", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                time.sleep(0.3)
+        assert answer.status_code == 200 and answer.json()["total"] == 0
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "with 2 process(es)" in server.stderr.read()

@@ -22,6 +22,9 @@ def _store(db: Optional[str]):
     return Store(db, create=False)
 
 
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1"]
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -40,7 +43,10 @@ def is_loopback(host: str) -> bool:
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (when served behind HTTPS).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Server processes (PostgreSQL stores; keep 1 for SQLite).")
-def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies: bool, workers: int) -> int:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A host name requests may be addressed to (repeatable); on loopback only localhost names are.")
+def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies: bool, workers: int,
+          allowed_hosts: tuple[str, ...]) -> int:
     """Serve the workbench: read articles with their extractions marked, browse figures, events, actors and
     places, and report corrections (highlight a passage, press Ctrl+Enter).
 
@@ -58,15 +64,21 @@ def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies:
 
     uvicorn = require("uvicorn")
     from sitreps.web import create_app
+    from sitreps.web.app import ServerOptions
 
     store = _store(db)
-    open_reading = public or is_loopback(host)
-    app = create_app(store, open_reading=open_reading, secure_cookies=secure_cookies)
     if workers > 1 and store.backend == "sqlite":
         raise click.UsageError("--workers above 1 needs a PostgreSQL store (SQLite takes one writer)")
-    print(f"sitreps: serving {store.name} on http://{host}:{port} "
-          f"(reading {'open' if open_reading else 'needs sign-in'}; Ctrl+C stops)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    options = ServerOptions(store.url, open_reading=public or is_loopback(host), secure_cookies=secure_cookies,
+                            allowed_hosts=list(allowed_hosts) or (LOOPBACK_NAMES if is_loopback(host) else None))
+    print(f"sitreps: serving {store.name} on http://{host}:{port} with {workers} process(es) "
+          f"(reading {'open' if options.open_reading else 'needs sign-in'}; Ctrl+C stops)", file=sys.stderr)
+    settings = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    if workers == 1:
+        uvicorn.run(create_app(store, **options.app_keywords()), **settings)
+    else:  # each process builds its own app from the options, passed down in the environment
+        options.export()
+        uvicorn.run("sitreps.web.app:app_from_environment", factory=True, workers=workers, **settings)
     return 0
 
 

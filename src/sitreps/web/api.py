@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from sitreps import corrections as correcting
 from sitreps.export import Filters
 from sitreps.web import data
-from sitreps.web.security import current_user, require_reader, require_reviewer, require_writer
+from sitreps.web.security import csrf_seed, current_user, require_reader, require_reviewer, require_writer
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_reader)])
 
@@ -145,8 +145,10 @@ def review(request: Request, correction_id: int, body: ReviewIn) -> dict[str, An
 @router.get("/me", summary="Who this request is signed in as")
 def me(request: Request) -> dict[str, Any]:
     user = current_user(request)
+    # a script signed in with a cookie sends this back as X-CSRF-Token when it writes
+    csrf = request.app.state.signer.csrf_token(csrf_seed(request))
     return {"user": user.name if user else None, "role": user.role if user else None,
-            "reading_open": request.app.state.open_reading}
+            "reading_open": request.app.state.open_reading, "csrf_token": csrf}
 
 
 def store_correction(request: Request, author: str, *, article_id: str, choice: str, start: int, end: int,

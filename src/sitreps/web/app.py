@@ -10,9 +10,13 @@ interactive documentation pages that FastAPI would load from a CDN are off
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -21,6 +25,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitreps import __version__
 from sitreps.store import Store
@@ -46,11 +51,14 @@ class Writer:
         self.pool.shutdown(wait=True)
 
 
-def create_app(db: str | Store | None = None, *, open_reading: bool = True, secure_cookies: bool = False) -> FastAPI:
+def create_app(db: str | Store | None = None, *, open_reading: bool = True, secure_cookies: bool = False,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """The workbench over ``db`` (a path, a database URL or an open Store; default $SITREPS_DB or sitreps.db).
 
     ``open_reading``: whether pages and read endpoints work without signing in (the CLI turns it off when the
     server listens on anything but loopback). ``secure_cookies``: mark cookies Secure (behind HTTPS).
+    ``allowed_hosts``: the Host names requests may carry (None: any). On loopback the CLI allows only
+    localhost names, so a web page that rebinds its own domain to 127.0.0.1 cannot read the open workbench.
     """
     store = db if isinstance(db, Store) else Store(db)
     writer = Writer()
@@ -73,6 +81,8 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
     app.state.write = writer
     app.state.fusion_cache = fusion.FusionCache()
     app.add_middleware(SecurityHeaders, secure_cookies=secure_cookies)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(fusion.router)
@@ -113,6 +123,32 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
                                           status_code=error.status_code)
 
     return app
+
+
+@dataclass(frozen=True, slots=True)
+class ServerOptions:
+    """What ``sitreps serve`` decides about the app, passed to worker processes through the environment."""
+
+    db: str
+    open_reading: bool = True
+    secure_cookies: bool = False
+    allowed_hosts: list[str] | None = None
+
+    def app_keywords(self) -> dict[str, Any]:
+        return {"open_reading": self.open_reading, "secure_cookies": self.secure_cookies,
+                "allowed_hosts": self.allowed_hosts}
+
+    def export(self) -> None:
+        os.environ[_OPTIONS_VARIABLE] = json.dumps(dataclasses.asdict(self))
+
+
+_OPTIONS_VARIABLE = "SITREPS_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``sitreps serve --workers N`` (uvicorn calls this factory)."""
+    options = ServerOptions(**json.loads(os.environ[_OPTIONS_VARIABLE]))
+    return create_app(options.db, **options.app_keywords())
 
 
 def _wants_json(request: Request) -> bool:
