@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sitreps import corrections as correcting
 from sitreps.export import Filters
 from sitreps.web import data
-from sitreps.web.api import FiltersDep, filters, store_correction
+from sitreps.web.api import FiltersDep, store_correction
 from sitreps.web.highlight import KINDS, mark
 from sitreps.web.render import templates
 from sitreps.web.security import Forbidden, require_reader, require_reviewer, require_writer, session_cookie
@@ -78,7 +78,7 @@ def _item_page(request: Request, what: str, found: Filters, template: str, *, so
                               descending=order == "desc", subject=subject, q=q)
     return templates.TemplateResponse(request, template, {
         "listing": listing, "filters": found, "sort": sort, "order": order, "subject": subject or "",
-        "q": q or "", "sorts": data.SORTS[what], **(extra or {})})
+        "q": q or "", **(extra or {})})
 
 
 @router.get("/figures", response_class=HTMLResponse)
@@ -185,4 +185,4 @@ def _safe_next(target: str) -> str:
     return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/articles"
 
 
-__all__ = ["router", "filters"]
+__all__ = ["router"]
