@@ -153,6 +153,32 @@ def test_source_is_the_claim_the_event_comes_from():
     assert strike.id in claim.about
 
 
+def test_a_reaction_is_addressed_to_whoever_did_or_said_what_it_reacts_to():
+    rep, _ = events("Poland and Hungary imposed entry bans on six Serbian officials on Monday. "
+                    "Belgrade dismissed the bans as hostile.")
+    assert codes(rep, only(rep, "REJECT").recipient) == {"POL", "HUN"}
+    rep, _ = events("The Chilean army said it had shelled a rebel depot near Arica. Peru rejected the accusation.")
+    assert codes(rep, only(rep, "REJECT").recipient) == {"CHL"}
+    rep, _ = events("Chile and Bolivia signed a border agreement on Monday. Brazil welcomed the agreement.")
+    assert codes(rep, only(rep, "SUPPORT").recipient) == {"CHL", "BOL"}
+
+
+def test_a_recipient_inside_the_object_phrase():
+    rep, _ = events("Canada suspended its defence partnership with Argentina on Tuesday.")
+    assert codes(rep, only(rep, "SANCTION").recipient) == {"ARG"}
+    rep, _ = events("Turkish forces used dozens of drones of several kinds against Syria last week.")
+    assert codes(rep, only(rep, "ASSAULT").recipient) == {"SYR"}
+    rep, _ = events("Kenya pledged $40 million in emergency aid for Somalia on Wednesday.")
+    assert codes(rep, only(rep, "AID").recipient) == {"SOM"}
+
+
+def test_a_dateline_subject_explained_by_conjoined_appositives_and_a_refusal_kept_apart():
+    rep, _ = events("OTTAWA — Canada and Mexico said on Friday that they had agreed on a new trade pact, "
+                    "although Ottawa said it would not ratify the pact until Mexico changes its tariffs.")
+    assert codes(rep, only(rep, "AGREE").actor) == {"CAN", "MEX"}
+    assert codes(rep, only(rep, "REJECT").actor) == {"CAN"}
+
+
 def test_background_in_a_relative_clause_is_the_authors():
     rep, _ = events("Egypt, which hosted talks in Cairo last week, has asked Israel to withdraw its forces from "
                     "the crossing, two security sources said.")

@@ -84,3 +84,46 @@ def test_figures_inside_a_claim_take_its_speaker_as_source():
     by_text = {f.text.split()[0]: f for f in report.figures}
     assert by_text["52"].source == air_force and by_text["52"].attribution == "reported"
     assert by_text["40"].source == air_force
+
+
+def _subject_countries(text: str) -> dict[str, str | None]:
+    report = sitreps.extract(text, published="2025-03-14")
+    countries = {a.id: a.country for a in report.actors}
+    return {f.text: countries.get(f.subject or "") for f in report.figures}
+
+
+def test_troops_given_stay_the_senders_and_an_actor_before_an_elided_amount_owns_it():
+    found = _subject_countries("Germany will provide about 4,500 soldiers for the drill. Poland will contribute "
+                               "3,000 troops, and France around 2,000.")
+    assert found["about 4,500 soldiers"] == "DEU"
+    assert found["3,000 troops"] == "POL"
+    assert found["around 2,000"] == "FRA"
+
+
+def test_money_given_is_the_recipients():
+    found = _subject_countries("Norway announced $40 million in emergency aid for Yemen on Monday.")
+    assert found["$40 million"] == "YEM"
+
+
+def test_a_pronoun_subject_stands_for_the_actor_of_the_clause_above():
+    found = _subject_countries("Azerbaijan says it has spent more than $7 billion on new roads.")
+    assert found["more than $7 billion"] == "AZE"
+
+
+def test_part_of_things_counted_before_is_theirs_owner():
+    found = _subject_countries("Russia launched 60 drones at Odesa overnight. The Ukrainian air force said it "
+                               "had shot down 48 of the drones.")
+    assert found["60 drones"] == "RUS"
+    assert found["48 of the drones"] == "RUS"
+
+
+def test_a_subject_in_a_dateline_header_gives_way_to_its_apposition():
+    found = _subject_countries("SEOUL, Dec 19 (Meridian Wire) - North Korean soldiers sent to fight for Russia have "
+                               "suffered several hundred casualties, South Korea's spy agency told lawmakers.")
+    assert found["several hundred casualties"] == "PRK"
+
+
+def test_people_with_no_owner_in_the_sentence_belong_to_the_story_country():
+    found = _subject_countries("Georgia's parliament met on Monday as protests continued in Tbilisi. Several thousand "
+                               "people gathered on Rustaveli Avenue.")
+    assert found["Several thousand people"] == "GEO"

@@ -9,7 +9,8 @@ Step 3 of ``events.py``, in this order:
     Korea to supply ammunition" stays an AGREE and a planned AID;
 ``merge``
     events of one type in one sentence whose actors agree or are open (by actor or by country)
-    are one event ("were reported killed, and three wounded in a Ukrainian missile strike");
+    are one event ("were reported killed, and three wounded in a Ukrainian missile strike"), unless
+    one is negated and the other not ("agreed on the text, although Baku said it would not sign");
 ``anaphora``
     "the meeting" with no actor of its own is the last meeting told; "these troop movements"
     and "after Wednesday's attack" point back to an event already told, never to a new one;
@@ -104,6 +105,8 @@ def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None
                 continue
             if _conflict(first.actor, second.actor, countries) or _conflict(first.recipient, second.recipient, countries):
                 continue
+            if _negated(first) != _negated(second):
+                continue  # "agreed on the text, although Baku said it would not sign": done and refused are two events
             main, other = (first, second) if _rank(first) <= _rank(second) else (second, first)
             main.actor = _union(main.actor, other.actor)
             main.recipient = [r for r in _union(main.recipient, other.recipient) if r not in main.actor]
@@ -113,6 +116,11 @@ def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None
             other.dropped = True
             if main is second:
                 first = second
+
+
+def _negated(candidate: Candidate) -> bool:
+    """"would not sign": the event's own verb is negated."""
+    return any(c.dep_ == "neg" for c in (candidate.governor or candidate.trigger).children)
 
 
 def _rank(candidate: Candidate) -> tuple[int, int]:

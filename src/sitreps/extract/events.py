@@ -39,6 +39,7 @@ from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of
 from sitreps.extract.roles import (Sentences, TokenActors, agent, lifted_conjunct, phrase_actors,
                                    preposition_objects, subject)
 from sitreps.extract.times import time_for_span
+from sitreps.resources import load_yaml
 from sitreps.types import Claim, Event, Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
@@ -53,6 +54,8 @@ DEMONSTRATIVE = {"this", "that", "these", "those"}
 NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
+OBJECT_PREPS = frozenset({"on", "against", "with"})
+DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 HAPPENED = {"asserted", "reported", "claimed"}
 CLAIM_MODALITY = {"report": "reported", "opinion": "reported", "prediction": "reported",
                   "prescription": "reported", "denial": "denied"}
@@ -74,6 +77,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     reciprocal([c for c in candidates if not c.dropped])
     weapon_attacker([c for c in candidates if not c.dropped])
     follow_ups([c for c in candidates if not c.dropped], report.article.text)
+    _reactions([c for c in candidates if not c.dropped], report, sentences)
     events = _events([c for c in candidates if not c.dropped], doc, report, sentences)
     report.events = events
     claims = report.claims
@@ -152,9 +156,15 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     preps = _recipient_preps(sense.type, bool(objects))
-    # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's
+    # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
+    # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
+    # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
     targets = objects + preposition_objects(verb, preps) + [o for obj in objects
-                                                           for o in preposition_objects(obj, {"on", "against"})]
+                                                           for o in preposition_objects(obj, OBJECT_PREPS)]
+    deep = DEEP_PREPS.get(sense.type)
+    if deep is not None:
+        targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
+                    and t.lower_ == deep for o in t.children if o.dep_ == "pobj"]
     if entry.inverse:
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
         candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(objects, actors)
@@ -243,6 +253,52 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
     candidate.weak = False
 
 
+def _reactions(candidates: list[Candidate], report: Report, sentences: Sentences) -> None:
+    """A reaction to something done or said is addressed to whoever did or said it: "Tbilisi dismissed the
+    bans" (the states that imposed them), "a claim Hamas rejected" (the claim's speaker), "welcomed the
+    deployment" (the deployment's actor). The thing reacted to is the last of its kind told in the two
+    sentences before (any distance for a definite event noun of a given type)."""
+    data = load_yaml("events.yaml")
+    reacting, table = set(data["reactions"]), data["reacted_to"]
+    ids = {a.id for a in report.actors}
+    for index, candidate in enumerate(candidates):
+        if candidate.recipient or candidate.sense.type not in reacting:
+            continue
+        noun = _reacted_to(candidate)
+        if noun is None:
+            continue
+        sensed = noun_sense(noun)
+        kinds = table.get(noun.lemma_.lower()) or ([sensed.sense.type] if sensed is not None else None)
+        if not kinds:
+            continue
+        own = set(candidate.actor)
+        number = sentences.index[candidate.trigger.i]
+        near = sentences.spans[max(0, number - 2)].start
+        earlier = [c for c in candidates[:index] if c.actor and not own & set(c.actor)
+                   and c.trigger.i < candidate.trigger.i and (c.sense.type in kinds or "any" in kinds)
+                   and (c.trigger.i >= near or "any" not in kinds and "said" not in kinds)]
+        found = list(earlier[-1].actor) + (earlier[-1].recipient if earlier[-1].sense.type == "AGREE" else []) \
+            if earlier else []
+        if not found and "said" in kinds:
+            said = [c for c in report.claims if c.speaker in ids and c.speaker not in own
+                    and sentences.spans[max(0, number - 2)].start_char <= c.start < candidate.trigger.idx]
+            found = [said[-1].speaker] if said else []
+        candidate.recipient = [a for a in dict.fromkeys(found) if a not in own]
+
+
+def _reacted_to(candidate: Candidate) -> Token | None:
+    """What a reaction is to: its definite object ("rejected the accusation") or the noun it describes in
+    apposition ("…, a claim Hamas rejected")."""
+    verb = candidate.governor or candidate.trigger
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in {"appos", "npadvmod"}:
+        return verb.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    determiner = next((c for c in obj.children if c.dep_ in {"det", "poss"}), None)
+    return obj if determiner is not None and determiner.lower_ in DEFINITE else None
+
+
 def _instrument(verb: Token, actors: TokenActors) -> list[str]:
     """The actor of an agentless passive from the event noun it happened in ("killed in a Ukrainian strike")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during", "from"}):
@@ -262,6 +318,8 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
         preps.discard("at")
     if has_object and kind not in {"CONSULT", "COOPERATE", "AGREE"}:
         preps.discard("with")
+    if kind == "AID":
+        preps.add("for")  # "announced €120 million in aid for Sudan"
     return frozenset(preps)
 
 

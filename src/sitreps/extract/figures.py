@@ -13,8 +13,8 @@ For each amount that ``numbers.find_amounts`` reads in the text:
 3. name its unit (person, a currency, percent, km, or the counted noun) and
    its category from the words around it (the noun, its modifiers and the verb:
    "killing seven", "were reported killed", "the death toll rose to 34");
-4. a rate ("a day", "monthly pay"), the subject (an actor in the noun phrase,
-   a possessive, or the subject of the verb), the place (a located place in the
+4. a rate ("a day", "monthly pay"), the subject (whose it is:
+   ``figure_subjects``), the place (a located place in the
    clause), the time (``dates_anchor.date_for_span``: the date governing it, or
    the article's date for a present-tense figure) and the source
    (``attribution.attribute``).
@@ -36,6 +36,8 @@ from spacy.tokens import Doc, Token
 from sitreps.extract.actors import dateline_end
 from sitreps.extract.attribution import ActorIndex, attribute
 from sitreps.extract.dates_anchor import date_for_span
+from sitreps.extract.figure_subjects import (VERB_POS, Whose, actor_just_before, state_actor, story_country,
+                                              subject_from_setting, subject_named, subject_of)
 from sitreps.extract.numbers import Quantity, find_amounts
 from sitreps.extract.roles import Sentences
 from sitreps.resources import load_yaml
@@ -50,7 +52,6 @@ _DETERMINERS_BEFORE_SMALL = {"the", "these", "those", "both", "its", "their", "h
 _DISTANCE = {"km", "mile", "nautical mile", "m"}
 _AREA = {"km2", "square mile", "hectare", "acre"}
 _PERSON_CATEGORIES = {"killed", "wounded", "captured", "missing", "casualties", "refugees", "fighters"}
-_VERB_POS = {"VERB", "AUX"}
 _CHUNKS = "sitreps.figures.chunk_roots"  # doc.user_data key
 
 
@@ -68,6 +69,10 @@ class FigureLexicon:
     generic_heads: frozenset[str]
     elliptic_heads: frozenset[str]
     giving_verbs: frozenset[str]
+    hostile_verbs: frozenset[str]
+    sent_categories: frozenset[str]
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +92,10 @@ def lexicon() -> FigureLexicon:
         generic_heads=frozenset(data["generic_heads"]),
         elliptic_heads=frozenset(data["elliptic_heads"]),
         giving_verbs=frozenset(data["giving_verbs"]),
+        hostile_verbs=frozenset(data["hostile_verbs"]),
+        sent_categories=frozenset(data["sent_categories"]),
+        pronouns=frozenset(w for group in data["pronouns"].values() for w in group),
+        person_pronouns=frozenset(data["pronouns"]["person"]),
     )
 
 
@@ -98,6 +107,7 @@ class _Counted:
     what: str | None
     end: int  # where the figure's text ends (after the counted noun when it follows the amount)
     borrowed: bool = False
+    anaphoric: bool = False  # "3,000 of them", "31 of the drones": part of what an earlier figure counted
 
 
 def extract_figures(doc: Doc, report: Report) -> None:
@@ -106,10 +116,14 @@ def extract_figures(doc: Doc, report: Report) -> None:
     text = doc.text
     token_at = _TokenAt(doc)
     actors = ActorIndex(report)
+    place_states = [(m.start, m.end, state) for p in report.places
+                    if (state := state_actor(report, p.country)) for m in p.mentions]
+    whose = Whose(actors, {a.id: a.kind for a in report.actors}, dateline_end(doc), place_states)
     figures: list[Figure] = []
-    story_country = _story_country(report)
+    main_country = story_country(report)
     located = _located_places(doc, report, words)
     previous: tuple[Figure, _Counted, int] | None = None  # last figure, what it counted, its sentence
+    owners: dict[str, str] = {}  # unit -> the subject of the last figure counting it
     for quantity in find_amounts(text):
         number = token_at[quantity.number_start]
         last = token_at[quantity.end - 1]
@@ -144,18 +158,25 @@ def extract_figures(doc: Doc, report: Report) -> None:
             per=_rate(doc, quantity, counted, last, words),
             what=counted.what,
         )
-        figure.subject = _subject(doc, counted, number, actors, words)
-        if figure.subject is None and previous and previous[2] == sentence and previous[0].subject \
+        figure.subject = (counted.borrowed and actor_just_before(whose, text, quantity.start)) \
+            or subject_of(doc, counted, number, category, whose, words)
+        figure.subject = figure.subject or subject_named(counted, number, last, whose)
+        if figure.subject is None and counted.anaphoric:  # "31 of the drones": whose the drones named before are
+            figure.subject = owners.get(figure.unit) if counted.head is not None else \
+                (previous[0].subject if previous and sentence - previous[2] <= 1 else None)
+        if figure.subject is None and previous and previous[0].subject and previous[2] == sentence \
                 and figure.unit == previous[0].unit:
             figure.subject = previous[0].subject  # "six … officers were killed, and three service members wounded"
         figure.place = _place(located, anchor, text)
         if figure.subject is None:
-            figure.subject = _subject_from_setting(report, figure, counted, number, actors, story_country)
+            figure.subject = subject_from_setting(report, figure, main_country)
         figure.time = date_for_span(report, figure.start, figure.end, doc)
         said = attribute(anchor, actors)
         figure.source, figure.attribution = said.source, said.attribution
         figures.append(figure)
         previous = (figure, counted, sentence)
+        if figure.subject and figure.unit:
+            owners[figure.unit] = figure.subject
     report.figures = figures
 
 
@@ -307,8 +328,9 @@ def _of_phrase(doc: Doc, last: Token) -> _Counted | None:
     if head.lower_ in {"whom", "which", "whose"}:
         return None  # "two of whom": a clause about people already counted
     if head.pos_ == "PRON":
-        return _Counted(None, None, head.idx + len(head.text))  # "3,000 of them": counted as before
-    return _Counted(head, _phrase(doc, of.i + 1, head), head.idx + len(head.text))
+        return _Counted(None, None, head.idx + len(head.text), anaphoric=True)  # "3,000 of them": as before
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children)
+    return _Counted(head, _phrase(doc, of.i + 1, head), head.idx + len(head.text), anaphoric=definite)
 
 
 def _owner_of(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
@@ -329,7 +351,7 @@ def _described(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
                 return _Counted(None, _phrase(doc, child.i + 1, objects[0]), quantity.end)
     node = last.head if last.dep_ == "pobj" and last.head.lower_ in {"to", "at", "by", "of"} else last
     verb = node.head
-    if node.dep_ not in {"dobj", "attr", "prep", "npadvmod", "oprd"} or verb.pos_ not in _VERB_POS:
+    if node.dep_ not in {"dobj", "attr", "prep", "npadvmod", "oprd"} or verb.pos_ not in VERB_POS:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.lower_ in {"which", "that"} and verb.dep_ == "relcl":
@@ -366,7 +388,7 @@ def _context_lemmas(counted: _Counted, number: Token) -> tuple[list[str], list[s
     far: list[str] = []
     verb = anchor
     for _ in range(3):
-        if verb.pos_ in _VERB_POS or verb.head is verb:
+        if verb.pos_ in VERB_POS or verb.head is verb:
             break
         verb = verb.head
     direct = anchor.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "ROOT", "oprd", "npadvmod"} \
@@ -434,83 +456,7 @@ def _rate(doc: Doc, quantity: Quantity, counted: _Counted, last: Token, words: F
     return None
 
 
-# --- 4. whose, where, when ------------------------------------------------------------------------
-
-def _subject(doc: Doc, counted: _Counted, number: Token, actors: ActorIndex, words: FigureLexicon) -> str | None:
-    head = counted.head
-    if head is not None and not counted.borrowed:
-        left = head.left_edge.idx
-        actor = actors.at(max(left, number.idx + len(number.text)), head.idx + len(head.text))
-        if actor:
-            return actor  # "North Korean soldiers", "Russian casualties"
-        for child in head.children:
-            if child.dep_ == "poss":
-                actor = actors.at(child.left_edge.idx, child.idx + len(child.text))
-                if actor:
-                    return actor  # "Russia's losses"
-    node = head or number
-    for _ in range(6):  # up through nouns and prepositions to the verb, then its subject
-        if node.dep_ in {"nsubj", "nsubjpass"} and node.head.pos_ in _VERB_POS:
-            return None  # the counted thing is the subject itself: whose it is was said above or not at all
-        parent = node.head
-        if parent is node:
-            return None
-        if parent.pos_ in _VERB_POS:
-            if any(parent.lemma_.lower() in harm for _, harm in words.event_categories) \
-                    or (parent.lemma_.lower() in words.giving_verbs and node.dep_ in {"dobj", "dative", "attr"}):
-                return None  # "Russia killed seven", "Norway pledged $22 million": not the subject's own figure
-            header = dateline_end(doc)  # the parser can take a dateline's city for a subject
-            subjects = [c for c in parent.children if c.dep_ in {"nsubj"} and c.idx >= header]
-            if subjects:
-                subject = subjects[0]
-                return actors.at(max(subject.left_edge.idx, header),
-                                 subject.right_edge.idx + len(subject.right_edge.text))
-            if parent.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl"}:
-                node = parent
-                continue
-            return None
-        node = parent
-    return None
-
-
-def _state_actor(report: Report, country: str | None) -> str | None:
-    if not country:
-        return None
-    return next((a.id for a in report.actors if a.country == country and a.kind == "state"), None)
-
-
-def _story_country(report: Report) -> str | None:
-    """The country the article is mostly about: the most mentioned among its places and states."""
-    counts: dict[str, int] = {}
-    for item in [*report.places, *(a for a in report.actors if a.kind == "state")]:
-        if item.country and len(item.country) == 3:
-            counts[item.country] = counts.get(item.country, 0) + len(item.mentions)
-    return max(counts, key=counts.__getitem__) if counts else None
-
-
-def _subject_from_setting(report: Report, figure: Figure, counted: _Counted, number: Token, actors: ActorIndex,
-                          story_country: str | None) -> str | None:
-    """Whose figure, when the phrase does not say: "aid for Sudan", people "in Chad", else the story's country."""
-    anchor = counted.head or number
-    for node in (anchor, number):
-        for preposition in (c for c in node.children if c.dep_ == "prep" and c.lower_ in {"for", "from", "of", "to"}):
-            for target in (c for c in preposition.children if c.dep_ == "pobj"):
-                actor = actors.at(target.left_edge.idx, target.idx + len(target.text))
-                if actor:
-                    return actor
-                place = next((p for p in report.places for m in p.mentions
-                              if m.start <= target.idx < m.end), None)
-                if place is not None and _state_actor(report, place.country):
-                    return _state_actor(report, place.country)
-    if figure.category in {"munitions", "weapons"}:
-        return None  # drones over Kharkiv are not Ukraine's: where arms are seen says nothing of whose they are
-    place = next((p for p in report.places if p.id == figure.place), None)
-    if place is not None and _state_actor(report, place.country):
-        return _state_actor(report, place.country)
-    if figure.category in _PERSON_CATEGORIES or figure.category == "money":
-        return _state_actor(report, story_country)
-    return None
-
+# --- 4. where and when (whose: figure_subjects) ---------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class _Located:

@@ -260,13 +260,14 @@ def _the_two(head: Token, actors: TokenActors) -> list[str]:
 
 def _core(head: Token) -> list[Token]:
     """The head's modifiers inside its noun phrase (compounds, adjectives, possessives), recursively,
-    with coordinated modifiers ("Israeli and Lebanese negotiators")."""
+    with coordinated modifiers ("Israeli and Lebanese negotiators") and appositives ("YEREVAN — Armenia and
+    Azerbaijan said")."""
     out: list[Token] = []
     stack = [c for c in head.children if c.dep_ in CORE]
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound"})
+        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound", "appos"})
     return sorted(out, key=lambda t: t.i)
 
 
