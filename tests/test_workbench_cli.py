@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -56,18 +57,8 @@ def test_corrections_are_reviewed_from_the_terminal(tmp_path):
 def test_serve_runs_a_real_server_and_refuses_a_missing_store(db, tmp_path):
     gone = run_cli("serve", "--db", str(tmp_path / "nope.db"))
     assert gone.returncode == 19 and "no such database" in gone.stderr
-    port = free_port()
-    server = subprocess.Popen([*SITREPS, "serve", "--db", db, "--port", str(port)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env={**os.environ})
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/api/me", timeout=2)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
-                time.sleep(0.2)
+    with serving("--db", db) as (port, server):
+        answer = httpx.get(f"http://127.0.0.1:{port}/api/me", timeout=2)
         me = answer.json()
         assert (me["user"], me["role"], me["reading_open"]) == (None, None, True) and me["csrf_token"]
         assert "server-timing" in answer.headers and "content-security-policy" in answer.headers
@@ -75,9 +66,6 @@ def test_serve_runs_a_real_server_and_refuses_a_missing_store(db, tmp_path):
         rebound = httpx.get(f"http://127.0.0.1:{port}/api/articles", headers={"Host": "evil.example"}, timeout=5)
         assert rebound.status_code == 400
         assert httpx.get(f"http://localhost:{port}/api/articles", timeout=5).status_code == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert "serving" in server.stderr.read()
 
 
@@ -88,20 +76,28 @@ def test_serve_with_several_processes_on_postgresql(postgres_server, db):
     assert sqlite.returncode == 2 and "needs a PostgreSQL store" in sqlite.stderr
     url = new_database(postgres_server)
     Store(url).close()
+    with serving("--db", url, "--workers", "2") as (port, server):
+        answer = httpx.get(f"http://127.0.0.1:{port}/api/articles", timeout=2)
+        assert answer.status_code == 200 and answer.json()["total"] == 0
+    assert "with 2 process(es)" in server.stderr.read()
+
+
+@contextmanager
+def serving(*args: str) -> Iterator[tuple[int, subprocess.Popen]]:
+    """`sitreps serve ARGS` on a free port, once it answers; stopped on the way out."""
     port = free_port()
-    server = subprocess.Popen([*SITREPS, "serve", "--db", url, "--port", str(port), "--workers", "2"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen([*SITREPS, "serve", *args, "--port", str(port)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/api/articles", timeout=2)
+                httpx.get(f"http://127.0.0.1:{port}/api/me", timeout=2)
                 break
             except httpx.TransportError:
                 assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
-                time.sleep(0.3)
-        assert answer.status_code == 200 and answer.json()["total"] == 0
+                time.sleep(0.2)
+        yield port, server
     finally:
         server.terminate()
         server.wait(timeout=20)
-    assert "with 2 process(es)" in server.stderr.read()

@@ -111,17 +111,25 @@ def article_query(filters: Filters) -> Select:
                  .select_from(articles.join(reports, reports.c.article_id == articles.c.id)))
     statement = _article_filters(statement, filters, dated=False)
     if filters.country:
-        statement = statement.where(exists().where(and_(places.c.article_id == articles.c.id,
-                                                        places.c.country == filters.country)))
+        statement = statement.where(has_item(places, places.c.country == filters.country))
     if filters.type:
-        statement = statement.where(exists().where(and_(events.c.article_id == articles.c.id,
-                                                        events.c.type == filters.type)))
+        statement = statement.where(has_item(events, events.c.type == filters.type))
     if filters.category:
         figures = ITEM_TABLES["figures"]
-        statement = statement.where(exists().where(and_(figures.c.article_id == figures.c.article_id,
-                                                        figures.c.article_id == articles.c.id,
-                                                        figures.c.category == filters.category)))
+        statement = statement.where(has_item(figures, figures.c.category == filters.category))
     return statement.order_by(articles.c.published, articles.c.id)
+
+
+def has_item(table: Any, *conditions: Any) -> Any:
+    """The article has an item of ``table`` meeting ``conditions`` (for WHERE clauses over articles)."""
+    return exists().where(and_(table.c.article_id == articles.c.id, *conditions))
+
+
+def from_outlet(source: str) -> Any:
+    """The article is from this outlet (its name) or web site (example.org, subdomains included)."""
+    wanted = source.strip().lower().removeprefix("www.")
+    return or_(func.lower(articles.c.publisher) == wanted, articles.c.host == wanted,
+               articles.c.host.like(f"%.{wanted}"))
 
 
 def item_query(what: str, filters: Filters) -> Select:
@@ -163,9 +171,7 @@ def _article_filters(statement: Select, filters: Filters, *, dated: bool) -> Sel
     if dated and filters.until:
         statement = statement.where(articles.c.published <= filters.until)
     if filters.source:
-        wanted = filters.source.strip().lower().removeprefix("www.")
-        statement = statement.where(or_(func.lower(articles.c.publisher) == wanted, articles.c.host == wanted,
-                                        articles.c.host.like(f"%.{wanted}")))
+        statement = statement.where(from_outlet(filters.source))
     return statement
 
 

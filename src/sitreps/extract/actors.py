@@ -179,12 +179,13 @@ def _dateline(doc: Doc) -> tuple[int, int, PlaceEntry] | None:
 def dateline_end(doc: Doc) -> int:
     """Where a dateline header ends ("KHARKIV, Ukraine, March 14 (Wire) - " -> the offset after the dash), else 0.
     The city there is where the story was filed, which is not always where things happened."""
-    if _dateline(doc) is None:
+    dateline = _dateline(doc)
+    if dateline is None:
         return 0
     for token in doc[:40]:
         if token.text in {"-", "—", "–"} and token.i > 0:
             return token.idx + len(token.text)
-    return doc[_dateline(doc)[1]].idx
+    return doc[dateline[1]].idx
 
 
 # --- the reader: step 2 ------------------------------------------------------------------------

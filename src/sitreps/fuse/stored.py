@@ -17,8 +17,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, func, or_, select
 
+from sitreps.export import from_outlet, has_item
 from sitreps.store.schema import ITEM_TABLES, articles, reports
 
 if TYPE_CHECKING:
@@ -37,9 +38,7 @@ def stored_reports(store: "Store", filters: "FuseFilters") -> Iterator[dict[str,
     if not filters.with_duplicates:
         statement = statement.where(articles.c.duplicate_of.is_(None))
     if filters.source:
-        wanted = filters.source.strip().lower().removeprefix("www.")
-        statement = statement.where(or_(func.lower(articles.c.publisher) == wanted, articles.c.host == wanted,
-                                        articles.c.host.like(f"%.{wanted}")))
+        statement = statement.where(from_outlet(filters.source))
     statement = _narrowed(statement, filters)
     with store.engine.connect() as connection:
         result = connection.execution_options(stream_results=True).execute(statement)
@@ -54,21 +53,19 @@ def _narrowed(statement: Select, filters: "FuseFilters") -> Select:
     """Only articles that can hold an item passing the filters (a superset: the exact test comes later)."""
     figures, events = ITEM_TABLES["figures"], ITEM_TABLES["events"]
     if filters.category:
-        statement = statement.where(exists().where(and_(figures.c.article_id == articles.c.id,
-                                                        figures.c.category == filters.category)))
+        statement = statement.where(has_item(figures, figures.c.category == filters.category))
     if filters.type:
-        statement = statement.where(exists().where(and_(events.c.article_id == articles.c.id,
-                                                        events.c.type == filters.type)))
+        statement = statement.where(has_item(events, events.c.type == filters.type))
     if filters.since or filters.until:
         dated = []
         for table in (figures, events):
-            wanted = [table.c.article_id == articles.c.id]
+            wanted = []
             if filters.since:
                 slack = dt.date.fromisoformat(filters.since) - dt.timedelta(days=_DATE_SLACK_DAYS)
                 wanted.append(table.c.day >= slack.isoformat())
             if filters.until:
                 wanted.append(table.c.day <= filters.until)
-            dated.append(exists().where(and_(*wanted)))
+            dated.append(has_item(table, *wanted))
         statement = statement.where(or_(*dated))
     return statement
 

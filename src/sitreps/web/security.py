@@ -90,7 +90,7 @@ def current_user(request: Request) -> User | None:
     user = None
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        user = accounts.user_for_token(header[7:])
+        user = request.app.state.write(accounts.user_for_token, header[7:])  # it notes when the token was used
         if user is None:
             raise Forbidden(401, "the API token is not valid")
     else:
