@@ -129,3 +129,29 @@ def test_sample_article_boilerplate_is_fully_recovered():
 def test_between_compares_months_by_their_first_and_last_days():
     assert matches({"between": ["2023-09", "2023-11"]}, "2023-09/2023-11")
     assert not matches({"between": ["2023-09", "2023-11"]}, "2023-09/2023-12")
+
+
+def test_loose_names_compare_whole_words_and_plurals():
+    assert matches("rials per dollar", "rial", loose=True)
+    assert not matches("US", "Russia", loose=True)  # a name inside another word is not that name
+    assert matches("police", "Iraqi police", loose=True)
+
+
+def test_a_source_named_as_the_text_does_matches_the_actor_the_report_names_canonically(tmp_path):
+    """The gold names a speaker as written; the report's actor may carry it as a mention or a gold alias."""
+    gold = _gold(tmp_path, {
+        "actors": [{"name": "Ukrainian Armed Forces", "aliases": ["Ukraine Army"]}],
+        "figures": [{"text": "six", "context": "six more were wounded", "source": "the army"}],
+        "claims": [{"text_contains": "six more were wounded", "speaker": "Ukrainian Armed Forces"}],
+    })
+    report = _report()
+    later = TEXT.index("six more")
+    report.figures[1] = Figure("F2", "six", later, later + 3, 1, value=6, unit="person", category="wounded",
+                               source="A1", attribution="reported")
+    scores = score_report(gold, report, ["figures", "claims"])
+    assert scores["figures"].fields["source"].accuracy == 1.0  # the mention "the army"
+    assert scores["claims"].fields["speaker"].accuracy == 1.0  # the gold actor's alias "Ukraine Army"
+    report.actors[0].mentions = []
+    report.actors[0].name = "Ministry of Defence"
+    scores = score_report(gold, report, ["figures", "claims"])
+    assert scores["figures"].fields["source"].accuracy == 0.0 and scores["claims"].fields["speaker"].accuracy == 0.0

@@ -108,25 +108,42 @@ def demo(json_output: bool) -> int:
 @json_option
 @click.option("--component", "components", multiple=True, type=click.Choice(COMPONENTS),
               help="Score only this component (repeatable); all by default.")
+@click.option("--by-set", is_flag=True,
+              help="Score each GOLD argument (a folder or a file) as a set of its own and print the sets side by side.")
 @click.option("--max-listed", type=click.IntRange(min=0), default=15, show_default=True, metavar="N",
               help="Misses, false hits and wrong fields listed per component.")
-def evaluate(gold: tuple[str, ...], json_output: bool, components: tuple[str, ...], max_listed: int) -> int:
+def evaluate(gold: tuple[str, ...], json_output: bool, components: tuple[str, ...], by_set: bool,
+             max_listed: int) -> int:
     """Score sitreps against gold-annotated articles.
 
-    Runs sitreps on the article of each GOLD file (docs/gold-format.md) and
-    prints, per component, detection precision/recall/F1 and per-field
-    accuracy, then the misses and false hits to fix. --json prints everything.
+    Runs sitreps on the article of each GOLD file (docs/gold-format.md; a
+    folder stands for every *.yaml in it) and prints, per component,
+    detection precision/recall/F1 and per-field accuracy, then the misses and
+    false hits to fix. --by-set prints one column per GOLD argument instead,
+    so that the team's own set and real text are read side by side.
+    --json prints everything.
 
     \b
     Examples:
       sitreps evaluate tests/gold/*.yaml
-      sitreps evaluate ../shared/gold/seed.yaml tests/gold/*.yaml --component figures
+      sitreps evaluate tests/gold-real/dev --component figures
+      sitreps evaluate tests/gold tests/gold-real/dev tests/gold-real/test --by-set
       sitreps evaluate tests/gold/*.yaml --json > evaluation.json
     """
     from sitreps.evaluation import evaluate as run_evaluation
-    from sitreps.evaluation.render import print_evaluation
+    from sitreps.evaluation.render import print_comparison, print_evaluation
+    from sitreps.evaluation.sets import evaluate_sets, expand, gold_set
 
-    result = run_evaluation(gold, components=components or COMPONENTS)
+    components = components or COMPONENTS
+    if by_set:
+        results = evaluate_sets([gold_set(argument) for argument in gold], components=components)
+        if json_output:
+            payload = {name: {"articles": r.articles, "metrics": r.metrics()} for name, r in results.items()}
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_comparison(results, _console())
+        return 0
+    result = run_evaluation(expand(gold), components=components)
     if json_output:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

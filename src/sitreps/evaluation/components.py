@@ -37,6 +37,23 @@ class _Lookup:
         actor = self.actors.get(ref or "")
         return actor.name if actor else ref
 
+    def source_matches(self, gold: Gold, wanted: Any, ref: str | None) -> bool:
+        """Whether the report's source or speaker ``ref`` is the one the gold names.
+
+        The gold names a speaker as the text does ("the spy agency", "security officials"); the report
+        names its actor canonically. Either may stand for the other: the report actor's canonical name
+        (whole-word containment) or one of its mentions (equal), against the gold's name or, when that
+        name is a gold actor's, any of that actor's aliases.
+        """
+        if isinstance(wanted, dict) and "one_of" in wanted:
+            return any(self.source_matches(gold, option, ref) for option in wanted["one_of"])
+        actor = self.actors.get(ref or "")
+        if actor is None or wanted is None:
+            return _name_matches(wanted, [ref])
+        mentions = {loose_text(m.text) for m in actor.mentions}
+        return any(matches(option, actor.name, loose=True) or loose_text(option) in mentions
+                   for option in _gold_aliases(gold, wanted))
+
     def country(self, ref: str | None) -> str | None:
         actor = self.actors.get(ref or "")
         return actor.country if actor else None
@@ -51,6 +68,16 @@ def _name_matches(gold: Any, names: Iterable[str | None]) -> bool:
     if not names:
         return matches(gold, None)
     return any(matches(gold, name, loose=True) for name in names)
+
+
+def _gold_aliases(gold: Gold, name: Any) -> list[Any]:
+    """``name`` and, when it names one of the gold's actors, that actor's name and aliases."""
+    key = loose_text(name)
+    for entry in gold.items("actors"):
+        names = [entry["name"], *(entry.get("aliases") or [])]
+        if any(isinstance(n, str) and loose_text(n) == key for n in names):
+            return [name, *(n for n in names if isinstance(n, str))]
+    return [name]
 
 
 def _codes(value: Any) -> Any:
@@ -191,7 +218,7 @@ def score_figures(gold: Gold, report: Report) -> ComponentScore:
             check("place", _name_matches(entry["place"], names), names[:1], entry["place"])
         if "source" in entry:
             name = lookup.source_name(item.source)
-            check("source", _name_matches(entry["source"], [name]), name, entry["source"])
+            check("source", lookup.source_matches(gold, entry["source"], item.source), name, entry["source"])
     return _score_spans(gold, report, "figures", report.figures, compare)
 
 
@@ -302,7 +329,7 @@ def score_events(gold: Gold, report: Report) -> ComponentScore:
             score.check("place", _name_matches(entry["place"], names), finding(f"place {names[:1]}, gold {entry['place']}"))
         if "source" in entry:
             name = lookup.source_name(event.source)
-            score.check("source", _name_matches(entry["source"], [name]), finding(f"source {name!r}, gold {entry['source']!r}"))
+            score.check("source", lookup.source_matches(gold, entry["source"], event.source), finding(f"source {name!r}, gold {entry['source']!r}"))
         if "figures" in entry:
             spans = [(f.start, f.end) for f in (lookup.figures.get(ref) for ref in event.figures) if f]
             wanted = [locate(text, t) for t in entry["figures"]]
@@ -343,7 +370,7 @@ def score_claims(gold: Gold, report: Report) -> ComponentScore:
         claim = report.claims[best]
         if "speaker" in entry:
             name = lookup.source_name(claim.speaker)
-            score.check("speaker", _name_matches(entry["speaker"], [name]),
+            score.check("speaker", lookup.source_matches(gold, entry["speaker"], claim.speaker),
                         Finding(gold.name, label, f"speaker {name!r}, gold {entry['speaker']!r}"))
         if "cue" in entry:
             score.check("cue", matches(entry["cue"], claim.cue, loose=True),

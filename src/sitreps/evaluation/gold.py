@@ -8,6 +8,7 @@ the scorer.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,12 +53,30 @@ def load_gold(path: str | Path) -> Gold:
     if errors:
         raise GoldFormatError(str(path), f"does not follow docs/gold-format.md: {errors[0]}")
     file = data["article"]["file"]
-    # relative to the YAML file; the shared seed gold names its file relative to the folder above
-    for base in (path.parent, path.parent.parent):
+    for base in _article_bases(path):
         candidate = (base / file).resolve()
         if candidate.is_file():
             return Gold(path, candidate, data)
-    raise GoldFormatError(str(path), f"article file {file!r} not found beside the gold file or above it")
+    raise GoldFormatError(str(path), f"article file {file!r} not found beside the gold file, above it, "
+                                     f"or under the data root (set {DATA_ROOT_VARIABLE})")
+
+
+DATA_ROOT_VARIABLE = "SITREPS_DATA_ROOT"
+
+
+def _article_bases(path: Path) -> list[Path]:
+    """Where a gold file's ``article.file`` may be: beside it, the folder above it, or the data root.
+
+    Third-party articles (real news we may score against but not redistribute) are not copied
+    into the project: their gold names them relative to a data root, by default the team's
+    ``shared`` folder beside the checkout, or the folder ``SITREPS_DATA_ROOT`` names.
+    """
+    bases = [path.parent, path.parent.parent]
+    configured = os.environ.get(DATA_ROOT_VARIABLE)
+    if configured:
+        bases.append(Path(configured))
+    bases.append(Path(__file__).resolve().parents[3].parent / "shared")
+    return bases
 
 
 def locate(text: str, needle: str, context: str | None = None) -> tuple[int, int] | None:

@@ -51,3 +51,16 @@ def _listing(console: Console, title: str, findings: list[Finding], limit: int) 
                                     ("  — " + finding.detail if finding.detail else "", "dim")), overflow="fold")
     if len(findings) > limit:
         console.print(Text(f"  … and {len(findings) - limit} more (--max-listed to see them, --json for all)", style="dim"))
+
+
+def print_comparison(evaluations: dict[str, Evaluation], console: Console) -> None:
+    """One table: a row per figure (``figures.source``, ``events.f1`` …), a column per gold set."""
+    from sitreps.evaluation.sets import side_by_side
+
+    table = Table(title="Accuracy by gold set (%)", title_justify="left")
+    table.add_column("figure")
+    for name, evaluation in evaluations.items():
+        table.add_column(f"{name}\n({len(evaluation.articles)} art.)", justify="right")
+    for key, values in side_by_side(evaluations):
+        table.add_row(key, *(_pct(value) for value in values.values()))
+    console.print(table)
