@@ -67,7 +67,7 @@ def test_a_corpus_with_broken_articles_stores_the_rest_and_lists_every_failure(t
 def test_a_rerun_resumes_and_a_newer_version_reprocesses(tmp_path, store_url):
     path = corpus(tmp_path, broken=False)
     first = ingest([str(path)], db=store_url)
-    assert first.new == 6 and first.exit_code == 0
+    assert first.new == 6 and first.failed == 0
     again = ingest([str(path)], db=store_url)
     assert (again.new, again.duplicate) == (0, 6)
     newer = ingest([str(path)], db=store_url, version="99.0")

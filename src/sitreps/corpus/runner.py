@@ -30,7 +30,6 @@ from sitreps.config import Settings
 from sitreps.corpus import Source, open_sources
 from sitreps.corpus.entry import Entry, Failure
 from sitreps.corpus.work import REPROCESS, PartitionResult, Plan, run_partition, warm
-from sitreps.errors import INGEST_FAILURES_EXIT_CODE
 from sitreps.ingest.url import Resolver, resolve_host
 
 Progress = Callable[[int, "int | None"], None]  # (entries done, total or None when unknown)
@@ -81,10 +80,6 @@ class Summary:
     @property
     def stored(self) -> int:
         return self.new + self.near_duplicate + self.reprocessed
-
-    @property
-    def exit_code(self) -> int:
-        return INGEST_FAILURES_EXIT_CODE if self.failed else 0
 
     def reasons(self) -> list[tuple[str, int]]:
         """Failure reasons, most common first."""

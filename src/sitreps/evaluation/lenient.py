@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from sitreps.timeparse.notation import first_day, last_day
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
 _NON_WORD = re.compile(r"[^\w]+")
 NUMBER_TOLERANCE = 1e-6
@@ -76,18 +78,7 @@ def _between(low: Any, high: Any, actual: Any) -> bool:
         start, _, end = text.partition("/")
         return _between(low, high, start) and _between(low, high, end)
     # a month or year is inside a range only when all of it is: compare first and last days of both
-    return _first_day(str(low)) <= _first_day(text) and _last_day(text) <= _last_day(str(high))
-
-
-def _first_day(value: str) -> str:
-    return value if len(value) >= 10 else (value + "-01-01")[:10]
-
-
-def _last_day(value: str) -> str:
-    if len(value) >= 10:
-        return value
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:7])
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return (following - dt.timedelta(days=1)).isoformat()
-    return value[:4] + "-12-31"
+    days = (first_day(str(low)), first_day(text), last_day(text), last_day(str(high)))
+    if None in days:
+        return False
+    return days[0] <= days[1] and days[2] <= days[3]  # type: ignore[operator]

@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+from sitreps.timeparse.notation import bounds
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
@@ -103,38 +104,8 @@ def head_word(text: str | None) -> str:
 
 def day_interval(value: str | None) -> tuple[int, int] | None:
     """An ISO date, month, year, week or interval as (first day, last day) day numbers; None if unreadable."""
-    if not value:
-        return None
-    parts = str(value).split("/")
-    first = _bounds(parts[0].strip())
-    if first is None:
-        return None
-    if len(parts) > 1:
-        last = _bounds(parts[1].strip())
-        return (first[0], last[1]) if last and last[1] >= first[0] else first
-    return first
-
-
-def _bounds(value: str) -> tuple[int, int] | None:
-    week = _WEEK.match(value)
-    try:
-        if week:
-            start = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).toordinal()
-            return start, start + 6
-        if len(value) >= 10:
-            day = dt.date.fromisoformat(value[:10]).toordinal()
-            return day, day
-        if len(value) == 7:
-            year, month = int(value[:4]), int(value[5:7])
-            start = dt.date(year, month, 1)
-            end = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return start.toordinal(), end.toordinal() - 1
-        if len(value) == 4:
-            year = int(value)
-            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-    except ValueError:
-        return None
-    return None
+    found = bounds(value)
+    return None if found is None else (found[0].toordinal(), found[1].toordinal())
 
 
 def day_text(day: int | None) -> str | None:

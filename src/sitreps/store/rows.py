@@ -8,7 +8,6 @@ here, and its field is in every query and export (``sitreps.export``) at once.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,8 +15,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import Table
 
 from sitreps.store.schema import ITEM_TABLES
+from sitreps.timeparse.notation import first_day
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _RESERVED = {"pk", "article_id", "ord", "data"}
 
 
@@ -27,26 +26,6 @@ def host_of(url: str | None) -> str | None:
         return None
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.") or None
-
-
-def first_day(value: str | None) -> str | None:
-    """The first day (YYYY-MM-DD) of an ISO date, month, year, week or interval; None if it is none of those."""
-    if not value:
-        return None
-    value = value.split("/")[0].strip()
-    week = _WEEK.match(value)
-    if week:
-        try:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
-        except ValueError:
-            return None
-    for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
-        candidate = value[:size] + suffix
-        try:
-            return dt.date.fromisoformat(candidate).isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def item_rows(report: dict[str, Any], article_id: str) -> dict[str, list[dict[str, Any]]]:

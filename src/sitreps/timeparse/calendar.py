@@ -18,6 +18,8 @@ import calendar as _calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from sitreps.timeparse import notation
+
 UNITS = ("day", "week", "month", "quarter", "year", "decade")
 
 
@@ -156,19 +158,13 @@ def _write(day: dt.date, unit: str) -> str:
 
 def parse_value(value: str) -> Period | None:
     """The ``Period`` a contract value denotes (``2024-10``, ``2024-W42``, ``2023-10/2024-08`` …), or None."""
-    if not value:
+    found = notation.kind(value) if value else None
+    if found is None:
         return None
-    if "/" in value:
+    if found == "interval":
         first, _, last = value.partition("/")
         a, b = parse_value(first), parse_value(last)
         return None if a is None or b is None else Period.between(a, b)
-    try:
-        if len(value) == 4 and value.isdigit():
-            return Period.year(int(value))
-        if len(value) == 7 and value[4] == "-":
-            return Period.month(int(value[:4]), int(value[5:7]))
-        if len(value) == 8 and value[5] == "W":
-            return Period.week(dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1))
-        return Period.day(dt.date.fromisoformat(value[:10]))
-    except ValueError:
-        return None
+    start = notation.bounds(value)[0]  # type: ignore[index]
+    return {"year": lambda: Period.year(start.year), "month": lambda: Period.month(start.year, start.month),
+            "week": lambda: Period.week(start), "day": lambda: Period.day(start)}[found]()

@@ -11,16 +11,7 @@ from typing import Optional
 import click
 from rich.table import Table
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-db_option = click.option("--db", metavar="URL|PATH", envvar="SITREPS_DB", show_envvar=True,
-                         help="The store: a SQLite file (default sitreps.db) or postgresql://user@host/db.")
-
-
-def _store(db: Optional[str]):
-    from sitreps.store import Store
-
-    return Store(db, create=False)
-
+from sitreps.cli.options import CONTEXT, console, db_option, open_store
 
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1"]
 
@@ -66,7 +57,7 @@ def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies:
     from sitreps.web import create_app
     from sitreps.web.app import ServerOptions
 
-    store = _store(db)
+    store = open_store(db)
     if workers > 1 and store.backend == "sqlite":
         raise click.UsageError("--workers above 1 needs a PostgreSQL store (SQLite takes one writer)")
     options = ServerOptions(store.url, open_reading=public or is_loopback(host), secure_cookies=secure_cookies,
@@ -117,7 +108,7 @@ def add_user(name: str, db: Optional[str], reviewer: bool, password: Optional[st
     """
     from sitreps.store.accounts import Accounts
 
-    user = Accounts(_store(db)).add_user(name, _password(password), role="reviewer" if reviewer else "analyst")
+    user = Accounts(open_store(db)).add_user(name, _password(password), role="reviewer" if reviewer else "analyst")
     print(f"sitreps: added {user.name} ({user.role})", file=sys.stderr)
     return 0
 
@@ -135,7 +126,7 @@ def set_password(name: str, db: Optional[str], password: Optional[str]) -> int:
     """
     from sitreps.store.accounts import Accounts
 
-    Accounts(_store(db)).set_password(name, _password(password))
+    Accounts(open_store(db)).set_password(name, _password(password))
     print(f"sitreps: password of {name} changed", file=sys.stderr)
     return 0
 
@@ -152,7 +143,7 @@ def remove_user(name: str, db: Optional[str]) -> int:
     """
     from sitreps.store.accounts import Accounts
 
-    Accounts(_store(db)).remove_user(name)
+    Accounts(open_store(db)).remove_user(name)
     print(f"sitreps: removed {name}", file=sys.stderr)
     return 0
 
@@ -167,17 +158,16 @@ def list_users(db: Optional[str], json_output: bool) -> int:
     Example:
       sitreps users list --json
     """
-    from sitreps.cli import _console
     from sitreps.store.accounts import Accounts
 
-    found = Accounts(_store(db)).users()
+    found = Accounts(open_store(db)).users()
     if json_output:
         print(json.dumps([{"name": u.name, "role": u.role} for u in found], indent=2))
         return 0
     table = Table("name", "role", title=f"{len(found)} user(s)")
     for user in found:
         table.add_row(user.name, user.role)
-    _console().print(table)
+    console().print(table)
     return 0
 
 
@@ -197,7 +187,7 @@ def new_token(name: str, db: Optional[str], label: Optional[str]) -> int:
     """
     from sitreps.store.accounts import Accounts
 
-    print(Accounts(_store(db)).new_token(name, label=label))
+    print(Accounts(open_store(db)).new_token(name, label=label))
     return 0
 
 
@@ -228,10 +218,9 @@ def list_corrections(db: Optional[str], status: str, json_output: bool) -> int:
     Example:
       sitreps corrections list --status open
     """
-    from sitreps.cli import _console
     from sitreps.export import records
 
-    frame = _store(db).corrections()
+    frame = open_store(db).corrections()
     if not frame.empty and status != "all":
         frame = frame[frame["status"] == status]
     rows = records(frame.iloc[::-1]) if not frame.empty else []
@@ -243,14 +232,14 @@ def list_corrections(db: Optional[str], status: str, json_output: bool) -> int:
         what = f"{row['kind']} {row['component']}" + (f" · {row['field']}" if row.get("field") else "")
         table.add_row(str(row["id"]), row["article_id"][:10], (row.get("text") or "")[:60], what,
                       "" if row.get("value") is None else str(row["value"]), row.get("author") or "", row["status"])
-    _console().print(table)
+    console().print(table)
     return 0
 
 
 def _review(db: Optional[str], ids: tuple[int, ...], status: str, reviewer: Optional[str]) -> int:
     from sitreps.errors import StoreError
 
-    store = _store(db)
+    store = open_store(db)
     missing = [i for i in ids if not store.review_correction(i, status, reviewer=reviewer)]
     if missing:
         raise StoreError(store.name, f"no correction {', '.join(map(str, missing))}")
@@ -305,7 +294,7 @@ def export_corrections(db: Optional[str], out_dir: str, status: str) -> int:
     """
     from sitreps.corrections import export_gold
 
-    written = export_gold(_store(db), out_dir, status=status)
+    written = export_gold(open_store(db), out_dir, status=status)
     for path in written:
         print(path)
     print(f"sitreps: wrote {len(written)} gold file(s) to {out_dir}", file=sys.stderr)

@@ -11,18 +11,20 @@ import csv
 import io
 import json
 import sys
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+from sitreps.cli.options import CONTEXT, console, db_option, open_store
 from sitreps.errors import FilterError
-from sitreps.fuse.fusion import FuseFilters, Fusion, fuse_store
-from sitreps.fuse.ledger import Quantity, amount
 from sitreps.resources import load_yaml
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+if TYPE_CHECKING:  # fusion pulls in pandas and SQLAlchemy: imported when a command runs, not for --help
+    from sitreps.fuse.fusion import Fusion
+    from sitreps.fuse.ledger import Quantity
+
 KINDS = ("date", "place", "actor", "figure")
 SCOPES = ("within", "across")
 
@@ -41,8 +43,7 @@ def event_types() -> list[str]:
 def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every fusion command takes: the store and the filters."""
     options = [
-        click.option("--db", metavar="URL|PATH", envvar="SITREPS_DB", show_envvar=True,
-                     help="The store: a SQLite file (default sitreps.db) or postgresql://user@host/db."),
+        db_option,
         click.option("--since", metavar="YYYY-MM-DD", help="Only items dated on or after this day."),
         click.option("--until", metavar="YYYY-MM-DD", help="Only items dated on or before this day."),
         click.option("--country", metavar="ISO3", help="Only items about this country (a side, a place, a subject)."),
@@ -58,8 +59,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _fuse(db: Optional[str], json_output: bool, csv_output: bool, source_level: str = "actor",
-          **filters: Any) -> Fusion:
-    from sitreps.store import Store
+          **filters: Any) -> "Fusion":
+    from sitreps.fuse.fusion import FuseFilters, fuse_store
 
     if json_output and csv_output:
         raise FilterError("--json/--csv", "give one of them, not both")
@@ -74,7 +75,7 @@ def _fuse(db: Optional[str], json_output: bool, csv_output: bool, source_level: 
     except ValueError as error:
         option, _, problem = str(error).partition(": ")
         raise FilterError(f"--{option}", problem) from None
-    store = Store(db, create=False)
+    store = open_store(db)
     try:
         return fuse_store(store, filters=wanted, source_level=source_level)
     finally:
@@ -86,10 +87,6 @@ def _who(estimate: Any) -> str:
     if estimate.speaker and estimate.speaker != estimate.source:
         return f"{estimate.source} ({estimate.speaker})"
     return estimate.source
-
-
-def _console() -> Console:
-    return Console(width=None if sys.stdout.isatty() else 120)
 
 
 def _print_json(data: Any) -> None:
@@ -159,13 +156,15 @@ def ledger(db: Optional[str], since: Optional[str], until: Optional[str], countr
         _print_csv(header, rows)
     elif keys:
         for q in quantities:
-            _print_series(q, _console())
+            _print_series(q, console())
     else:
-        _print_ledger(quantities, _console())
+        _print_ledger(quantities, console())
     return 0
 
 
-def _print_ledger(quantities: list[Quantity], console: Console) -> None:
+def _print_ledger(quantities: list["Quantity"], console: Console) -> None:
+    from sitreps.fuse.ledger import amount
+
     table = Table(title=f"Figures ledger: {len(quantities)} quantities", show_lines=True)
     for name in ("quantity", "latest by source", "conservative", "highest", "flags"):
         table.add_column(name, overflow="fold")
@@ -177,7 +176,9 @@ def _print_ledger(quantities: list[Quantity], console: Console) -> None:
     console.print(table)
 
 
-def _print_series(q: Quantity, console: Console) -> None:
+def _print_series(q: "Quantity", console: Console) -> None:
+    from sitreps.fuse.ledger import amount
+
     table = Table(title=f"{q.label}\n{q.key}")
     for name in ("date", "source", "amount", "outlet", "passage"):
         table.add_column(name, overflow="fold")
@@ -189,6 +190,8 @@ def _print_series(q: Quantity, console: Console) -> None:
 
 
 def _short(estimate: Any) -> str:
+    from sitreps.fuse.ledger import amount
+
     return f"{amount(estimate)}\n{estimate.source}, {estimate.date}" if estimate else ""
 
 
@@ -236,7 +239,7 @@ def timeline(db: Optional[str], since: Optional[str], until: Optional[str], coun
                                 for m in e.mentions)
             table.add_row(e.date or "[dim]undated[/dim]", f"[bold]{e.type}[/bold] {who}\n[dim]{e.key}[/dim]",
                           e.place or "", reports)
-        _console().print(table)
+        console().print(table)
     return 0
 
 
@@ -285,14 +288,14 @@ def contradictions(db: Optional[str], since: Optional[str], until: Optional[str]
         _print_csv(["kind", "scope", "message", "about", "article_a", "start_a", "end_a", "text_a",
                     "article_b", "start_b", "end_b", "text_b"], rows)
     else:
-        console = _console()
+        terminal = console()
         table = Table(title=f"Contradictions: {len(found)}", show_lines=True)
         for name in ("kind", "what", "passage A", "passage B"):
             table.add_column(name, overflow="fold")
         for c in found:
             cells = [f"{p.publisher or p.article_id}: {p.text}" for p in c.passages[:2]] + ["", ""]
             table.add_row(f"{c.kind}\n[dim]{c.scope}[/dim]", c.message, cells[0], cells[1])
-        console.print(table)
+        terminal.print(table)
     return 0
 
 
