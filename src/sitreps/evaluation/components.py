@@ -17,6 +17,9 @@ from sitreps.evaluation.scores import ComponentScore, Finding
 from sitreps.types import Report
 
 HAPPENED = {"asserted", "reported", "claimed"}
+# Events the gold does not code (docs/annotation.md, "Modality"): acts that did not happen. An unmatched report
+# event with one of these modalities is outside the gold's scope, not a false hit.
+NOT_CODED = {"denied", "hypothetical", "prescriptive", "negated"}
 Span = tuple[int, int]
 
 
@@ -340,7 +343,7 @@ def score_events(gold: Gold, report: Report) -> ComponentScore:
         if i in used:
             continue
         listed = any(s and _overlap(s, (event.start, event.end)) for s in negatives)
-        if listed and event.modality not in HAPPENED:
+        if event.modality in NOT_CODED or (listed and event.modality not in HAPPENED):
             continue  # coded, rightly, as something that did not happen
         detail = f"{event.type} {event.modality}" + (" (listed in not_events)" if listed else "")
         score.false_hit(Finding(gold.name, event.text, detail))
