@@ -9,8 +9,10 @@ import pandas as pd
 import pytest
 
 from sitreps.cli import main
-from sitreps.export import Filters, export, query
+from sitreps.export import export
 from sitreps.store import Store
+from sitreps.store.queries import Filters
+from sitreps.store.queries import frame as query
 from tests.test_store import OTHER, WIRE, make_report, save
 
 
@@ -103,3 +105,21 @@ def test_export_command(store, tmp_path, capsys):
     assert "plover format is for events" in capsys.readouterr().err
     assert main(["export", "--db", str(tmp_path / "none.db")]) == 19
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_one_filters_class_checks_every_field_and_refuses_what_a_table_cannot_use(store):
+    from sitreps.errors import BadParameter
+
+    wanted = Filters(country=" ukr", type="assault", category="Killed", subject="prk", since="2024-10-01T08:00")
+    assert (wanted.country, wanted.type, wanted.category, wanted.subject, wanted.since) == \
+        ("UKR", "ASSAULT", "killed", "PRK", "2024-10-01")
+    assert Filters(subject="Vladimir Putin").subject == "vladimir putin"  # a name, as fusion keys actors
+    with pytest.raises(BadParameter) as bad:
+        Filters(until="soon")
+    assert bad.value.parameter == "until" and str(bad.value) == "until: not a date in the form YYYY-MM-DD: 'soon'"
+    with pytest.raises(BadParameter, match="applies to fusion") as refused:  # a side is fusion's, not a table's
+        query(store, "figures", Filters(subject="PRK"))
+    assert refused.value.parameter == "subject"
+    with pytest.raises(BadParameter, match="failures take no filters"):
+        query(store, "failures", Filters(country="UKR"))
+    assert query(store, "figures", Filters(category="MONEY"))["country"].tolist() == ["BEL"]

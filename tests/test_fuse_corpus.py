@@ -40,11 +40,10 @@ def fusion(corpus_db):
 
 
 def test_filters_read_fewer_reports_and_give_what_filtering_everything_gives(corpus_db):
-    from sitreps.fuse import FuseFilters
-    from sitreps.fuse.stored import stored_reports
+    from sitreps.store.queries import Filters, stored_reports
 
     store = Store(str(corpus_db), create=False)
-    everything = list(stored_reports(store, FuseFilters()))
+    everything = list(stored_reports(store, Filters()))
     for wanted in ({"category": "troops"}, {"type": "ASSAULT"}, {"since": "2024-11-10", "until": "2024-11-20"},
                    {"category": "killed", "since": "2024-12-01"}):
         narrowed = fuse_store(store, **wanted)

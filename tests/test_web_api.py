@@ -202,3 +202,16 @@ def test_the_reader_page_of_a_long_article_is_fast(tmp_path):
         client.get(path)
         times = [float(client.get(path).headers["server-timing"].split("dur=")[1]) for _ in range(5)]
     assert statistics.median(times) < 600, times
+
+
+def test_only_bad_parameters_answer_422_and_a_server_bug_answers_500(tmp_path, monkeypatch):
+    from sitreps.store import queries
+
+    def broken(_store):
+        raise ValueError("a bug of the server, not of the request")
+
+    monkeypatch.setattr(queries, "counts", broken)
+    with TestClient(create_app(str(tmp_path / "bug.db")), raise_server_exceptions=False) as client:
+        refused = client.get("/api/articles", params={"since": "soon"})
+        assert refused.status_code == 422 and refused.json()["detail"].startswith("since: not a date")
+        assert client.get("/articles").status_code == 500

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from sitreps.errors import BadParameter
 from sitreps.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -71,28 +72,30 @@ class NewCorrection:
 def check(article_text: str, *, choice: str, start: int, end: int, text: str | None = None,
           item_id: str | None = None, field: str | None = None, value: str | None = None,
           note: str | None = None) -> NewCorrection:
-    """The correction, or ValueError naming the first thing wrong with it (shown to the analyst as is)."""
+    """The correction, or ``BadParameter`` (a ``ValueError``) naming the first thing wrong with it (shown to
+    the analyst as is; the workbench answers 422)."""
     known = choices()
     if choice not in known:
-        raise ValueError(f"unknown choice {choice!r}: one of {', '.join(known)}")
+        raise BadParameter("choice", f"unknown choice {choice!r}: one of {', '.join(known)}")
     picked = known[choice]
     if not 0 <= start < end <= len(article_text):
-        raise ValueError(f"the passage {start}..{end} is not inside the article (0..{len(article_text)})")
+        raise BadParameter("start", f"the passage {start}..{end} is not inside the article (0..{len(article_text)})")
     if end - start > MAX_PASSAGE:
-        raise ValueError(f"the passage is longer than {MAX_PASSAGE} characters: select less")
+        raise BadParameter("end", f"the passage is longer than {MAX_PASSAGE} characters: select less")
     passage = article_text[start:end]
     if text is not None and _squash(text) != _squash(passage):
-        raise ValueError("the passage does not match the article's text at those offsets (reload the page)")
+        raise BadParameter("text", "the passage does not match the article's text at those offsets (reload the page)")
     field = (field or "").strip() or None
     if field is not None and field not in fields(picked.component):
-        raise ValueError(f"{field!r} is not a field of {picked.component}: one of {', '.join(fields(picked.component))}")
+        raise BadParameter("field", f"{field!r} is not a field of {picked.component}: one of "
+                                    f"{', '.join(fields(picked.component))}")
     if picked.kind == "text":
         field = "text"
         if not (value or "").strip():
-            raise ValueError("say what the text should read")
+            raise BadParameter("value", "say what the text should read")
     parsed = parse_value(field, value) if field and field != "not_an_item" else None
     if note is not None and len(note) > MAX_NOTE:
-        raise ValueError(f"the comment is longer than {MAX_NOTE} characters")
+        raise BadParameter("note", f"the comment is longer than {MAX_NOTE} characters")
     return NewCorrection(picked.component, picked.kind, start, end, passage, (item_id or "").strip() or None,
                          field, parsed, (note or "").strip() or None)
 
@@ -106,7 +109,7 @@ def parse_value(field: str | None, value: str | None) -> Any:
         try:
             number = float(value.replace(",", "").replace("\u202f", "").replace(" ", ""))
         except ValueError:
-            raise ValueError(f"{field}: {value!r} is not a number") from None
+            raise BadParameter("value", f"{field}: {value!r} is not a number") from None
         return int(number) if number.is_integer() else number
     if field in _lexicon()["lists"]:
         return [part.strip().upper() for part in value.split(",") if part.strip()]

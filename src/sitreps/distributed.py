@@ -19,9 +19,9 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from sitreps.corpus.entry import Entry, Failure
-from sitreps.corpus.extras import require
 from sitreps.corpus.work import PartitionResult, Plan, run_partition, warm
 from sitreps.errors import ClusterError
+from sitreps.extras import require
 
 
 class DaskEngine:

@@ -28,6 +28,12 @@ code without parsing messages::
     ├── FilterError (23)               a filter that means nothing (ledger, timeline, contradictions)
     └── AccountError (24)              a workbench user or token that cannot be made or found
 
+One more error is not a ``SitrepsError``: ``BadParameter``, a ``ValueError``
+subclass, is a request parameter that cannot be used (a filter, a page, a
+sort, a field of a correction). The workbench answers it, and only it, with
+422; any other exception there is a server bug (500). The CLI shows it as a
+usage error naming the option.
+
 ``NotEnglish`` (15) is not raised: a non-English article still yields a valid
 report with a warning, and the CLI exits with that code after printing it.
 Likewise ``sitreps ingest`` and ``sitreps load`` store every article they can
@@ -144,3 +150,13 @@ class AccountError(SitrepsError):
     """A workbench account problem: a user that exists already or not at all, a password too short."""
 
     exit_code = 24
+
+
+class BadParameter(ValueError):
+    """A parameter a caller gave (a filter, a page number, a sort key, a field of a correction) that cannot
+    be used. ``parameter`` names it; the message is shown to the user as is. It is a ``ValueError`` so that
+    library callers that catch ``ValueError`` keep working; the workbench maps it, and only it, to 422."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter

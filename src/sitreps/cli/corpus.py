@@ -138,8 +138,8 @@ def export(db: Optional[str], what: str, fmt: str, output: str, since: Optional[
       sitreps export --what articles --source example.org --format parquet -o articles.parquet
       sitreps export --what failures --format csv
     """
-    from sitreps.export import Filters
     from sitreps.export import export as run_export
+    from sitreps.store.queries import Filters
     from sitreps.store import Store
 
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():

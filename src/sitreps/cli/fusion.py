@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitreps.cli.options import CONTEXT, console, db_option, open_store
-from sitreps.errors import FilterError
+from sitreps.errors import BadParameter, FilterError
 from sitreps.resources import load_yaml
 
 if TYPE_CHECKING:  # fusion pulls in pandas and SQLAlchemy: imported when a command runs, not for --help
@@ -60,7 +60,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _fuse(db: Optional[str], json_output: bool, csv_output: bool, source_level: str = "actor",
           **filters: Any) -> "Fusion":
-    from sitreps.fuse.fusion import FuseFilters, fuse_store
+    from sitreps.fuse.fusion import fuse_store
+    from sitreps.store.queries import Filters
 
     if json_output and csv_output:
         raise FilterError("--json/--csv", "give one of them, not both")
@@ -71,10 +72,9 @@ def _fuse(db: Optional[str], json_output: bool, csv_output: bool, source_level: 
     if event_type and event_type.strip().upper() not in event_types():
         raise FilterError("--type", f"unknown PLOVER event type {event_type!r} (one of: {', '.join(event_types())})")
     try:
-        wanted = FuseFilters(**filters)
-    except ValueError as error:
-        option, _, problem = str(error).partition(": ")
-        raise FilterError(f"--{option}", problem) from None
+        wanted = Filters(**filters)
+    except BadParameter as error:
+        raise FilterError(f"--{error.parameter}", str(error).removeprefix(f"{error.parameter}: ")) from None
     store = open_store(db)
     try:
         return fuse_store(store, filters=wanted, source_level=source_level)

@@ -51,7 +51,7 @@ def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies:
       sitreps serve --db news.db                      # then open http://127.0.0.1:8000
       sitreps serve --db postgresql://me@db/news --host 0.0.0.0 --workers 4
     """
-    from sitreps.corpus.extras import require
+    from sitreps.extras import require
 
     uvicorn = require("uvicorn")
     from sitreps.web import create_app

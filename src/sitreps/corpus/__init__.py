@@ -32,8 +32,8 @@ from sitreps.corpus.entry import HTML_TYPES, Entry, Failure
 from sitreps.corpus.feeds import FEED_TYPES, feed_entries, looks_like_feed, parse_feed
 from sitreps.corpus.tables import csv_entries, jsonl_entries, open_text
 from sitreps.corpus.warc import count_warc, warc_entries
-from sitreps.corpus.extras import require
 from sitreps.errors import InputNotFound, MissingExtra, NotAFile, SitrepsError
+from sitreps.extras import require
 from sitreps.ingest.url import TEXT_TYPES, Resolver, fetch, is_url, resolve_host
 
 __all__ = ["Entry", "Failure", "Source", "open_sources"]

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitreps.corpus.entry import Entry, Failure, iso_date
-from sitreps.corpus.extras import require
 from sitreps.errors import CorpusFormatError, EmptyInput
+from sitreps.extras import require
 from sitreps.ingest.url import is_url
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}

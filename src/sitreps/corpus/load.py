@@ -17,10 +17,10 @@ from pathlib import Path
 
 from sitreps import __version__
 from sitreps.corpus.entry import Failure
-from sitreps.corpus.extras import require
 from sitreps.corpus.runner import Progress, Summary
 from sitreps.corpus.work import REPROCESS, Outcome, PartitionResult, should_reprocess
 from sitreps.errors import CorpusFormatError, InputNotFound
+from sitreps.extras import require
 
 BATCH = 64
 

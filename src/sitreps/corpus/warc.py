@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sitreps.config import Settings
 from sitreps.corpus.entry import HTML_TYPES, Entry, Failure
-from sitreps.corpus.extras import require
 from sitreps.errors import CorpusFormatError
+from sitreps.extras import require
 
 ARTICLE_TYPES = HTML_TYPES | {"text/plain"}
 

@@ -35,8 +35,8 @@ from sitreps import __version__
 from sitreps import pipeline
 from sitreps.config import Settings
 from sitreps.corpus.entry import Entry, Failure
-from sitreps.corpus.extras import require
 from sitreps.errors import NoArticleText
+from sitreps.extras import require
 from sitreps.nlp import get_nlp
 
 REPROCESS = ("outdated", "all", "none")

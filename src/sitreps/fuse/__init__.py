@@ -9,18 +9,23 @@
 Modules, one concept each: ``records`` (reports to comparable records),
 ``keys`` (actor keys, days, distances), ``events`` (event fusion), ``ledger``
 (quantities, estimates, flags), ``contradictions``, ``fusion`` (the steps
-together, filters), ``stored`` (reading a store), ``settings`` (the thresholds
-of ``data/fusion.yaml``), ``commands`` (the CLI). See docs/fusion.md.
+together, applying the filters), ``settings`` (the thresholds of
+``data/fusion.yaml``). A store is read through the store's own queries
+(``sitreps.store.queries``: ``Filters``, ``stored_reports``); the commands
+are in ``sitreps.cli.fusion``. See docs/fusion.md.
 """
 
 from sitreps.fuse.contradictions import Contradiction, Passage
 from sitreps.fuse.events import EventMention, FusedEvent, fuse_events
-from sitreps.fuse.fusion import FuseFilters, Fusion, fuse_records, fuse_reports, fuse_store
+from sitreps.fuse.fusion import Fusion, fuse_records, fuse_reports, fuse_store
 from sitreps.fuse.ledger import Estimate, Flag, Quantity, build_ledger, quantity_key
 from sitreps.fuse.records import ArticleRecord, EventRecord, FigureRecord, PlaceRef, Records, records_from_report
 from sitreps.fuse.settings import FusionSettings
+from sitreps.store.queries import Filters
 
-__all__ = ["ArticleRecord", "Contradiction", "Estimate", "EventMention", "EventRecord", "FigureRecord", "Flag",
-           "FuseFilters", "FusedEvent", "Fusion", "FusionSettings", "Passage", "PlaceRef", "Quantity", "Records",
-           "build_ledger", "fuse_events", "fuse_records", "fuse_reports", "fuse_store", "quantity_key",
+FuseFilters = Filters  # the name before export and fusion shared the store's one Filters; kept for scripts
+
+__all__ = ["ArticleRecord", "Contradiction", "Estimate", "EventMention", "EventRecord", "FigureRecord", "Filters",
+           "Flag", "FuseFilters", "FusedEvent", "Fusion", "FusionSettings", "Passage", "PlaceRef", "Quantity",
+           "Records", "build_ledger", "fuse_events", "fuse_records", "fuse_reports", "fuse_store", "quantity_key",
            "records_from_report"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+# migrations/ is part of the store layer (the schema's history), so it may read the schema itself
 from sitreps.store.schema import metadata, outside_metadata
 
 config = context.config

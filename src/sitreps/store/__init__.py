@@ -20,6 +20,11 @@ Rules the ingest relies on:
 On SQLite, writes start with ``BEGIN IMMEDIATE`` and wait for the lock, so
 several worker processes can write to one file; reads never block writers
 (WAL journal).
+
+The store owns its reads too: every SELECT on its tables is in this package
+(``queries``: DataFrames for export, whole reports for fusion, paged lists for
+the workbench, and the one ``Filters``), and it imports none of its callers
+(export, corpus, fuse, web, cli).
 """
 
 from __future__ import annotations
@@ -30,15 +35,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
-from sitreps.corpus.extras import require
+from sitreps.extras import require
 from sitreps.errors import StoreError
 from sitreps.store import migrate, minhash
+from sitreps.store.queries import Filters, frame
 from sitreps.store.rows import host_of, item_rows
 from sitreps.store.schema import (ITEM_TABLES, article_bands, articles, corrections, failures, ingest_runs,
                                   reports)
@@ -46,11 +52,20 @@ from sitreps.store.schema import (ITEM_TABLES, article_bands, articles, correcti
 if TYPE_CHECKING:
     import pandas as pd
 
-    from sitreps.corpus.entry import Failure
-
 DEFAULT_DB = "sitreps.db"
 _CHUNK = 500  # values per IN (...) list
 _MAX_CANDIDATES = 200  # near-duplicate candidates checked per article
+
+
+class FailedInput(Protocol):
+    """What ``record_failures`` keeps of an input that was not stored (``sitreps.corpus.entry.Failure`` is
+    one); a protocol, so that the store need not import the corpus that calls it."""
+
+    key: str
+    source: str | None
+    reason: str
+    error: str
+    code: int
 
 
 @dataclass(slots=True)
@@ -272,7 +287,7 @@ class Store:
 
     # -- failures and runs ----------------------------------------------------------------------------------
 
-    def record_failures(self, found: Sequence["Failure"], *, version: str, run_id: int | None = None) -> None:
+    def record_failures(self, found: Sequence[FailedInput], *, version: str, run_id: int | None = None) -> None:
         """Keep each failure once per input: a re-run replaces the row of an input that failed again."""
         if not found:
             return
@@ -329,13 +344,12 @@ class Store:
             return bool(connection.execute(update(corrections).where(corrections.c.id == correction_id).values(
                 status=status, reviewer=reviewer, reviewed=None if status == "open" else _now())).rowcount)
 
-    # -- queries: pandas DataFrames (sitreps.export does the work) ---------------------------------------------
+    # -- queries: pandas DataFrames (``queries`` has every read) ------------------------------------------------
 
     def frame(self, what: str, **filters: Any) -> "pd.DataFrame":
-        """Rows of one kind (articles, actors, places, times, events, figures, claims, failures, corrections)."""
-        from sitreps.export import Filters, query
-
-        return query(self, what, Filters(**filters))
+        """Rows of one kind (articles, actors, places, times, events, figures, claims, failures, corrections);
+        ``filters`` are the fields of ``queries.Filters``."""
+        return frame(self, what, Filters(**filters))
 
     def articles(self, **filters: Any) -> "pd.DataFrame":
         return self.frame("articles", **filters)
@@ -410,4 +424,4 @@ def _first_line(error: SQLAlchemyError) -> str:
     return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
-__all__ = ["DEFAULT_DB", "Saved", "Store", "database_url", "display_name"]
+__all__ = ["DEFAULT_DB", "FailedInput", "Filters", "Saved", "Store", "database_url", "display_name"]

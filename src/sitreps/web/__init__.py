@@ -9,7 +9,7 @@ it ``sitreps serve`` says which package to install.
 
 from __future__ import annotations
 
-from sitreps.corpus.extras import require
+from sitreps.extras import require
 
 for _module in ("fastapi", "jinja2", "python_multipart"):
     require(_module)

@@ -2,7 +2,8 @@
 
 Every list is paginated (``page``, ``per_page`` ≤ 200) and answers
 ``{total, page, per_page, pages, items}``. Filters are those of
-``sitreps export`` (since, until, country, type, category, source). Writing
+``sitreps export`` (since, until, country, type, category, source). The reads
+are the store's (``sitreps.store.queries``); this module maps them to URLs. Writing
 needs a user: ``Authorization: Bearer <token>``, or a session cookie plus the
 ``X-CSRF-Token`` header.
 """
@@ -15,8 +16,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from sitreps import corrections as correcting
-from sitreps.export import Filters
-from sitreps.web import data
+from sitreps.store import queries
+from sitreps.store.queries import Filters
 from sitreps.web.security import csrf_seed, current_user, require_reader, require_reviewer, require_writer
 
 router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_reader)])
@@ -30,12 +31,12 @@ def filters(since: str | None = None, until: str | None = None, country: str | N
 
 
 def page(page: Annotated[int, Query(ge=1)] = 1,
-         per_page: Annotated[int, Query(ge=1, le=data.MAX_PER_PAGE)] = 50) -> data.Page:
-    return data.Page(page, per_page)
+         per_page: Annotated[int, Query(ge=1, le=queries.MAX_PER_PAGE)] = 50) -> queries.Page:
+    return queries.Page(page, per_page)
 
 
 FiltersDep = Annotated[Filters, Depends(filters)]
-PageDep = Annotated[data.Page, Depends(page)]
+PageDep = Annotated[queries.Page, Depends(page)]
 Order = Annotated[Literal["asc", "desc"], Query()]
 
 
@@ -43,7 +44,7 @@ Order = Annotated[Literal["asc", "desc"], Query()]
 def articles(request: Request, found: FiltersDep, paging: PageDep, q: str | None = None, sort: str | None = None,
              order: Order = "desc") -> dict[str, Any]:
     store = request.app.state.store
-    return data.list_articles(store, q=q, filters=found, page=paging, sort=sort,
+    return queries.list_articles(store, q=q, filters=found, page=paging, sort=sort,
                               descending=order == "desc").to_dict()
 
 
@@ -59,7 +60,7 @@ def _items(what: str):
     def listing(request: Request, found: FiltersDep, paging: PageDep, sort: str | None = None,
                 order: Order = "asc", article: str | None = None, subject: str | None = None,
                 q: str | None = None) -> dict[str, Any]:
-        return data.list_items(request.app.state.store, what, filters=found, page=paging, sort=sort,
+        return queries.list_items(request.app.state.store, what, filters=found, page=paging, sort=sort,
                                descending=order == "desc", article_id=article, subject=subject, q=q).to_dict()
     listing.__name__ = what
     return listing
@@ -73,12 +74,12 @@ for _what, _summary in (("figures", "Figures: amounts with what they count, whos
 
 @router.get("/actors", summary="Actors across articles (by name and country), most often named first")
 def actors(request: Request, paging: PageDep, q: str | None = None, country: str | None = None) -> dict[str, Any]:
-    return data.actor_index(request.app.state.store, q=q, country=country, page=paging).to_dict()
+    return queries.actor_index(request.app.state.store, q=q, country=country, page=paging).to_dict()
 
 
 @router.get("/actors/{name}", summary="One actor's events, figures and claims across articles")
 def actor(request: Request, name: str) -> dict[str, Any]:
-    found = data.actor_profile(request.app.state.store, name)
+    found = queries.actor_profile(request.app.state.store, name)
     if found is None:
         raise HTTPException(404, f"no actor named {name!r}")
     return found
@@ -86,12 +87,12 @@ def actor(request: Request, name: str) -> dict[str, Any]:
 
 @router.get("/places", summary="Places across articles, with coordinates")
 def places(request: Request, paging: PageDep, q: str | None = None) -> dict[str, Any]:
-    return data.place_index(request.app.state.store, page=paging, q=q).to_dict()
+    return queries.place_index(request.app.state.store, page=paging, q=q).to_dict()
 
 
 @router.get("/places/events", summary="Where events happened: one point per place with its count")
 def place_events(request: Request, found: FiltersDep) -> list[dict[str, Any]]:
-    return data.place_points(request.app.state.store, found)
+    return queries.place_points(request.app.state.store, found)
 
 
 # -- corrections ---------------------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ def choices() -> dict[str, Any]:
 @router.get("/corrections", summary="Corrections, newest first")
 def corrections(request: Request, paging: PageDep, status: Literal["open", "accepted", "rejected"] | None = None,
                 article: str | None = None) -> dict[str, Any]:
-    return data.list_corrections(request.app.state.store, status=status, article_id=article, page=paging).to_dict()
+    return queries.list_corrections(request.app.state.store, status=status, article_id=article, page=paging).to_dict()
 
 
 @router.post("/corrections", status_code=201, summary="Report a wrong or missing extraction (needs a user)")

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitreps import __version__
+from sitreps.errors import BadParameter
 from sitreps.store import Store
 from sitreps.store.accounts import Accounts
 from sitreps.web import api, fusion, pages
@@ -98,9 +99,10 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
         return templates.TemplateResponse(request, "message.html", {"title": "Not allowed", "message": error.reason},
                                           status_code=error.status)
 
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, error: ValueError) -> Response:
-        """Bad query parameters and form fields: say which and why (422), never a traceback."""
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, error: BadParameter) -> Response:
+        """Bad query parameters and form fields: say which and why (422), never a traceback. Only these: any
+        other exception, a ``ValueError`` included, is a bug of the server and answers 500."""
         if _wants_json(request):
             return JSONResponse({"detail": str(error)}, status_code=422)
         return templates.TemplateResponse(request, "message.html", {"title": "Bad request", "message": str(error)},

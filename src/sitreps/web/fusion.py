@@ -2,7 +2,8 @@
 
 Fusion reads the whole (filtered) store, so its result is cached per filter
 set and dropped as soon as the store changes (a new or reprocessed article
-changes the count or the latest update time of the articles table). Pages
+changes the count or the latest update time of the articles table: the
+store's ``articles_state``). Pages
 and API endpoints share one router here: they are views of the same object.
 """
 
@@ -16,10 +17,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
-from sqlalchemy import func, select
 
-from sitreps.fuse import Fusion, FuseFilters, Quantity, fuse_store
-from sitreps.store.schema import articles
+from sitreps.fuse import Fusion, Quantity, fuse_store
+from sitreps.store.queries import Filters, articles_state
 from sitreps.web.charts import ChartPoint, TimelineItem, quantity_chart, timeline
 from sitreps.web.render import templates
 from sitreps.web.security import require_reader
@@ -30,15 +30,15 @@ CACHED = 16
 
 def fuse_filters(since: str | None = None, until: str | None = None, country: str | None = None,
                  category: str | None = None, subject: str | None = None, type: str | None = None,
-                 source: str | None = None) -> FuseFilters:
+                 source: str | None = None) -> Filters:
     """What to fuse: dates YYYY-MM-DD, a country (ISO3), a figure category, a subject (ISO3 or actor name),
     an event type, an outlet."""
-    return FuseFilters(since=since or None, until=until or None, country=country or None,
-                       category=category or None, subject=subject or None, type=type or None,
-                       source=source or None)
+    return Filters(since=since or None, until=until or None, country=country or None,
+                   category=category or None, subject=subject or None, type=type or None,
+                   source=source or None)
 
 
-Filtered = Annotated[FuseFilters, Depends(fuse_filters)]
+Filtered = Annotated[Filters, Depends(fuse_filters)]
 # each named source on its own, or a state's officials pooled as its government (fusion.yaml source_level)
 Sources = Annotated[Literal["actor", "government"], Query()]
 
@@ -50,10 +50,8 @@ class FusionCache:
         self.lock = threading.Lock()
         self.found: OrderedDict[tuple, Fusion] = OrderedDict()
 
-    def get(self, store: Any, filters: FuseFilters, source_level: str = "actor") -> Fusion:
-        with store.engine.connect() as connection:
-            state = tuple(connection.execute(select(func.count(), func.max(articles.c.updated))).one())
-        key = (filters, source_level, state)
+    def get(self, store: Any, filters: Filters, source_level: str = "actor") -> Fusion:
+        key = (filters, source_level, articles_state(store))
         with self.lock:
             if key in self.found:
                 self.found.move_to_end(key)
@@ -66,7 +64,7 @@ class FusionCache:
         return fusion
 
 
-def _fusion(request: Request, filters: FuseFilters, sources: str = "actor") -> Fusion:
+def _fusion(request: Request, filters: Filters, sources: str = "actor") -> Fusion:
     return request.app.state.fusion_cache.get(request.app.state.store, filters, sources)
 
 

@@ -1,4 +1,4 @@
-"""The workbench's HTML pages: server-rendered templates, each a thin shell over ``web.data``.
+"""The workbench's HTML pages: server-rendered templates, each a thin shell over the store's reads.
 
 Pages work without JavaScript (sorting, filters and pagination are links and
 GET forms; the correction form posts normally); the small script in
@@ -15,8 +15,9 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sitreps import corrections as correcting
-from sitreps.export import Filters
-from sitreps.web import data
+from sitreps.errors import BadParameter
+from sitreps.store import queries
+from sitreps.store.queries import Filters
 from sitreps.web.api import FiltersDep, store_correction
 from sitreps.web.highlight import KINDS, mark
 from sitreps.web.render import templates
@@ -26,8 +27,8 @@ router = APIRouter(include_in_schema=False)
 Reader = Annotated[Any, Depends(require_reader)]
 
 
-def _page(number: int, size: int = 50) -> data.Page:
-    return data.Page(max(1, number), size)
+def _page(number: int, size: int = 50) -> queries.Page:
+    return queries.Page(max(1, number), size)
 
 
 @router.get("/")
@@ -38,10 +39,10 @@ def home() -> Response:
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, _: Reader, found: FiltersDep, q: str | None = None, sort: str | None = None,
              order: str = "desc", page: Annotated[int, Query(ge=1)] = 1) -> Response:
-    listing = data.list_articles(request.app.state.store, q=q, filters=found, page=_page(page), sort=sort,
+    listing = queries.list_articles(request.app.state.store, q=q, filters=found, page=_page(page), sort=sort,
                                  descending=order != "asc")
     return templates.TemplateResponse(request, "articles.html", {
-        "listing": listing, "q": q or "", "filters": found, "counts": data.counts(request.app.state.store)})
+        "listing": listing, "q": q or "", "filters": found, "counts": queries.counts(request.app.state.store)})
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -51,7 +52,7 @@ def reader(request: Request, _: Reader, article_id: str, reported: int | None = 
     if report is None:
         raise HTTPException(404, f"no article {article_id!r}")
     marked = mark(report)
-    corrections = data.list_corrections(store, article_id=article_id, page=data.Page(1, 200)).rows
+    corrections = queries.list_corrections(store, article_id=article_id, page=queries.Page(1, 200)).rows
     return templates.TemplateResponse(request, "reader.html", {
         "report": report, "article": report["article"], "marked": marked, "kinds": KINDS,
         "choices": correcting.choices(), "fields": {c: correcting.fields(c) for c in
@@ -74,7 +75,7 @@ def report_correction(request: Request, article_id: str, csrf: Annotated[str, Fo
 def _item_page(request: Request, what: str, found: Filters, template: str, *, sort: str | None, order: str,
                page: int, extra: dict[str, Any] | None = None, subject: str | None = None,
                q: str | None = None) -> Response:
-    listing = data.list_items(request.app.state.store, what, filters=found, page=_page(page), sort=sort,
+    listing = queries.list_items(request.app.state.store, what, filters=found, page=_page(page), sort=sort,
                               descending=order == "desc", subject=subject, q=q)
     return templates.TemplateResponse(request, template, {
         "listing": listing, "filters": found, "sort": sort, "order": order, "subject": subject or "",
@@ -103,14 +104,14 @@ def events(request: Request, _: Reader, found: FiltersDep, sort: str | None = No
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, _: Reader, q: str | None = None, country: str | None = None,
            page: Annotated[int, Query(ge=1)] = 1) -> Response:
-    listing = data.actor_index(request.app.state.store, q=q, country=country, page=_page(page))
+    listing = queries.actor_index(request.app.state.store, q=q, country=country, page=_page(page))
     return templates.TemplateResponse(request, "actors.html", {"listing": listing, "q": q or "",
                                                                "country": country or ""})
 
 
 @router.get("/actors/{name}", response_class=HTMLResponse)
 def actor(request: Request, _: Reader, name: str) -> Response:
-    profile = data.actor_profile(request.app.state.store, name)
+    profile = queries.actor_profile(request.app.state.store, name)
     if profile is None:
         raise HTTPException(404, f"no actor named {name!r}")
     return templates.TemplateResponse(request, "actor.html", {"actor": profile})
@@ -121,7 +122,7 @@ def places(request: Request, _: Reader, found: FiltersDep, q: str | None = None,
            page: Annotated[int, Query(ge=1)] = 1) -> Response:
     from sitreps.web.views import event_map
 
-    listing = data.place_index(request.app.state.store, page=_page(page), q=q)
+    listing = queries.place_index(request.app.state.store, page=_page(page), q=q)
     return templates.TemplateResponse(request, "places.html", {
         "listing": listing, "q": q or "", "filters": found,
         "map": event_map(request.app.state.store, found)})
@@ -131,7 +132,7 @@ def places(request: Request, _: Reader, found: FiltersDep, q: str | None = None,
 def corrections(request: Request, _: Reader, status: str | None = "open",
                 page: Annotated[int, Query(ge=1)] = 1) -> Response:
     status = status if status in correcting.STATUSES else None
-    listing = data.list_corrections(request.app.state.store, status=status, page=_page(page))
+    listing = queries.list_corrections(request.app.state.store, status=status, page=_page(page))
     return templates.TemplateResponse(request, "corrections.html", {"listing": listing, "status": status or "",
                                                                     "statuses": correcting.STATUSES})
 
@@ -142,7 +143,7 @@ def review(request: Request, correction_id: int, csrf: Annotated[str, Form()], s
     user = require_reviewer(request, csrf)
     store = request.app.state.store
     if status not in correcting.STATUSES:
-        raise ValueError(f"status: one of {', '.join(correcting.STATUSES)}")
+        raise BadParameter("status", f"status: one of {', '.join(correcting.STATUSES)}")
     if not request.app.state.write(store.review_correction, correction_id, status, reviewer=user.name):
         raise HTTPException(404, f"no correction {correction_id}")
     return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/corrections",

@@ -7,14 +7,14 @@ articles they come from.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from sitreps.export import Filters
-from sitreps.store import Store
-from sitreps.web import data
+from sitreps.store import Store, queries
+from sitreps.store.queries import Filters
 from sitreps.web.basemap import MapPoint, world_map
 from sitreps.web.charts import TimelineItem, timeline
 
@@ -25,14 +25,13 @@ def figure_chart(request: Any, filters: Filters, subject: str | None) -> dict[st
     """The chart of the ledger quantity (see ``sitreps.fuse``) with the most sources among the figures shown
     (of the category asked for, else the commonest one: fusing one category reads only its articles): a
     category alone mixes quantities (killed in one city, killed in a war), so one quantity is charted."""
-    from sitreps.fuse import FuseFilters
     from sitreps.web.fusion import chart
 
-    category = filters.category or data.commonest_category(request.app.state.store)
+    category = filters.category or queries.commonest_category(request.app.state.store)
     if category is None:
         return None
-    wanted = FuseFilters(since=filters.since, until=filters.until, country=filters.country,
-                         category=category, subject=subject or None, source=filters.source)
+    wanted = dataclasses.replace(filters, type=None, category=category, subject=subject or None,
+                                 with_duplicates=False)
     fusion = request.app.state.fusion_cache.get(request.app.state.store, wanted)
     charted = [q for q in fusion.ledger if len({e.date for e in q.estimates if e.date}) > 1] or fusion.ledger
     if not charted:
@@ -42,7 +41,8 @@ def figure_chart(request: Any, filters: Filters, subject: str | None) -> dict[st
 
 
 def event_timeline(store: Store, filters: Filters) -> Markup:
-    rows = data.list_items(store, "events", filters=filters, page=data.Page(1, data.MAX_PER_PAGE), sort="day").rows
+    rows = queries.list_items(store, "events", filters=filters, page=queries.Page(1, queries.MAX_PER_PAGE),
+                              sort="day").rows
     items = [TimelineItem(row["day"], f"{row['type']}: {(row.get('text') or '')[:120]}", row["type"],
                           f"/articles/{quote(row['article_id'])}#item-{quote(str(row.get('id') or ''))}")
              for row in rows[:TIMELINE_ROWS] if row.get("day")]
@@ -52,7 +52,7 @@ def event_timeline(store: Store, filters: Filters) -> Markup:
 def event_map(store: Store, filters: Filters) -> Markup:
     points = [MapPoint(float(p["lat"]), float(p["lon"]), p["name"] or "?", int(p["events"]),
                       f"/events?{_query(filters)}", "event")
-              for p in data.place_points(store, filters) if p.get("lat") is not None]
+              for p in queries.place_points(store, filters) if p.get("lat") is not None]
     return Markup(world_map(points, title="Where events happened"))
 
 

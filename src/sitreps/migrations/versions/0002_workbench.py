@@ -8,7 +8,7 @@ Full-text search is built by each database its own way and is not part of
 the SQLAlchemy metadata: SQLite gets an FTS5 table that indexes the articles
 table (external content) and triggers that keep it in step; PostgreSQL gets a
 GIN index on the same English ``tsvector`` expression that the search query
-uses (``sitreps.web.search``).
+uses (``sitreps.store.queries.search``).
 """
 
 from __future__ import annotations

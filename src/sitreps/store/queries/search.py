@@ -1,9 +1,10 @@
 """Full-text search over articles: SQLite FTS5 or PostgreSQL text search, behind one function.
 
-The index itself is made by migration 0002. A user's query is not passed to
-the engine's query language as is (an unbalanced quote or a stray ``NEAR``
-would be a syntax error): words are kept, quoted, and all must match;
-a phrase in double quotes stays a phrase.
+The index itself is made by migration 0002 (PostgreSQL's index is on the
+same expression as ``PG_DOCUMENT``: change both or neither). A user's query
+is not passed to the engine's query language as is (an unbalanced quote or a
+stray ``NEAR`` would be a syntax error): words are kept, quoted, and all must
+match; a phrase in double quotes stays a phrase.
 """
 
 from __future__ import annotations

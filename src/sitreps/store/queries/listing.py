@@ -1,24 +1,28 @@
 """What the workbench reads from the store: paginated, filtered, sorted lists, and names for local ids.
 
-Everything here is a read and runs in the server's thread pool. Lists are
+Everything here is a read (the workbench runs it in its thread pool). Lists are
 always paginated (``Page``) and counted, and only whitelisted columns can be
 sorted on. Items refer to actors and places by ids local to their report
-(``A3``); ``names`` turns those into names for one page of rows at a time.
+(``A3``); ``local_names`` turns those into names for one page of rows at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
 
-from sitreps.export import Filters, article_query, item_query
-from sitreps.store import Store
+from sitreps.errors import BadParameter
+from sitreps.store.queries.filters import Filters
+from sitreps.store.queries.search import full_text
+from sitreps.store.queries.statements import articles_statement, items_statement
 from sitreps.store.schema import ITEM_TABLES, articles, corrections, places
-from sitreps.web.search import full_text
+
+if TYPE_CHECKING:
+    from sitreps.store import Store
 
 actors = ITEM_TABLES["actors"]
 MAX_PER_PAGE = 200
@@ -38,14 +42,16 @@ SORTS: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """Which page of a list, and how long pages are (at most ``MAX_PER_PAGE`` rows: every list is paged)."""
+
     number: int = 1
     size: int = 50
 
     def __post_init__(self) -> None:
         if self.number < 1:
-            raise ValueError("page: pages are numbered from 1")
+            raise BadParameter("page", "page: pages are numbered from 1")
         if not 1 <= self.size <= MAX_PER_PAGE:
-            raise ValueError(f"per_page: between 1 and {MAX_PER_PAGE}")
+            raise BadParameter("per_page", f"per_page: between 1 and {MAX_PER_PAGE}")
 
     @property
     def offset(self) -> int:
@@ -54,6 +60,8 @@ class Page:
 
 @dataclass(slots=True)
 class Listing:
+    """One page of rows, and how many rows there are in all."""
+
     rows: list[dict[str, Any]]
     total: int
     page: Page
@@ -72,14 +80,14 @@ def sort_column(what: str, sort: str | None) -> str:
     if sort is None:
         return next(iter(options.values()))
     if sort not in options:
-        raise ValueError(f"sort: one of {', '.join(options)} for {what}")
+        raise BadParameter("sort", f"sort: one of {', '.join(options)} for {what}")
     return options[sort]
 
 
-def list_articles(store: Store, *, q: str | None = None, filters: Filters | None = None, page: Page = Page(),
+def list_articles(store: "Store", *, q: str | None = None, filters: Filters | None = None, page: Page = Page(),
                   sort: str | None = None, descending: bool = True) -> Listing:
     """Articles (title, outlet, date, the start of the text); ``q`` is a full-text query (ranked when given)."""
-    statement = article_query(filters or Filters())
+    statement = articles_statement(filters or Filters())
     ranked = None
     if q and q.strip():
         statement, ranked = full_text(statement, q, store.backend)
@@ -94,23 +102,23 @@ def list_articles(store: Store, *, q: str | None = None, filters: Filters | None
     return _listing(store, statement, ordering, page)
 
 
-def list_items(store: Store, what: str, *, filters: Filters | None = None, page: Page = Page(),
+def list_items(store: "Store", what: str, *, filters: Filters | None = None, page: Page = Page(),
                sort: str | None = None, descending: bool = False, article_id: str | None = None,
                subject: str | None = None, q: str | None = None) -> Listing:
     """Items of one kind across the corpus, with the names of the actors and places they point to."""
     if what not in ITEM_TABLES:
-        raise ValueError(f"what: one of {', '.join(ITEM_TABLES)}")
+        raise BadParameter("what", f"what: one of {', '.join(ITEM_TABLES)}")
     table = ITEM_TABLES[what]
     filters = filters or Filters()
     filters.check(what)
-    statement = item_query(what, filters).order_by(None)
+    statement = items_statement(what, filters).order_by(None)
     statement, named = _with_names(what, table, statement)
     if article_id:
         statement = statement.where(table.c.article_id == article_id)
     if subject:
         subject_column = named.get("subject_name")
         if subject_column is None:
-            raise ValueError("subject: only figures have a subject")
+            raise BadParameter("subject", "subject: only figures have a subject")
         wanted = subject.strip().upper()
         statement = statement.where(or_(func.upper(subject_column) == wanted,
                                         named["subject_country"] == wanted))
@@ -146,14 +154,14 @@ def _with_names(what: str, table: Any, statement: Select) -> tuple[Select, dict[
     return statement, named
 
 
-def _listing(store: Store, statement: Select, ordering: list[Any], page: Page) -> Listing:
+def _listing(store: "Store", statement: Select, ordering: list[Any], page: Page) -> Listing:
     with store.engine.connect() as connection:
         total = connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
         rows = connection.execute(statement.order_by(*ordering).limit(page.size).offset(page.offset)).mappings().all()
     return Listing([_plain(dict(row)) for row in rows], total, page)
 
 
-def _resolve_local_ids(store: Store, what: str, rows: list[dict[str, Any]]) -> None:
+def _resolve_local_ids(store: "Store", what: str, rows: list[dict[str, Any]]) -> None:
     """Add ``*_names`` beside the local ids of events (actors, recipients, place)."""
     if what != "events" or not rows:
         return
@@ -165,7 +173,7 @@ def _resolve_local_ids(store: Store, what: str, rows: list[dict[str, Any]]) -> N
         row["place_name"] = row.get("place_name") or names.get((article, row.get("place")), None)
 
 
-def local_names(store: Store, article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+def local_names(store: "Store", article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
     """(article id, local actor or place id) -> name."""
     ids = list(article_ids)
     found: dict[tuple[str, str], str] = {}
@@ -179,7 +187,7 @@ def local_names(store: Store, article_ids: Iterable[str]) -> dict[tuple[str, str
 
 # -- actors and places across the corpus -------------------------------------------------------------------
 
-def actor_index(store: Store, *, q: str | None = None, country: str | None = None, page: Page = Page(),
+def actor_index(store: "Store", *, q: str | None = None, country: str | None = None, page: Page = Page(),
                 sort: str | None = None) -> Listing:
     """Actors by name and country across articles, with how many articles name them."""
     statement = (select(actors.c.name, actors.c.country, func.min(actors.c.kind).label("kind"),
@@ -197,7 +205,7 @@ def actor_index(store: Store, *, q: str | None = None, country: str | None = Non
     return _listing(store, statement, ordering, page)
 
 
-def actor_profile(store: Store, name: str) -> dict[str, Any] | None:
+def actor_profile(store: "Store", name: str) -> dict[str, Any] | None:
     """One actor (by name) across the corpus: where it appears, and its events, figures and claims."""
     with store.engine.connect() as connection:
         local = connection.execute(
@@ -235,11 +243,11 @@ def _related(connection: Connection, what: str, ids: set[tuple[str, str]], artic
     return keep
 
 
-def place_points(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+def place_points(store: "Store", filters: Filters | None = None) -> list[dict[str, Any]]:
     """Places that events happened at, with coordinates and counts, for the map."""
     filters = filters or Filters()
     filters.check("events")
-    statement = item_query("events", filters).order_by(None).subquery()
+    statement = items_statement("events", filters).order_by(None).subquery()
     query = (select(statement.c.place_name.label("name"), func.avg(statement.c.lat).label("lat"),
                     func.avg(statement.c.lon).label("lon"), func.count().label("events"),
                     func.min(statement.c.day).label("first"), func.max(statement.c.day).label("last"))
@@ -249,7 +257,9 @@ def place_points(store: Store, filters: Filters | None = None) -> list[dict[str,
         return [dict(row) for row in connection.execute(query).mappings()]
 
 
-def place_index(store: Store, *, page: Page = Page(), q: str | None = None) -> Listing:
+def place_index(store: "Store", *, page: Page = Page(), q: str | None = None) -> Listing:
+    """Places by name and country across articles, with their mean coordinates and how many articles name
+    them (``q``: a part of the name)."""
     statement = (select(places.c.name, places.c.country, func.min(places.c.kind).label("kind"),
                         func.avg(places.c.lat).label("lat"), func.avg(places.c.lon).label("lon"),
                         func.count(func.distinct(places.c.article_id)).label("articles"))
@@ -262,8 +272,9 @@ def place_index(store: Store, *, page: Page = Page(), q: str | None = None) -> L
 
 # -- corrections ---------------------------------------------------------------------------------------------
 
-def list_corrections(store: Store, *, status: str | None = None, article_id: str | None = None,
+def list_corrections(store: "Store", *, status: str | None = None, article_id: str | None = None,
                      page: Page = Page()) -> Listing:
+    """Corrections, newest first, with their article's title."""
     statement = (select(corrections, articles.c.title)
                  .select_from(corrections.outerjoin(articles, articles.c.id == corrections.c.article_id)))
     if status:
@@ -273,7 +284,7 @@ def list_corrections(store: Store, *, status: str | None = None, article_id: str
     return _listing(store, statement, [corrections.c.created.desc(), corrections.c.id.desc()], page)
 
 
-def commonest_category(store: Store) -> str | None:
+def commonest_category(store: "Store") -> str | None:
     """The figure category with the most figures (not "other"), for a chart when none is asked for."""
     figures = ITEM_TABLES["figures"]
     with store.engine.connect() as connection:
@@ -283,7 +294,8 @@ def commonest_category(store: Store) -> str | None:
                                   .limit(1)).scalar()
 
 
-def counts(store: Store) -> dict[str, int]:
+def counts(store: "Store") -> dict[str, int]:
+    """How many articles and items of each kind the store holds, and how many corrections are open."""
     with store.engine.connect() as connection:
         found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                  for name, table in (("articles", articles), *ITEM_TABLES.items())}
@@ -301,5 +313,6 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-__all__ = ["Listing", "Page", "actor_index", "actor_profile", "commonest_category", "counts", "list_articles", "list_corrections",
-           "list_items", "local_names", "place_index", "place_points"]
+__all__ = ["MAX_PER_PAGE", "SORTS", "Listing", "Page", "actor_index", "actor_profile", "commonest_category", "counts",
+           "list_articles", "list_corrections", "list_items", "local_names", "place_index", "place_points",
+           "sort_column"]

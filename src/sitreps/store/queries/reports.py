@@ -1,4 +1,4 @@
-"""Reading the reports a store holds, for fusion.
+"""Whole reports for fusion, and what tells a reader that the store has changed.
 
 Fusion needs each report whole (sentences, actors and places to resolve the
 ids its events and figures use) and its article's text (for passages), so it
@@ -7,8 +7,8 @@ leaves near-duplicate articles (syndicated copies) out unless asked: the same
 wire story printed twenty times is one report, not twenty. Filters on the
 figure category, the event type and dates are also applied in SQL, loosely
 (an article with at least one such item, dated near the range), so a narrow
-question reads a few reports rather than the whole store; ``FuseFilters.keep``
-then applies them exactly.
+question reads a few reports rather than the whole store; fusion then
+applies them exactly to the items (``sitreps.fuse.fusion.kept``).
 """
 
 from __future__ import annotations
@@ -19,19 +19,21 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, or_, select
 
-from sitreps.export import from_outlet, has_item
+from sitreps.store.queries.filters import Filters
+from sitreps.store.queries.statements import from_outlet, has_item
 from sitreps.store.schema import ITEM_TABLES, articles, reports
 
 if TYPE_CHECKING:
-    from sitreps.fuse.fusion import FuseFilters
     from sitreps.store import Store
 
 _CHUNK = 500
 _DATE_SLACK_DAYS = 366  # an item's stored day is the start of its interval ("2024" is 2024-01-01)
 
 
-def stored_reports(store: "Store", filters: "FuseFilters") -> Iterator[dict[str, Any]]:
-    """Each stored report with its article's text, oldest publication first."""
+def stored_reports(store: "Store", filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+    """Each stored report that may hold an item passing ``filters``, with its article's text, oldest
+    publication first."""
+    filters = filters or Filters()
     statement = (select(reports.c.report, articles.c.text, articles.c.id)
                  .select_from(reports.join(articles, articles.c.id == reports.c.article_id))
                  .order_by(articles.c.published, articles.c.id))
@@ -49,7 +51,7 @@ def stored_reports(store: "Store", filters: "FuseFilters") -> Iterator[dict[str,
                 yield report
 
 
-def _narrowed(statement: Select, filters: "FuseFilters") -> Select:
+def _narrowed(statement: Select, filters: Filters) -> Select:
     """Only articles that can hold an item passing the filters (a superset: the exact test comes later)."""
     figures, events = ITEM_TABLES["figures"], ITEM_TABLES["events"]
     if filters.category:
@@ -70,8 +72,19 @@ def _narrowed(statement: Select, filters: "FuseFilters") -> Select:
     return statement
 
 
-def duplicate_count(store: "Store") -> int:
+def near_duplicate_count(store: "Store") -> int:
     """How many stored articles are near-duplicates of another (left out of fusion by default)."""
     with store.engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(articles)
                                   .where(articles.c.duplicate_of.is_not(None))).scalar_one()
+
+
+def articles_state(store: "Store") -> tuple[int, Any]:
+    """The number of articles and the latest time one was stored or reprocessed: it changes whenever the
+    store's contents do, so a reader can key a cache on it."""
+    with store.engine.connect() as connection:
+        count, latest = connection.execute(select(func.count(), func.max(articles.c.updated))).one()
+    return count, latest
+
+
+__all__ = ["articles_state", "near_duplicate_count", "stored_reports"]

@@ -1,0 +1,30 @@
+"""The store's read side: every SELECT on the store's tables, and the one ``Filters``.
+
+Export, fusion and the workbench ask the store for what they need and never
+build SQL on its tables themselves, so the schema can change in one package
+(with its migrations) and every reader follows. Each function takes an open
+``sitreps.store.Store`` and returns plain values (dicts, DataFrames,
+``Listing`` pages), never a SQLAlchemy statement.
+
+    >>> from sitreps.store import Store
+    >>> from sitreps.store.queries import Filters, frame, stored_reports
+    >>> frame(store, "events", Filters(country="UKR", since="2024-10-01"))   # a DataFrame
+    >>> for report in stored_reports(store, Filters(category="troops")): ...
+
+Modules, one reader each: ``filters`` (the one ``Filters``), ``statements``
+(the shared SELECTs over articles and items), ``tables`` (DataFrames, for
+export and ``Store.events()`` …), ``reports`` (whole reports, for fusion),
+``listing`` (the workbench's paged lists), ``search`` (full text).
+"""
+
+from sitreps.store.queries.filters import Filters
+from sitreps.store.queries.listing import (MAX_PER_PAGE, SORTS, Listing, Page, actor_index, actor_profile,
+                                           commonest_category, counts, list_articles, list_corrections, list_items,
+                                           local_names, place_index, place_points, sort_column)
+from sitreps.store.queries.reports import articles_state, near_duplicate_count, stored_reports
+from sitreps.store.queries.tables import WHAT, actors_by_local_id, article_citations, frame
+
+__all__ = ["MAX_PER_PAGE", "SORTS", "WHAT", "Filters", "Listing", "Page", "actor_index", "actor_profile",
+           "actors_by_local_id", "article_citations", "articles_state", "commonest_category", "counts", "frame",
+           "list_articles", "list_corrections", "list_items", "local_names", "near_duplicate_count", "place_index",
+           "place_points", "sort_column", "stored_reports"]
