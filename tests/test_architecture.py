@@ -83,3 +83,46 @@ def test_only_the_terminal_imports_click_or_rich():
     found = {str(path.relative_to(PACKAGE)): _reaches(names, "click", "rich")
              for path, names in _sources() if not _under(path, "cli")}
     assert {path: names for path, names in found.items() if names} == {}
+
+
+# The house (docs/architecture.md): each part may import its own layer and the layers below it, never above.
+LAYERS = [
+    ("model", {"types", "errors", "config", "schema", "resources", "extras"}),
+    ("extract", {"nlp", "extract", "timeparse", "gazetteer", "gazetteer_match", "gazetteer_places"}),
+    ("ingest", {"ingest", "clean", "language", "provenance"}),
+    ("pipeline", {"pipeline", "evaluation"}),
+    ("store", {"store", "migrations", "corrections"}),
+    ("sources", {"corpus", "distributed"}),
+    ("export", {"export"}),
+    ("fuse", {"fuse"}),
+    ("face", {"cli", "web"}),
+]
+# Pairs that the order alone would allow but the design forbids.
+FORBIDDEN = {("ingest", "extract"), ("fuse", "export")}
+_RANK = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts}
+
+
+def _layer(module: str) -> int | None:
+    parts = module.split(".")
+    return _RANK.get(parts[1]) if parts[0] == "sitreps" and len(parts) > 1 else None
+
+
+def test_every_part_imports_only_its_own_layer_and_those_below():
+    """``sitreps/__init__.py`` is the curated public API (``sitreps.extract``): a facade over every layer,
+    imported lazily, and the one module exempt."""
+    unplaced = sorted(p.relative_to(PACKAGE).parts[0] for p, _ in _sources()
+                      if p.name != "__init__.py" or p.parent != PACKAGE
+                      if p.relative_to(PACKAGE).parts[0].removesuffix(".py") not in _RANK)
+    assert unplaced == [], "place every new module in a layer of LAYERS and docs/architecture.md"
+    wrong = []
+    for path, names in _sources():
+        if path == PACKAGE / "__init__.py":
+            continue
+        mine = _RANK[path.relative_to(PACKAGE).parts[0].removesuffix(".py")]
+        for name in names:
+            theirs = _layer(name)
+            if theirs is None:
+                continue
+            if theirs > mine or (LAYERS[mine][0], LAYERS[theirs][0]) in FORBIDDEN:
+                wrong.append(f"{path.relative_to(PACKAGE)} ({LAYERS[mine][0]}) -> {name} ({LAYERS[theirs][0]})")
+    assert sorted(set(wrong)) == []
