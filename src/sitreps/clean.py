@@ -11,6 +11,11 @@ Stages, in order:
    only in the run of boilerplate that closes the article.
 4. The first line becomes the title when it reads like a headline, and a
    byline among the first lines gives the authors.
+5. A date line (a line that is nothing but a date, near the top or labelled
+   "Published"/"Updated" at the end) stays in the text, is never taken for a
+   headline, a related link or the title, and gives the page's date
+   (``CleanText.date_line``): the pipeline dates the article with it before any
+   extractor runs.
 
 Every removed line is kept with its reason and every repair with its before
 and after, so the report shows what was dropped and changed.
@@ -18,6 +23,7 @@ and after, so the report shows what was dropped and changed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +35,7 @@ from sitreps.types import Removed, Repair
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
 _TERMINAL_PUNCTUATION = tuple('.!?:;"”’\'…)')
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")   # a headline may end with a quotation, a sentence with a stop
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*")
 
 
@@ -37,6 +44,26 @@ class _LineRule:
     reason: str
     scope: str  # "anywhere" or "tail"
     pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DateLineRules:
+    """The ``date_line`` section of ``data/cleaning.yaml``: where date lines stand and what they look like."""
+
+    top_lines: int
+    body_min_words: int
+    bottom_lines: int
+    patterns: tuple[re.Pattern[str], ...]  # each matches a whole line
+    months: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line of its own that gives the page's date; ``label`` is "" (a bare date), "published" or "updated"."""
+
+    text: str
+    date: dt.date
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +79,7 @@ class CleaningRules:
     small_words: frozenset[str]
     byline: re.Pattern[str]
     byline_scan_lines: int
+    date_line: DateLineRules
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +100,26 @@ def default_rules() -> CleaningRules:
         small_words=frozenset(headline["small_words"]),
         byline=re.compile(data["byline"]["pattern"], re.IGNORECASE),
         byline_scan_lines=data["byline"]["scan_lines"],
+        date_line=_date_line_rules(data["date_line"]),
     )
+
+
+def _date_line_rules(data: dict) -> DateLineRules:
+    """One whole-line pattern per date form: an optional label, a clock time before or after, the date."""
+    def alternation(words: list[str] | dict[str, int]) -> str:   # longest first: "Sept" before "Sep"
+        return "(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + ")"
+
+    labels = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in data["labels"].items())
+    clock, separator = data["clock"], data["clock_separator"]
+    patterns = []
+    for form in data["dates"]:
+        date = form.replace("{WEEKDAY}", alternation(data["weekdays"])).replace("{MONTH}", alternation(data["months"]))
+        line = (rf"(?:(?:{labels}){data['label_tail']})?(?:(?:at\s+)?{clock}{separator})?"
+                rf"{date}(?:{separator}{clock})?\s*\.?")
+        patterns.append(re.compile(line, re.IGNORECASE))
+    return DateLineRules(top_lines=data["top_lines"], body_min_words=data["body_min_words"],
+                         bottom_lines=data["bottom_lines"], patterns=tuple(patterns),
+                         months={name.lower(): number for name, number in data["months"].items()})
 
 
 @dataclass(slots=True)
@@ -82,6 +129,7 @@ class CleanText:
     repairs: list[Repair] = field(default_factory=list)
     title: str | None = None
     byline: str | None = None  # the names part of a "By …" line
+    date_line: DateLine | None = None  # the line that dates the page, kept in ``text``
 
 
 def clean(text: str, *, detect_title: bool = True, rules: CleaningRules | None = None) -> CleanText:
@@ -92,13 +140,19 @@ def clean(text: str, *, detect_title: bool = True, rules: CleaningRules | None =
     lines = [_repair_line(line, rules, repairs) for line in lines if line.strip()]
     result = CleanText(text="", repairs=repairs)
     reasons: list[str | None] = [_anywhere_reason(line, rules) for line in lines]
-    _mark_tail(lines, reasons, rules)
+    date_lines = find_date_lines(lines, rules.date_line)
+    for index in date_lines:
+        reasons[index] = None        # the page's date, not boilerplate, whatever other rule it looks like
+    result.date_line = _publication_line(date_lines)
+    _mark_tail(lines, reasons, rules, date_lines)
     _take_byline(lines, reasons, rules, result)
-    first = next((i for i, reason in enumerate(reasons) if reason is None), None)
+    first = next((i for i, reason in enumerate(reasons) if reason is None and i not in date_lines), None)
     for index, line in enumerate(lines):
-        if reasons[index] is None and index != first and _is_headline(line, rules) and _has_body_after(reasons, index):
+        if (reasons[index] is None and index != first and index not in date_lines and _is_headline(line, rules)
+                and _has_body_after(reasons, index, date_lines)):
             reasons[index] = "related-link"
-    if detect_title and first is not None and _is_title(line := lines[first], rules) and _has_body_after(reasons, first):
+    if (detect_title and first is not None and _has_body_after(reasons, first, date_lines)
+            and (_is_title(line := lines[first], rules) or _dated_title(lines, first, date_lines, rules))):
         result.title = line
         reasons[first] = "title"
     kept = []
@@ -167,10 +221,11 @@ def _tail_reason(line: str, rules: CleaningRules) -> str | None:
     return None
 
 
-def _mark_tail(lines: list[str], reasons: list[str | None], rules: CleaningRules) -> None:
-    """Walk up from the end while lines are boilerplate; bios count only there."""
+def _mark_tail(lines: list[str], reasons: list[str | None], rules: CleaningRules, date_lines: dict[int, DateLine]) -> None:
+    """Walk up from the end while lines are boilerplate; bios count only there. A closing "Published …"
+    line is walked past (a bio often stands above it) but stays."""
     for index in range(len(lines) - 1, 0, -1):
-        if reasons[index] is not None:
+        if reasons[index] is not None or index in date_lines:
             continue
         reason = _tail_reason(lines[index], rules)
         if reason is None and _is_headline(lines[index], rules):
@@ -196,8 +251,65 @@ def _is_title(line: str, rules: CleaningRules) -> bool:
     return not line.endswith(_TERMINAL_PUNCTUATION) and 3 <= len(line.split()) <= rules.title_max_words
 
 
-def _has_body_after(reasons: list[str | None], index: int) -> bool:
-    return any(reason is None for reason in reasons[index + 1:])
+def _dated_title(lines: list[str], index: int, date_lines: dict[int, DateLine], rules: CleaningRules) -> bool:
+    """A short first line with the page's date line right under it is the title, even when it ends with a
+    quotation ("… is 'just the start'"), which alone would make it read like a sentence."""
+    return index + 1 in date_lines and len(lines[index].split()) <= rules.title_max_words
+
+
+def _has_body_after(reasons: list[str | None], index: int, date_lines: dict[int, DateLine]) -> bool:
+    return any(reason is None and i not in date_lines for i, reason in enumerate(reasons[index + 1:], index + 1))
+
+
+# --- the date line ------------------------------------------------------------------------------
+
+def find_date_lines(lines: list[str], rules: DateLineRules) -> dict[int, DateLine]:
+    """Date lines by line index: any among the first lines above the body (the page's dateline under or
+    over the title and byline), and labelled ones among the last lines ("Published …" at the foot).
+    Only the head and foot are searched, and only whole lines, so a date inside the body (an event's
+    date, a paragraph that opens with one) never passes for the page's date."""
+    found: dict[int, DateLine] = {}
+    for index, line in enumerate(lines[:rules.top_lines]):
+        if (date_line := read_date_line(line, rules)) is not None:
+            found[index] = date_line
+        elif _is_body(line, rules):
+            break
+    for index in range(max(len(lines) - rules.bottom_lines, 0), len(lines)):
+        date_line = read_date_line(lines[index], rules)
+        if index not in found and date_line is not None and date_line.label:
+            found[index] = date_line
+    return found
+
+
+def read_date_line(line: str, rules: DateLineRules) -> DateLine | None:
+    """The date of ``line`` when the whole line is a date (with a label and clock time at most), else None."""
+    for pattern in rules.patterns:
+        match = pattern.fullmatch(line.strip())
+        if match is None:
+            continue
+        month = match.group("month")
+        number = rules.months.get(month.lower()) if not month.isdigit() else int(month)
+        try:
+            date = dt.date(int(match.group("year")), number or 0, int(match.group("day")))
+        except ValueError:
+            return None    # "2008-13-45" is not a date
+        label = "published" if match.group("published") else "updated" if match.group("updated") else ""
+        return DateLine(line, date, label)
+    return None
+
+
+def _publication_line(date_lines: dict[int, DateLine]) -> DateLine | None:
+    """The first date line that is not an "Updated" one (an update can be later than the article), else the
+    first "Updated" line: a later date is still better than none."""
+    ordered = [date_lines[i] for i in sorted(date_lines)]
+    return next((d for d in ordered if d.label != "updated"), ordered[0] if ordered else None)
+
+
+def _is_body(line: str, rules: DateLineRules) -> bool:
+    """A paragraph of the story: it ends like a sentence and is long enough, or it is long whatever its end
+    (scraped paragraphs lose their full stop). The search for a date line at the top stops there."""
+    words = len(line.split())
+    return words >= 3 * rules.body_min_words or (words >= rules.body_min_words and bool(_SENTENCE_END.search(line)))
 
 
 def _take_byline(lines: list[str], reasons: list[str | None], rules: CleaningRules, result: CleanText) -> None:

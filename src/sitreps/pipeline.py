@@ -1,12 +1,18 @@
 """The orchestrator: one article in, one ``Report`` out. It reads like the algorithm.
 
     1. ingest     a file, page, URL or string becomes a RawArticle   (sitreps.ingest)
-    2. clean      repairs, boilerplate out, title and byline          (sitreps.clean)
+    2. clean      repairs, boilerplate out, title, byline, date line  (sitreps.clean)
     3. provenance authors, publisher, genre from the text's cues      (sitreps.provenance)
     4. language   a non-English article is reported, not mined        (sitreps.language)
     5. parse      spaCy, once per article; batched in extract_many    (sitreps.nlp)
     6. extract    each extractor reads the parse and earlier results  (sitreps.extract)
     7. report     the sitreps/1 object                                (sitreps.types)
+
+The article is dated in steps 2-4, before any extractor runs: ``--published``
+(given), else the page's metadata or URL, else its own date line ("Saturday,
+August 30, 2008" under the title, "Published …" at the foot: inferred). Without
+any of these the times extractor infers the date from the body (dateline,
+latest date mentioned).
 
 Steps 1-4 are cheap and run per article; step 5 is nearly all the cost, so
 ``extract_many`` prepares every article first and parses them with
@@ -23,12 +29,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitreps.clean import clean
+from sitreps.clean import DateLine, clean
 from sitreps.config import Settings
 from sitreps.extract import EXTRACTORS
 from sitreps.ingest import RawArticle, from_text
 from sitreps.language import detect_language
-from sitreps.nlp import get_nlp
+from sitreps.nlp import get_nlp, parse
 from sitreps.provenance import read_provenance
 from sitreps.types import Article, Report, Sentence
 
@@ -52,7 +58,7 @@ def prepare(raw: RawArticle, *, published: str | dt.date | None = None) -> Prepa
     cleaned = clean(raw.text, detect_title=raw.title is None)
     provenance = read_provenance(cleaned.text.split("\n", 3), [r.text for r in cleaned.removed],
                                  byline=cleaned.byline)
-    published_value, basis = _published(published, raw)
+    published_value, basis, note = _published(published, raw, cleaned.date_line)
     language, _ = detect_language(cleaned.text)
     article = Article(
         id=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest()[:16],
@@ -68,7 +74,7 @@ def prepare(raw: RawArticle, *, published: str | dt.date | None = None) -> Prepa
         removed=cleaned.removed,
         repairs=cleaned.repairs,
     )
-    warnings = list(raw.warnings)
+    warnings = list(raw.warnings) + ([note] if note else [])
     if not cleaned.text.strip():
         warnings.append("nothing but boilerplate: no article text left after cleaning")
     if language != "en":
@@ -91,20 +97,35 @@ def process(raw: RawArticle, *, published: str | dt.date | None = None, settings
     """The whole pipeline for one article that ingest has read."""
     settings = settings or Settings.from_env()
     prepared = prepare(raw, published=published)
-    doc = get_nlp(settings.model)(prepared.article.text) if prepared.english and prepared.article.text else None
+    doc = next(parse(get_nlp(settings.model), [prepared.article.text])) if prepared.english and prepared.article.text \
+        else None
     return build_report(prepared, doc)
 
 
 def process_many(raws: Iterable[RawArticle], *, settings: Settings | None = None) -> Iterator[Report]:
-    """Reports for many articles, parsed in batches; output order follows input order."""
+    """Reports for many articles, parsed in batches; output order follows input order.
+
+    The input is streamed: articles are read and prepared as ``nlp.pipe`` asks for text, so only the
+    batches in flight (a few times ``batch_size`` per process) are held, whatever the input's length."""
+    from collections import deque
+
     settings = settings or Settings.from_env()
     nlp = get_nlp(settings.model)
-    prepared = [prepare(raw) for raw in raws]
-    parseable = [p for p in prepared if p.english and p.article.text]
-    docs = iter(nlp.pipe((p.article.text for p in parseable), batch_size=settings.batch_size,
-                         n_process=settings.n_process))
-    for item in prepared:
-        yield build_report(item, next(docs) if item.english and item.article.text else None)
+    waiting: deque[Prepared] = deque()  # prepared, in input order, whose report is not yet out
+
+    def texts() -> Iterator[str]:
+        for raw in raws:
+            item = prepare(raw)
+            waiting.append(item)
+            if item.english and item.article.text:
+                yield item.article.text
+
+    for doc in parse(nlp, texts(), batch_size=settings.batch_size, n_process=settings.n_process):
+        while not (waiting[0].english and waiting[0].article.text):  # nothing to parse: reported as it is
+            yield build_report(waiting.popleft(), None)
+        yield build_report(waiting.popleft(), doc)
+    while waiting:
+        yield build_report(waiting.popleft(), None)
 
 
 def extract(text_or_html: str, *, url: str | None = None, published: str | dt.date | None = None,
@@ -120,18 +141,27 @@ def extract_many(items: Iterable[str | RawArticle], *, settings: Settings | None
     return process_many(raws, settings=settings)
 
 
-def _published(given: str | dt.date | None, raw: RawArticle) -> tuple[str | None, str]:
+def _published(given: str | dt.date | None, raw: RawArticle,
+               date_line: DateLine | None) -> tuple[str | None, str, str | None]:
+    """The article's date, its basis, and the note for ``warnings`` when it was read from the text.
+
+    The user's date wins, then the page's metadata or URL, then the page's own date line; the
+    times extractor infers one from the body only when none of these gave it."""
     if given:
-        return parse_published(given), "given"
+        return parse_published(given), "given", None
     if raw.published:
-        return raw.published[:10], "metadata"
+        return raw.published[:10], "metadata", None
     match = _URL_DATE.search(raw.url or "")
     if match:
         try:
-            return dt.date(*map(int, match.groups())).isoformat(), "metadata"
+            return dt.date(*map(int, match.groups())).isoformat(), "metadata", None
         except ValueError:
             pass  # /2024/13/45/ is a path, not a date
-    return None, "unknown"
+    if date_line is not None:
+        date = date_line.date.isoformat()
+        kind = "an 'Updated' line: the article may be older" if date_line.label == "updated" else "date line"
+        return date, "inferred", f"article date inferred from the text ({kind} {date_line.text!r}): {date}"
+    return None, "unknown", None
 
 
 def parse_published(value: str | dt.date) -> str:

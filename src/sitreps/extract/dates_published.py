@@ -17,6 +17,13 @@ week"), so every relative date hangs on this one. The evidence, strongest first:
    Oct. 21 or later; each "on <weekday>" also bounds the window from above,
    since a weekday names a day of the past week.
 
+The page's own date line ("Saturday, August 30, 2008" under the title,
+"Published 3 March 2022" at the foot) is read before any of this, by the
+cleaner (``sitreps.clean``), and dates the article in the pipeline; the text is
+searched here only when there is none. ``is_date_line`` tells the times
+extractor which expression that line is, so it is not taken for the day of the
+story's lead event.
+
 The result is the earliest date that fits, with the window of dates that fit
 as well; ``published_basis`` is "inferred". No evidence, no date: relative
 expressions then keep a granularity but no value.
@@ -33,6 +40,10 @@ from sitreps.timeparse.grammar import Expr
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _DATELINE_LEAD = re.compile(r"^\s*[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[^,\n]{2,40}){0,2},\s*$")
 _DATELINE_TAIL = re.compile(r"^\s*(?:\(|[-–—]|/)")
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+# lower-case words a date line may hold besides its date and clock time ("Last updated on", "10:15 a.m. local time")
+_DATE_LINE_WORDS = frozenset({"on", "at", "updated", "published", "posted", "modified", "local", "time"})
+_DATE_LINE_PLACES = (6, 3)   # a date line stands among the text's first six lines or its last three
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,25 @@ def find_dateline(text: str, exprs: list[Expr]) -> Expr | None:
         if _DATELINE_LEAD.match(text[line_start:e.start]) and _DATELINE_TAIL.match(text[e.end:e.end + 3]):
             return e
     return None
+
+
+def is_date_line(text: str, e: Expr) -> bool:
+    """Whether ``e`` is the page's date line that the cleaner kept ("Saturday, August 30, 2008",
+    "Aug. 30, 2008 | 5:42 PM", "Updated: March 4, 2022, 10:15 a.m. ET"): a date with its year that makes
+    up a line near the top or the foot, with at most a label word or two and a clock time beside it.
+    Such a line dates the page, not the story's events; a line that tells something ("Troops left on
+    March 3, 2022.") has a lower-case word of its own and is not one."""
+    if not e.year or e.kind == "year":
+        return False
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line_end = len(text) if line_end < 0 else line_end
+    top, bottom = _DATE_LINE_PLACES
+    if text.count("\n", 0, line_start) >= top and text.count("\n", line_end) >= bottom:
+        return False
+    words = _LETTERS.findall(text[line_start:e.start] + " " + text[e.end:line_end])
+    lower = [w for w in words if w[0].islower() and len(w) > 1 and w not in ("am", "pm")]
+    return all(w in _DATE_LINE_WORDS for w in lower) and len(words) - len(lower) <= 3
 
 
 def _nth_line_end(text: str, n: int) -> int:

@@ -29,7 +29,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from sitreps.extract.dates_anchor import TimeRef, clause_direction, date_for_span, time_for_span
-from sitreps.extract.dates_published import find_dateline, infer_published
+from sitreps.extract.dates_published import find_dateline, infer_published, is_date_line
 from sitreps.timeparse.calendar import Period, parse_value
 from sitreps.timeparse.grammar import Expr, blocked_spans, find, vocab
 from sitreps.timeparse.resolve import INDEPENDENT, Context, Resolution, resolve
@@ -166,7 +166,7 @@ def _resolve_all(exprs: list[Expr], directions: list[str], report: Report, publi
     for i, e in enumerate(exprs):
         if e.kind in INDEPENDENT or e.kind == "parsed":
             out[i] = _one(e, _context(base, directions[i], report, e, sentences[i]))
-    event = _lead_day(exprs, out, sentences, dateline)
+    event = _lead_day(exprs, out, sentences, dateline, report.article.text, published)
     for i, e in enumerate(exprs):
         if out[i] is not None or e.kind in INDEPENDENT:
             continue
@@ -207,12 +207,18 @@ def _sentence_day(i: int, exprs: list[Expr], out: list[Resolution | None], sente
     return min(days, key=lambda d: d[0])[1] if days else None
 
 
-def _lead_day(exprs: list[Expr], out: list[Resolution | None], sentences: list[int], dateline: Expr | None) -> Period | None:
-    """The day of the story's lead event: the first day named in its opening sentences, the dateline aside."""
+def _lead_day(exprs: list[Expr], out: list[Resolution | None], sentences: list[int], dateline: Expr | None,
+              text: str, published: dt.date | None) -> Period | None:
+    """The day of the story's lead event: the first day named in its opening sentences, the dateline and the
+    page's date line aside (they give the day of publication, not of the event)."""
+    opening = 2
     for e, r, s in zip(exprs, out, sentences):
-        if s > 2:
+        if s > opening:
             break
         if e is dateline or r is None or r.period is None or r.vague:
+            continue
+        if published is not None and r.period.start == published and is_date_line(text, e):
+            opening = s + 3       # the date line is a sentence of its own: the opening sentences follow it
             continue
         if r.period.unit == "day" and not r.period.span:
             return r.period
