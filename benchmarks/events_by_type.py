@@ -1,17 +1,28 @@
-"""Events and claims, type by type: precision, recall and F1 per PLOVER type, and role, modality and speaker accuracy.
+"""Events type by type: precision, recall and F1 per PLOVER type, a confusion matrix, and actor, recipient and
+modality accuracy per type.
 
-    python benchmarks/events_by_type.py                      # the team's gold set (+ ../shared seed when present)
-    python benchmarks/events_by_type.py tests/gold/*.yaml    # chosen gold files
+    python benchmarks/events_by_type.py                      # the real dev split (tests/gold-real/dev)
+    python benchmarks/events_by_type.py tests/gold           # the team's set (files or folders)
+    python benchmarks/events_by_type.py tests/gold-real/dev tests/gold ../shared/gold/seed.yaml
     python benchmarks/events_by_type.py --sentences tests/events_sentences.yaml
     python benchmarks/events_by_type.py --json
 
-Gold events are paired with report events the way ``sitreps evaluate`` pairs them
+Gold events are paired with report events as ``sitreps evaluate`` pairs them
 (``text_contains`` -> the same sentence, else the same type anywhere; the best
-type and actor fit first). A pair counts for its type when the report's type is
+type and actor fit first), except that type-matching pairs are made first for
+all gold events of a sentence, so that one gold event cannot take the event
+another gold event of the sentence matches. A pair counts for its type when the report's type is
 one the gold accepts; every other report event is a false hit for its type and
-every other gold event a miss for its (first) type. Macro F1 averages the types
-that occur in the gold or the report. Actor, recipient and modality accuracy are
-over pairs whose type is right; claim speaker accuracy over matched claims.
+every other gold event a miss for its (first) type. A report event left over
+that did not happen (denied, hypothetical, prescriptive, negated) is outside the
+gold's scope, as in ``sitreps evaluate``. Macro F1 averages the types that occur
+in the gold or the report. Actor, recipient and modality accuracy are over pairs
+whose type is right, overall and per type (and mode accuracy, where the gold gives one); claim speaker accuracy over matched
+claims.
+
+The confusion matrix has a row per gold type and a column per report type, plus
+"miss" (no report event in the sentence) and, as its last row, "none" (report
+events that no gold event took).
 
 ``--sentences`` scores a file of single annotated sentences instead (the
 project's own set, written for this: every type, every modality, passives,
@@ -21,7 +32,6 @@ light verbs, nominal events and compound actors); each sentence is one article.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import sys
 from collections import Counter
@@ -41,21 +51,45 @@ from sitreps.types import Event, Report  # noqa: E402
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+HAPPENED = {"asserted", "reported", "claimed"}
+NOT_CODED = {"denied", "hypothetical", "prescriptive", "negated"}
+DEFAULT_GOLD = ROOT / "tests" / "gold-real" / "dev"
+MISS, NONE = "miss", "none"
 
 
 class Tally:
-    """Counts per type and per field."""
+    """Counts per type, per field and per (gold type, report type)."""
 
     def __init__(self) -> None:
         self.tp: Counter[str] = Counter()
         self.fp: Counter[str] = Counter()
         self.fn: Counter[str] = Counter()
         self.fields: dict[str, list[int]] = {}
+        self.by_type: dict[tuple[str, str], list[int]] = {}  # (type, field) -> [ok, n]
+        self.confusion: Counter[tuple[str, str]] = Counter()
 
-    def field(self, name: str, ok: bool) -> None:
+    def field(self, name: str, ok: bool, kind: str | None = None) -> None:
         self.fields.setdefault(name, [0, 0])
         self.fields[name][0] += int(ok)
         self.fields[name][1] += 1
+        if kind is not None:
+            cell = self.by_type.setdefault((kind, name), [0, 0])
+            cell[0] += int(ok)
+            cell[1] += 1
+
+    def add(self, other: Tally) -> None:
+        self.tp.update(other.tp)
+        self.fp.update(other.fp)
+        self.fn.update(other.fn)
+        self.confusion.update(other.confusion)
+        for name, (ok, n) in other.fields.items():
+            cell = self.fields.setdefault(name, [0, 0])
+            cell[0] += ok
+            cell[1] += n
+        for key, (ok, n) in other.by_type.items():
+            cell = self.by_type.setdefault(key, [0, 0])
+            cell[0] += ok
+            cell[1] += n
 
     def rows(self) -> list[dict[str, Any]]:
         out = []
@@ -66,7 +100,13 @@ class Tally:
             p = tp / (tp + fp) if tp + fp else 0.0
             r = tp / (tp + fn) if tp + fn else 0.0
             f = 2 * p * r / (p + r) if p + r else 0.0
-            out.append({"type": kind, "gold": tp + fn, "found": tp + fp, "tp": tp, "precision": p, "recall": r, "f1": f})
+            row: dict[str, Any] = {"type": kind, "gold": tp + fn, "found": tp + fp, "tp": tp, "precision": p,
+                                   "recall": r, "f1": f}
+            for name in ("actor", "recipient", "modality", "mode"):
+                ok, n = self.by_type.get((kind, name), [0, 0])
+                row[name] = ok / n if n else None
+                row[f"{name}_n"] = n
+            out.append(row)
         return out
 
     def summary(self) -> dict[str, Any]:
@@ -79,6 +119,7 @@ class Tally:
             "macro_f1": sum(row["f1"] for row in rows) / len(rows) if rows else 0.0,
             "fields": {name: ok / n for name, (ok, n) in self.fields.items() if n},
             "field_counts": {name: f"{ok}/{n}" for name, (ok, n) in self.fields.items()},
+            "confusion": {f"{g} -> {r}": n for (g, r), n in sorted(self.confusion.items())},
         }
 
 
@@ -100,56 +141,84 @@ def _first_type(value: Any) -> str:
 
 
 def pair_events(entries: list[dict[str, Any]], report: Report) -> list[tuple[dict[str, Any], Event | None]]:
-    """Gold entries paired with report events, as ``sitreps evaluate`` pairs them."""
+    """Gold entries paired with report events: in the entry's sentence (or, without ``text_contains``, of its
+    type anywhere), events of an accepted type first, for every entry, then any event left in the sentence;
+    among several, the one whose actor fits. (``sitreps evaluate`` takes the entries in order, so a gold
+    event may take the event a later gold event of the same sentence would have matched.)"""
     events = report.events
     used: set[int] = set()
-    pairs: list[tuple[dict[str, Any], Event | None]] = []
+    places: list[list[int] | None] = []
     for entry in entries:
-        candidates = [i for i in range(len(events)) if i not in used]
         if "text_contains" in entry:
             span = locate(report.article.text, entry["text_contains"])
             if span is None:
-                continue  # only in the headline: not scored
+                places.append(None)  # only in the headline: not scored
+                continue
             sentence = report.sentence_of(span[0])
-            candidates = [i for i in candidates if events[i].sentence == sentence
-                          or min(span[1], events[i].end) > max(span[0], events[i].start)]
+            places.append([i for i in range(len(events)) if events[i].sentence == sentence
+                           or min(span[1], events[i].end) > max(span[0], events[i].start)])
         else:
-            candidates = [i for i in candidates if matches(entry["type"], events[i].type)]
-        if not candidates:
-            pairs.append((entry, None))
-            continue
-        best = max(candidates, key=lambda i: (matches(entry["type"], events[i].type),
-                                              "actor" in entry and matches(_gold_codes(entry["actor"]),
-                                                                           _codes(report, events[i].actor))))
-        used.add(best)
-        pairs.append((entry, events[best]))
-    for i, event in enumerate(events):
-        if i not in used:
-            pairs.append(({}, event))
+            places.append([i for i in range(len(events)) if matches(entry["type"], events[i].type)])
+
+    def actor_fits(entry: dict[str, Any], i: int) -> bool:
+        return "actor" in entry and matches(_gold_codes(entry["actor"]), _codes(report, events[i].actor))
+
+    chosen: dict[int, int] = {}
+    for typed in (True, False):
+        for n, (entry, where) in enumerate(zip(entries, places)):
+            if where is None or n in chosen:
+                continue
+            candidates = [i for i in where if i not in used and (not typed or matches(entry["type"], events[i].type))]
+            if candidates:
+                best = max(candidates, key=lambda i: actor_fits(entry, i))
+                used.add(best)
+                chosen[n] = best
+    pairs: list[tuple[dict[str, Any], Event | None]] = [
+        (entry, events[chosen[n]] if n in chosen else None)
+        for n, (entry, where) in enumerate(zip(entries, places)) if where is not None]
+    pairs += [({}, event) for i, event in enumerate(events) if i not in used]
     return pairs
 
 
 def tally_report(tally: Tally, entries: list[dict[str, Any]], report: Report,
-                 negatives: list[str] | None = None) -> None:
+                 negatives: list[str] | None = None, *, all_unmatched: bool = False) -> None:
+    """Add one report's events to ``tally``. A leftover report event that did not happen is not counted
+    (as ``sitreps evaluate`` does) unless ``all_unmatched`` (the sentence set, which codes them)."""
     for entry, event in pair_events(entries, report):
         if not entry:  # a report event no gold event took
             assert event is not None
             excused = any(s and min(s[1], event.end) > max(s[0], event.start)
                           for s in (locate(report.article.text, n) for n in negatives or []))
-            if not (excused and event.modality not in {"asserted", "reported", "claimed"}):
+            outside = event.modality in NOT_CODED and not all_unmatched
+            if not outside and not (excused and event.modality not in HAPPENED):
                 tally.fp[event.type] += 1
+                tally.confusion[(NONE, event.type)] += 1
             continue
+        gold_type = _first_type(entry["type"])
         if event is None or not matches(entry["type"], event.type):
-            tally.fn[_first_type(entry["type"])] += 1
+            tally.fn[gold_type] += 1
+            tally.confusion[(gold_type, event.type if event is not None else MISS)] += 1
             if event is not None:
                 tally.fp[event.type] += 1
             continue
         tally.tp[event.type] += 1
+        tally.confusion[(event.type, event.type)] += 1
         for name in ("actor", "recipient"):
             if name in entry:
-                tally.field(name, matches(_gold_codes(entry[name]), _codes(report, getattr(event, name))))
+                tally.field(name, matches(_gold_codes(entry[name]), _codes(report, getattr(event, name))), event.type)
         if "modality" in entry:
-            tally.field("modality", matches(entry["modality"], event.modality))
+            tally.field("modality", matches(entry["modality"], event.modality), event.type)
+        if "mode" in entry:
+            tally.field("mode", matches(entry["mode"], event.mode), event.type)
+
+
+def gold_paths(args: list[str]) -> list[str]:
+    """Gold files from files and folders (a folder: its *.yaml)."""
+    out: list[str] = []
+    for arg in args or [str(DEFAULT_GOLD)]:
+        path = Path(arg)
+        out += [str(p) for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [str(path)]
+    return out
 
 
 def run_gold(paths: list[str]) -> tuple[Tally, dict[str, Any]]:
@@ -171,21 +240,36 @@ def run_gold(paths: list[str]) -> tuple[Tally, dict[str, Any]]:
     return tally, claims
 
 
+def sentence_entries(item: dict[str, Any]) -> list[dict[str, Any]]:
+    return [dict(e) for e in item.get("events", [])]
+
+
 def run_sentences(path: str) -> Tally:
     items = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     settings = Settings.from_env()
     tally = Tally()
     texts = [item["text"] for item in items]
     for item, report in zip(items, extract_many(texts, settings=settings)):
-        entries = [dict(e, text_contains=e["text_contains"]) if "text_contains" in e else dict(e)
-                   for e in item.get("events", [])]
-        tally_report(tally, entries, report, item.get("not_events"))
+        tally_report(tally, sentence_entries(item), report, item.get("not_events"), all_unmatched=True)
     return tally
+
+
+def print_confusion(tally: Tally) -> None:
+    gold_rows = [t for t in TYPES if any(g == t for g, _ in tally.confusion)] + [NONE]
+    columns = [t for t in TYPES if any(r == t for _, r in tally.confusion)] + [MISS]
+    short = {t: t[:4] for t in columns}
+    print("\nconfusion (rows: gold type, columns: report type)")
+    print(f"{'':<9}" + "".join(f"{short[c]:>5}" for c in columns))
+    for row in gold_rows:
+        cells = [tally.confusion.get((row, c), 0) for c in columns]
+        if not any(cells):
+            continue
+        print(f"{row:<9}" + "".join(f"{n if n else '.':>5}" for n in cells))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold", nargs="*", help="gold YAML files (default: ../shared/gold/seed.yaml + tests/gold)")
+    parser.add_argument("gold", nargs="*", help="gold YAML files or folders (default: tests/gold-real/dev)")
     parser.add_argument("--sentences", help="a YAML file of annotated single sentences instead of gold articles")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -193,9 +277,7 @@ def main() -> int:
     if args.sentences:
         tally = run_sentences(args.sentences)
     else:
-        paths = args.gold or ([str(p) for p in [ROOT.parent / "shared" / "gold" / "seed.yaml"] if p.exists()]
-                              + sorted(glob.glob(str(ROOT / "tests" / "gold" / "*.yaml"))))
-        tally, claims = run_gold(paths)
+        tally, claims = run_gold(gold_paths(args.gold))
     summary = tally.summary()
     if claims is not None:
         summary["claims"] = {
@@ -206,10 +288,16 @@ def main() -> int:
     if args.json:
         print(json.dumps({"types": tally.rows(), **summary}, indent=2))
         return 0
-    print(f"{'type':<10} {'gold':>5} {'found':>6} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}")
+
+    def share(value: float | None) -> str:
+        return "    -" if value is None else f"{value:>5.2f}"
+
+    print(f"{'type':<10} {'gold':>5} {'found':>6} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}  {'actor':>5} "
+          f"{'recip':>5} {'modal':>5} {'mode':>5}")
     for row in tally.rows():
         print(f"{row['type']:<10} {row['gold']:>5} {row['found']:>6} {row['tp']:>4} "
-              f"{row['precision']:>6.2f} {row['recall']:>6.2f} {row['f1']:>6.2f}")
+              f"{row['precision']:>6.2f} {row['recall']:>6.2f} {row['f1']:>6.2f}  {share(row['actor'])} "
+              f"{share(row['recipient'])} {share(row['modality'])} {share(row['mode'])}")
     micro = summary["micro"]
     print(f"{'overall':<10} {'':>5} {'':>6} {'':>4} {micro['precision']:>6.2f} {micro['recall']:>6.2f} "
           f"{micro['f1']:>6.2f}   macro F1 {summary['macro_f1']:.2f}")
@@ -220,6 +308,7 @@ def main() -> int:
         print(f"claims: {c['matched']}/{c['gold']} found; speaker accuracy "
               f"{c['speaker'] if c['speaker'] is None else round(c['speaker'], 2)}, kind accuracy "
               f"{c['kind'] if c['kind'] is None else round(c['kind'], 2)}")
+    print_confusion(tally)
     return 0
 
 

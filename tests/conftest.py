@@ -35,8 +35,8 @@ def _validate_every_report():
     """Wrap the one function that assembles reports so each one is checked against the schema."""
     original = sitreps.pipeline.build_report
 
-    def checked(prepared, doc):
-        report = original(prepared, doc)
+    def checked(prepared, doc, settings=None):
+        report = original(prepared, doc, settings)
         errors = schema_errors(report.to_dict())
         assert not errors, f"report violates report.schema.json: {errors[:5]}"
         return report

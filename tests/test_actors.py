@@ -99,3 +99,68 @@ def test_every_seed_actor_is_resolved_with_its_aliases() -> None:
     assert metrics["actors.country"] == 1.0
     assert metrics["actors.sector"] == 1.0
     assert metrics["actors.aliases"] >= 0.85
+
+
+# --- issue 18: offices without a name, first person plural, groups from data, variants ------------
+
+def test_an_office_without_a_name_is_its_holder_on_the_articles_date() -> None:
+    report = extract("The Foreign Secretary said Britain would send more aid.", published="2016-09-20")
+    assert _actor_of(report, "The Foreign Secretary").name == "Boris Johnson"
+    later = extract("The Foreign Secretary said Britain would send more aid.", published="2019-09-20")
+    assert _actor_of(later, "The Foreign Secretary").name == "Dominic Raab"
+
+
+def test_an_office_refers_back_to_the_person_named_in_it() -> None:
+    report = extract("Prime Minister Haider al-Abadi visited Mosul on Monday. The prime minister said the city "
+                     "would be rebuilt.", published="2017-07-10")
+    assert _actor_of(report, "The prime minister").name == "Haider al-Abadi"
+
+
+def test_an_unknown_office_holder_is_a_person_of_the_country_named() -> None:
+    report = extract("Kenya's interior minister said the curfew would be lifted.", published="2008-02-01")
+    minister = _actor_of(report, "interior minister")
+    assert (minister.kind, minister.country, minister.sector) == ("person", "KEN", "GOV")
+
+
+def test_we_in_a_release_is_the_issuing_body_and_in_a_quote_the_speakers() -> None:
+    report = extract("The Foreign Office announced today that it would fund clearance work. We will keep "
+                     "supporting our partners in the region.\n\n"
+                     '"We are deeply concerned," said Oxfam spokeswoman Jane Ross.')
+    assert _actor_of(report, "We will").name.startswith("Foreign")
+    assert _actor_of(report, "We are").name == "Oxfam"
+
+
+def test_armed_groups_and_acronyms_from_data() -> None:
+    report = extract("The SDF and the Peshmerga, backed by the Coalition, pushed Da’esh fighters out of the "
+                     "town, while Kata'ib Hezbollah stayed away.")
+    assert _actor_of(report, "SDF").country == "SYR"
+    assert _actor_of(report, "Peshmerga").country == "IRQ"
+    assert _actor_of(report, "Coalition").name == "Global Coalition against Daesh"
+    assert _actor_of(report, "Da’esh").name == "Islamic State"
+    assert _actor_of(report, "Kata'ib Hezbollah").kind == "armed-group"
+
+
+def test_an_organisation_the_model_takes_for_a_place() -> None:
+    report = extract("Oxfam said the convoy had been turned back at the border.")
+    oxfam = _actor_of(report, "Oxfam")
+    assert oxfam is not None and oxfam.sector == "NGO"
+    assert not any(p.name == "Oxfam" for p in report.places)
+
+
+def test_a_person_is_not_given_the_articles_main_country() -> None:
+    report = extract("Iraqi troops entered Mosul. Iraq's army said the city was quiet. Iraqi officials met "
+                     "in Baghdad.\n\nJohn Marsh, who watched the fighting, said it was the worst he had seen.")
+    assert _actor_of(report, "John Marsh").country is None
+
+
+def test_a_country_named_before_its_officials_is_an_actor_too() -> None:
+    report = extract("U.S. officials said the talks would resume.")
+    officials = _actor_of(report, "officials")
+    assert (officials.kind, officials.country, officials.sector) == ("organization", "USA", "GOV")
+    assert any(m.text == "U.S. officials" for m in officials.mentions)
+    assert _actor_of(report, "U.S.").kind == "state"
+
+
+def test_one_person_with_and_without_an_honorific() -> None:
+    report = extract("Hosni Mubarak spoke on television. Later, Mr Mubarak said he would not resign.")
+    assert _actor_of(report, "Mr Mubarak").name == "Hosni Mubarak"

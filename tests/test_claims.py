@@ -63,11 +63,56 @@ def test_according_to_reportedly_and_passive_reports_are_unnamed_or_named():
     assert (passive.speaker, passive.cue) == ("unnamed", "reported")
 
 
-def test_generic_sources_are_unnamed():
+def test_described_speakers_are_actors_of_their_own_kind():
     rep = report("Two Egyptian security sources said Israel had agreed to withdraw from the crossing. "
-                 "Aid agencies say money is running out.")
-    assert claim_with(rep, "agreed to withdraw").speaker == "unnamed"
-    assert claim_with(rep, "money is running out").speaker == "unnamed"
+                 "Aid agencies say money is running out. "
+                 '"We will hold the bridge," a soldier told reporters.')
+    sources = claim_with(rep, "agreed to withdraw")
+    assert speaker(rep, sources) == "Egyptian security sources"  # the count is not part of the name
+    assert speaker(rep, claim_with(rep, "money is running out")) == "Aid agencies"
+    soldier = next(a for a in rep.actors if a.id == claim_with(rep, "hold the bridge").speaker)
+    assert (soldier.name, soldier.kind, soldier.sector) == ("soldier", "person", "MIL")
+    agentless = report("Six people were reportedly killed in the raid.")
+    assert claim_with(agentless, "Six people").speaker == "unnamed"  # no agent: unnamed stays
+
+
+def test_a_quote_whose_speaker_comes_after_it():
+    rep = report('"The road to the port will stay closed until Monday," said the district commissioner.')
+    assert speaker(rep, claim_with(rep, "stay closed")) == "district commissioner"
+
+
+def test_an_outlet_carrying_a_report_is_not_its_speaker_and_the_innermost_speaker_counts():
+    rep = report("Residents told a regional newspaper that 14 houses were burned. "
+                 "The radio station reported that police said nine people died.")
+    names = {a.id: a.name for a in rep.actors}
+    figures = {f.text: names.get(f.source, f.source) for f in rep.figures}
+    assert speaker(rep, claim_with(rep, "14 houses")) == "Residents" and figures["14 houses"] == "Residents"
+    assert figures["nine people"] == "police"
+
+
+def test_attribution_in_the_next_sentence_and_at_a_sentences_end():
+    rep = report("Two bridges over the river were destroyed overnight. This was reported by the regional "
+                 "governor's office.\n\nRussian forces lost 1,200 soldiers in a week, the intelligence "
+                 "directorate reported on Friday.")
+    names = {a.id: a.name for a in rep.actors}
+    figures = {f.text: names.get(f.source, f.source) for f in rep.figures}
+    assert figures["Two bridges"] == "regional governor's office"
+    assert speaker(rep, claim_with(rep, "bridges over the river")) == "regional governor's office"
+    assert figures["1,200 soldiers"] == "intelligence directorate"
+
+
+def test_reported_speech_goes_on_in_its_tense():
+    rep = report("Business leaders announced that exports had dropped by 30 percent. "
+                 "Hotel bookings had fallen by half.\n\nThe storm hit the coast on Monday.")
+    continued = claim_with(rep, "Hotel bookings")
+    assert speaker(rep, continued) == "Business leaders"
+    assert not any("storm hit" in c.text for c in rep.claims)  # the writer's own past tense stays the writer's
+
+
+def test_first_person_inside_a_quote_is_the_quoted_speaker():
+    rep = report('Mediator Lina Haddad said the talks would resume. "We say the truce will hold because both '
+                 'sides are exhausted."')
+    assert speaker(rep, claim_with(rep, "the truce will hold")) == "Lina Haddad"
 
 
 def test_pronoun_speaker_goes_on_with_the_last_speaker():
@@ -107,6 +152,14 @@ def test_negated_and_infinitive_cues_say_nothing():
 
 @pytest.mark.parametrize("sentence, kind", [
     ("The ministry denied that its troops had fired on civilians.", "denial"),
+    ("The cleric called on his followers to defy the curfew.", "prescription"),
+    ('"We call on all parties to stop the shelling," the envoy said.', "prescription"),
+    ('"The strike could have been avoided," the mayor said.', "opinion"),
+    ('"We condemn this attack on a school," the minister said.', "opinion"),
+    ('"Why would anyone fire on a hospital?" the governor asked.', "opinion"),
+    ('"They never target the generals, only the conscripts," the commander said.', "opinion"),
+    ("The spokesman described the damage to the port.", "report"),
+    ('"We hope that by Friday we will have the road open," the official said.', "prediction"),
     ("The foreign minister urged both sides to return to the talks.", "prescription"),
     ("The general said the army must be ready to defend the border.", "prescription"),
     ("The rebels vowed that the offensive would continue.", "prediction"),
@@ -135,6 +188,13 @@ def test_opinion_article_author_claims():
     assert "The drills lasted 13 hours." not in kinds  # a plain fact is not a claim
     news = report(text)
     assert not any(c.speaker == "author" for c in news.claims)  # only opinion and analysis articles
+
+
+def test_a_saying_that_goes_on_from_a_denial_denies_when_it_negates():
+    rep = report("The army denied the report, saying that no troops had entered the town. The ministry "
+                 "denied the charge, telling reporters that the militia had fired first.")
+    assert claim_with(rep, "no troops had entered").kind == "denial"
+    assert claim_with(rep, "militia had fired first").kind == "report"  # a counter-charge is told, not denied
 
 
 def test_claims_carry_their_figures_and_events():

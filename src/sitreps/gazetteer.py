@@ -20,6 +20,7 @@ a ``Resolved`` (canonical name, kind, country, sector, role, wikidata) out.
 from __future__ import annotations
 
 import csv
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -108,6 +109,7 @@ class Gazetteer:
     capitals: set[str] = field(default_factory=set)
     entries: dict[str, Entry] = field(default_factory=dict)
     by_entry_name: dict[str, Entry] = field(default_factory=dict)
+    folded_entries: dict[str, Entry] = field(default_factory=dict)
     militaries: dict[str, Entry] = field(default_factory=dict)
     metonyms: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)
@@ -115,10 +117,21 @@ class Gazetteer:
     lexicon: dict[str, Any] = field(default_factory=dict)
 
     def entry(self, text: str) -> Entry | None:
-        return self.entries.get(text) or self.entries.get(_strip_the(text))
+        """A curated actor by a name as written: exactly, else with quotes, dashes and case folded ("Da’esh")."""
+        found = self.entries.get(text) or self.entries.get(_strip_the(text))
+        if found is None:
+            if not self.folded_entries:
+                self.folded_entries.update((_loose(k), v) for k, v in self.entries.items())
+            found = self.folded_entries.get(_loose(_strip_the(text)))
+        return found
 
     def country(self, text: str) -> Country | None:
         return self.by_name.get(text) or self.by_name.get(_strip_the(text))
+
+
+def _loose(text: str) -> str:
+    """Quotes, dashes, hyphens and case folded: "Al-Jazeera", "al Jazeera" and "Al Jazeera" are one key."""
+    return typographic(text).replace("-", " ")
 
 
 @lru_cache(maxsize=None)
@@ -299,6 +312,107 @@ def title_sector(words: list[str]) -> tuple[str | None, bool, list[str]]:
         else:
             i += 1
     return sector, rank, found
+
+
+# --- Phoenix: armed groups, organisations and office holders from the PETRARCH2 dictionaries ----------
+
+@dataclass(frozen=True, slots=True)
+class PhoenixEntry:
+    """One row of ``phoenix_actors.tsv`` (``scripts/derive_phoenix_actors.py``)."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    terms: tuple[Term, ...] = ()
+    source: str = ""
+
+    def resolved(self, written: str, date: str | None = None) -> Resolved:
+        """As an actor named as the article writes it; a person's sector is that of the term covering ``date``."""
+        sector = self.sector
+        if self.terms and date:
+            term = next((t for t in self.terms if t.covers(date)), None)
+            sector = term.sector if term is not None else ("POL" if self.sector in ("GOV", "MIL") else self.sector)
+        kind = self.kind
+        return Resolved(written, kind, self.country, sector, key=f"phoenix:{self.kind}:{self.name}")
+
+
+@dataclass(frozen=True, slots=True)
+class Phoenix:
+    people: dict[str, tuple[PhoenixEntry, ...]]
+    organisations: dict[str, tuple[PhoenixEntry, ...]]
+
+
+def typographic(text: str) -> str:
+    """Curly quotes and long dashes made plain, case folded: "Da’esh" is "da'esh", "al–Nusra" "al-nusra"."""
+    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("–", "-").replace("—", "-").casefold()
+
+
+@lru_cache(maxsize=1)
+def phoenix() -> Phoenix:
+    """The Phoenix table, indexed by folded name and alias (about 0.2 s, once per process)."""
+    people: dict[str, list[PhoenixEntry]] = {}
+    organisations: dict[str, list[PhoenixEntry]] = {}
+    with data_path("phoenix_actors.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, aliases, kind, country, sector, terms, source = line.rstrip("\n").split("\t")
+            dated = tuple(Term("", part.split(":")[0] or None, part.split(":")[1] or "0000",
+                               part.split(":")[2] or None) for part in terms.split(";") if part)
+            if kind == "title":
+                continue  # an office without its holder ("American Vice-President"): not a name
+            entry = PhoenixEntry(name, kind, country or None, sector or None, dated, source)
+            index = people if kind == "person" else organisations
+            for text in {name, *(a for a in aliases.split("|") if a)}:
+                key = typographic(text).removeprefix("the ")
+                if len(key) >= 2:
+                    index.setdefault(key, []).append(entry)
+    return Phoenix({k: tuple(v) for k, v in people.items()}, {k: tuple(v) for k, v in organisations.items()})
+
+
+def phoenix_person(text: str, date: str | None = None) -> Resolved | None:
+    """A person the Phoenix dictionaries know by this full name ("Thabo Mbeki": ZAF), when only one is."""
+    found = phoenix().people.get(typographic(text), ())
+    if len(text.split()) < 2 or len({e.country for e in found}) != 1:
+        return None
+    return found[0].resolved(text, date)
+
+
+@lru_cache(maxsize=1)
+def phoenix_first_words() -> frozenset[str]:
+    """First words of the Phoenix organisations' names: a run of capitalised words is looked up only from these."""
+    return frozenset(re.split(r"[\s\-'’]", key)[0] for key in phoenix().organisations)
+
+
+def phoenix_worth_finding(key: str) -> bool:
+    """Is this name (folded) one to find in text even where the model sees no name? Every armed group, the
+    countries' bodies, and international organisations whose name says it is one (an acronym, or a word like
+    "Fund" or "Committee"); not companies or people."""
+    entries = phoenix().organisations.get(key)
+    if not entries:
+        return False
+    entry = entries[0]
+    return entry.source in ("M", "C") or entry.sector in ("IGO", "NGO") and _organisation_name(key)
+
+
+_ORGANISATION_WORDS = {"organization", "organisation", "fund", "committee", "council", "agency", "programme", "program",
+                       "union", "league", "federation", "association", "society", "foundation", "institute",
+                       "commission", "office", "watch", "international", "alliance", "bank", "court", "network", "aid",
+                       "relief", "children", "crisis", "forum", "centre", "center", "mission", "movement", "party"}
+
+
+def _organisation_name(key: str) -> bool:
+    parts = key.split()
+    return len(parts) == 1 and len(key) >= 3 or any(p in _ORGANISATION_WORDS for p in parts)
+
+
+def phoenix_organisation(text: str) -> Resolved | None:
+    """An organisation or armed group the Phoenix dictionaries know by this name or alias ("Peshmerga": IRQ MIL)."""
+    found = phoenix().organisations.get(typographic(text).removeprefix("the "), ())
+    if not found or len({(e.country, e.kind) for e in found}) != 1:
+        return None
+    return found[0].resolved(text)
 
 
 def today() -> str:

@@ -10,12 +10,14 @@ Model entities are kept where no gazetteer name covers them, trimmed of "the" an
 non-proper word.
 
 ``find_names(doc)`` returns ``Name`` spans (token offsets) sorted by position; each carries the
-set of gazetteer readings (``COUNTRY``, ``ADJ``, ``PEOPLE``, ``SEAT``, ``ENTRY``, ``PLACE``) and
+set of gazetteer readings (``COUNTRY``, ``ADJ``, ``PEOPLE``, ``SEAT``, ``ENTRY``, ``PLACE``, ``PHOENIX``: an
+armed group or organisation of the Phoenix dictionaries, matched whatever its case and written as a name) and
 the model's label, and the classification into actors and places is left to the extractors.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,11 +25,24 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitreps.gazetteer import gazetteer
+from sitreps.gazetteer import gazetteer, phoenix_first_words, phoenix_worth_finding, typographic
 from sitreps.gazetteer_places import _tables
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+_TOKENS = "sitreps.tokens"
+
+
+def tokens(doc: Doc) -> list:
+    """The document's tokens as a list made once (iterating a ``Doc`` builds a new ``Token`` each time, which is
+    most of the readers' cost), with their lower-case forms: ``(tokens, lowers)``."""
+    found = doc.user_data.get(_TOKENS)
+    if found is None or len(found[0]) != len(doc):
+        listed = list(doc)
+        found = doc.user_data[_TOKENS] = (listed, [t.lower_ for t in listed])
+    return found
 
 
 @dataclass(slots=True)
@@ -62,10 +77,27 @@ def _patterns() -> dict[str, set[str]]:
     for text in gaz.metonyms:
         add(text, "SEAT")
     for text in gaz.entries:
-        add(text, "ENTRY")
+        for variant in written_variants(text):
+            add(variant, "ENTRY")
     for text in _tables().curated:
-        add(text, "PLACE")
+        for variant in written_variants(text):
+            add(variant, "PLACE")
     return found
+
+
+def written_variants(text: str) -> set[str]:
+    """The ways news writes one name: straight or curly apostrophe ("Da'esh", "Da’esh"), and an Arabic article
+    capitalised or not, joined by a hyphen or a space ("al-Shabaab", "Al-Shabaab", "Al Jazeera", "Al-Jazeera")."""
+    variants = {text}
+    if "'" in text or "’" in text:
+        variants |= {text.replace("'", "’"), text.replace("’", "'")}
+    for article in ("al-", "el-", "Al-", "El-", "al ", "el ", "Al ", "El "):
+        if text.startswith(article):
+            rest = [v[len(article):] for v in variants]
+            for first in (article[0], article[0].swapcase()):
+                for joiner in ("-", " "):
+                    variants |= {first + article[1] + joiner + r for r in rest}
+    return variants
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +110,84 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[str, set[str]]]:
     for text in readings:
         matcher.add(text, [tokenizer(text)])
     return matcher, readings
+
+
+def _not_a_place(key: str) -> bool:
+    """A Phoenix name that is also a country or a town of 15,000 or more is read as the place it is."""
+    from sitreps.gazetteer_places import city, lookup_place
+
+    return gazetteer().country(key.title()) is None and city(key) is None and lookup_place(key.title()) is None
+
+
+def _phoenix_names(doc: Doc) -> list[Name]:
+    """Armed groups and organisations of the Phoenix dictionaries where the text writes a whole name ("Peshmerga",
+    "PESHMERGA", "Da’esh", "Save the Children"): in each run of capitalised words (small joining words inside), the
+    longest stretches that begin and end with a capitalised word and stand between the run's edges or small words
+    ("the Peshmerga and Oxfam": two names; "Youth" inside "Youth Coalition" is none)."""
+    found = []
+    listed, lowers = tokens(doc)
+    upper = [t.text[:1].isupper() for t in listed]
+    i = 0
+    while i < len(listed):
+        if not upper[i]:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(listed) and (upper[end] or listed[end].text in ("-", "'", "’") and not listed[end - 1].whitespace_
+                                     or lowers[end] in _SMALL_WORDS and end + 1 < len(listed) and upper[end + 1]):
+            end += 1
+        if end - i > 1 or lowers[i] != "the":
+            found += _names_in_run(doc, i, end)
+        i = end
+    return found
+
+
+def _names_in_run(doc: Doc, start: int, end: int) -> list[Name]:
+    listed, lowers = tokens(doc)
+    upper = [t.text[:1].isupper() for t in listed[start:end + 1]]  # upper[k] is token start + k
+
+    def capital(i: int) -> bool:
+        return upper[i - start] if i - start < len(upper) else False
+
+    names = []
+    firsts = phoenix_first_words()
+    s = start
+    while s < end:
+        if not capital(s) or lowers[s] == "the" or s > start and capital(s - 1) and lowers[s - 1] != "the" \
+                or typographic(listed[s].text) not in firsts:
+            s += 1
+            continue
+        for e in range(end, s, -1):
+            if not capital(e - 1) or e < end and capital(e):
+                continue
+            key = typographic(doc[s:e].text)
+            if phoenix_worth_finding(key) and _written_as_name(doc, s, e) and _not_a_place(key):
+                names.append(Name(s, e, "GAZ", {"PHOENIX"}))
+                s = e
+                break
+        else:
+            s += 1
+    return names
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "al", "el", "ad", "ash", "as", "at", "ar", "de", "du", "la", "le",
+                "bin", "ibn", "-", "'s", "’s", "'", "’", "&", "ul", "e", "i", "wa"}
+
+
+def _written_as_name(doc: Doc, start: int, end: int) -> bool:
+    """Capitalised as a name, and the whole name: every word with letters starts with a capital (small joining
+    words apart), a short word is in capitals ("LET", not "Let"), and no capitalised word goes on before or after
+    it ("Youth" is not a group inside "February 14 Youth Coalition")."""
+    first = doc[start]
+    if not first.text[:1].isupper() or end - start == 1 and len(first.text) <= 4 and not first.text.isupper():
+        return False
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and \
+            not doc[start - 1].is_sent_start and doc[start - 1].lower_ != "the":
+        return False
+    for token in doc[start:end]:
+        if token.is_alpha and not token.text[:1].isupper() and token.lower_ not in _SMALL_WORDS:
+            return False
+    return not (end - start == 1 and first.is_sent_start and not first.text.isupper() and first.pos_ != "PROPN")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -123,6 +233,7 @@ def find_names(doc: Doc) -> list[Name]:
         if end - start == 1 and not _standalone(doc, start, labels):
             continue
         candidates.append(Name(start, end, "GAZ", set(labels)))
+    candidates += [n for n in _phoenix_names(doc) if doc[n.start:n.end].text not in not_names]
     for ent in doc.ents:
         if ent.label_ not in MODEL_LABELS:
             continue
@@ -132,8 +243,9 @@ def find_names(doc: Doc) -> list[Name]:
             end += 1  # "Guglielmo Luigi" + "Miglietta": the model stopped short of the surname
         if start < end and _plausible_model_name(doc, start, end, ent.label_, not_names):
             candidates.append(Name(start, end, ent.label_))
-    # longest first; a gazetteer reading wins a tie
-    candidates.sort(key=lambda n: (-(n.end - n.start), not n.known, n.start))
+    candidates = _without_joined_names(doc, candidates)
+    # longest first; a gazetteer reading wins a tie, our own tables before Phoenix's
+    candidates.sort(key=lambda n: (-(n.end - n.start), not n.known, n.readings == {"PHOENIX"}, n.start))
     taken = [False] * len(doc)
     chosen: list[Name] = []
     for name in candidates:
@@ -147,6 +259,34 @@ def find_names(doc: Doc) -> list[Name]:
         if name.label == "GAZ":
             name.label = model_labels.get((name.start, name.end), "GAZ")
     return sorted(chosen, key=lambda n: n.start)
+
+
+_JOINERS = {"of", "the", "and", ",", "'s", "’s", "-", "in"}
+
+
+def _without_joined_names(doc: Doc, candidates: list[Name]) -> list[Name]:
+    """Drop a model entity that is only known names joined by small words ("Schengen Area of Europe" is the
+    Schengen Area and Europe), or a known name with a title or group word after it ("World Health Organization
+    Country Director", "Republic of Korea Navy"): the known name is read, and the title or group with it."""
+    known = [n for n in candidates if n.known]
+    order = sorted(range(len(known)), key=lambda k: known[k].start)  # by start: no pass over all per name
+    starts = [known[k].start for k in order]
+    gaz = gazetteer()
+    tails = gaz.title_words | set(gaz.lexicon["groups"]) | {"country", "regional", "provincial", "national"}
+    out = []
+    for name in candidates:
+        if not name.known and name.end - name.start > 1:
+            inside = [known[k] for k in sorted(order[bisect_left(starts, name.start):bisect_left(starts, name.end + 1)])
+                      if known[k].end <= name.end]  # the known names within this one, in their order
+            covered = {i for k in inside for i in range(k.start, k.end)}
+            rest = [doc[i].lower_ for i in range(name.start, name.end) if i not in covered]
+            if len(inside) >= 2 and all(w in _JOINERS for w in rest):
+                continue
+            if inside and inside[0].start == name.start and rest and all(w in tails for w in rest) and \
+                    all(i >= inside[0].end for i in range(name.start, name.end) if i not in covered):
+                continue
+        out.append(name)
+    return out
 
 
 def _standalone(doc: Doc, i: int, labels: set[str]) -> bool:

@@ -44,8 +44,17 @@ def get_nlp(model: str = "") -> Language:
     return _load(model or "")
 
 
+def loaded_models() -> list[str]:
+    """The names this process has loaded a pipeline under ("" is the default): each costs its memory."""
+    return sorted(_loaded)
+
+
+_loaded: set[str] = set()
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
+    _loaded.add(model)
     candidates = (model,) if model else DEFAULT_MODELS
     for name in candidates:
         try:

@@ -5,14 +5,15 @@
     3. provenance authors, publisher, genre from the text's cues      (sitreps.provenance)
     4. language   a non-English article is reported, not mined        (sitreps.language)
     5. parse      spaCy, once per article; batched in extract_many    (sitreps.nlp)
-    6. extract    each extractor reads the parse and earlier results  (sitreps.extract)
+    6. extract    stage 0 dates the article from its text if still undated; then each
+                  step's backend reads the parse and earlier results  (sitreps.extract)
     7. report     the sitreps/1 object                                (sitreps.types)
 
 The article is dated in steps 2-4, before any extractor runs: ``--published``
 (given), else the page's metadata or URL, else its own date line ("Saturday,
 August 30, 2008" under the title, "Published …" at the foot: inferred). Without
-any of these the times extractor infers the date from the body (dateline,
-latest date mentioned).
+any of these, stage 0 of extraction infers the date from the body (dateline,
+latest date mentioned) before the first extractor runs.
 
 Steps 1-4 are cheap and run per article; step 5 is nearly all the cost, so
 ``extract_many`` prepares every article first and parses them with
@@ -31,7 +32,8 @@ from spacy.tokens import Doc
 
 from sitreps.clean import DateLine, clean
 from sitreps.config import Settings
-from sitreps.extract import EXTRACTORS
+from sitreps.extract import EXTRACTORS, Extractor, pipeline
+from sitreps.extract.times import date_article
 from sitreps.ingest import RawArticle, from_text
 from sitreps.language import detect_language
 from sitreps.nlp import get_nlp, parse
@@ -82,15 +84,24 @@ def prepare(raw: RawArticle, *, published: str | dt.date | None = None) -> Prepa
     return Prepared(article, warnings)
 
 
-def build_report(prepared: Prepared, doc: Doc | None) -> Report:
-    """Steps 6-7: run the extractors over the parse and assemble the report."""
+def build_report(prepared: Prepared, doc: Doc | None, settings: Settings | None = None) -> Report:
+    """Steps 6-7: date the article (stage 0), run the extractors over the parse and assemble the report.
+
+    Stage 0 fixes the article's date before any extractor runs: every extractor reads it, none writes it.
+    The extractors are the steps' chosen backends (``settings.extractors``; the shipped rules by default)."""
     report = Report(article=prepared.article, warnings=list(prepared.warnings))
     if doc is None:
         return report
     report.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()]
-    for extractor in EXTRACTORS:
+    date_article(doc, report)
+    for extractor in _extractors(settings):
         extractor(doc, report)
     return report
+
+
+def _extractors(settings: Settings | None) -> list[Extractor]:
+    choices = settings.extractors if settings is not None else ""
+    return EXTRACTORS if not choices else pipeline(choices)
 
 
 def process(raw: RawArticle, *, published: str | dt.date | None = None, settings: Settings | None = None) -> Report:
@@ -99,7 +110,7 @@ def process(raw: RawArticle, *, published: str | dt.date | None = None, settings
     prepared = prepare(raw, published=published)
     doc = next(parse(get_nlp(settings.model), [prepared.article.text])) if prepared.english and prepared.article.text \
         else None
-    return build_report(prepared, doc)
+    return build_report(prepared, doc, settings)
 
 
 def process_many(raws: Iterable[RawArticle], *, settings: Settings | None = None) -> Iterator[Report]:
@@ -123,7 +134,7 @@ def process_many(raws: Iterable[RawArticle], *, settings: Settings | None = None
     for doc in parse(nlp, texts(), batch_size=settings.batch_size, n_process=settings.n_process):
         while not (waiting[0].english and waiting[0].article.text):  # nothing to parse: reported as it is
             yield build_report(waiting.popleft(), None)
-        yield build_report(waiting.popleft(), doc)
+        yield build_report(waiting.popleft(), doc, settings)
     while waiting:
         yield build_report(waiting.popleft(), None)
 

@@ -9,8 +9,10 @@ classes; tests validate every report against it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -54,6 +56,10 @@ class Repair:
 
     def to_dict(self) -> dict[str, str]:
         return {"from": self.original, "to": self.repaired, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Repair":
+        return cls(data["from"], data["to"], data["reason"])
 
 
 @dataclass(slots=True)
@@ -185,12 +191,68 @@ class Report:
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Report":
+        """The typed report back from what ``to_dict`` wrote (or a stored or exported ``sitreps/1`` object),
+        so code downstream of the pipeline works on classes, not untyped dicts. Keys it does not know are
+        ignored (a newer minor version may add some); a missing required field or another schema is an error."""
+        if not isinstance(data, dict):
+            raise ValueError(f"a sitreps report is a JSON object, not {type(data).__name__}")
+        schema = data.get("schema", SCHEMA_VERSION)
+        if schema != SCHEMA_VERSION:
+            raise ValueError(f"not a {SCHEMA_VERSION} report: its schema is {schema!r}")
+        return _build(cls, data, "report")
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> "Report":
+        """``from_dict`` of a JSON text, as ``to_json`` writes it."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"not JSON: {error}") from error
+        return cls.from_dict(data)
+
     def sentence_of(self, offset: int) -> int:
-        """Index of the sentence that contains character ``offset`` (-1 if none)."""
-        for index, sentence in enumerate(self.sentences):
-            if sentence.start <= offset < sentence.end:
-                return index
+        """Index of the sentence that contains character ``offset`` (-1 if none).
+
+        A binary search over the sentences' starts (they are in text order and do not overlap), so the
+        extractors' one lookup per item costs O(log n) and a long article stays linear, not quadratic."""
+        index = bisect.bisect_right(self.sentences, offset, key=_sentence_start) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return index
         return -1
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _build(cls: type, data: Any, where: str) -> Any:
+    """An instance of dataclass ``cls`` from its dict, nested classes and lists of them included."""
+    if hasattr(cls, "from_dict") and cls is not Report:
+        return cls.from_dict(data)
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected an object, got {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ValueError(f"{where}: the field {f.name!r} is missing")
+            continue
+        values[f.name] = _value(hints[f.name], data[f.name], f"{where}.{f.name}")
+    return cls(**values)
+
+
+def _value(hint: Any, value: Any, where: str) -> Any:
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise ValueError(f"{where}: expected a list, got {type(value).__name__}")
+        return [_value(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _build(hint, value, where)
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -12,6 +12,7 @@ SQLAlchemy) are imported inside the commands that use them, so ``sitreps --help`
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: one line for users, the traceback on request
         if os.environ.get("SITREPS_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):  # not a bug: say what
+            print(f"sitreps: {error.filename or 'output'}: the disk is full (no space left on the device)",
+                  file=sys.stderr)
+            return 1
         print(f"sitreps: internal error: {error.__class__.__name__}: {error} "
               "(set SITREPS_DEBUG=1 for a traceback, and please report it)", file=sys.stderr)
         return 1

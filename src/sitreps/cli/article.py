@@ -25,7 +25,7 @@ COMPONENTS = ("article", "boilerplate", "times", "figures", "actors", "places", 
 @json_option
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks (off by default).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SECONDS",
-              help="Network timeout for a URL.")
+              help="Seconds for the whole fetch of a URL (connection, headers and body).")
 def extract(source: str, published: Optional[str], json_output: bool, allow_private: bool, timeout: float) -> int:
     """Read one article and print its report.
 

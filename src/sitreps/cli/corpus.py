@@ -33,12 +33,14 @@ from sitreps.errors import INGEST_FAILURES_EXIT_CODE
               help="Articles per unit of work sent to a worker.")
 @click.option("--allow-private", is_flag=True, help="Allow feed and page URLs on loopback and private networks.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SECONDS",
-              help="Network timeout for feeds and their pages.")
+              help="Seconds for the whole fetch of each feed and page (connection, headers and body).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links that lead out of a SOURCE folder (by default they are listed as failures).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (it is drawn on stderr).")
 @click.option("--json", "json_output", is_flag=True, help="Print the summary as JSON.")
 def ingest(sources: tuple[str, ...], db: Optional[str], engine: str, processes: int, scheduler: Optional[str],
            workers: Optional[int], parquet_dir: Optional[str], reprocess: str, partition_size: int,
-           allow_private: bool, timeout: float, no_progress: bool, json_output: bool) -> int:
+           allow_private: bool, timeout: float, follow_symlinks: bool, no_progress: bool, json_output: bool) -> int:
     """Read many articles into the store: folders, globs, JSONL/CSV corpora, feeds, WARC files.
 
     Each SOURCE is a file, a folder (read recursively), a glob, or the URL of
@@ -73,7 +75,7 @@ def ingest(sources: tuple[str, ...], db: Optional[str], engine: str, processes: 
     with progress_bar(console, "ingest", enabled=not no_progress) as progress:
         summary = run_ingest(sources, db=db, parquet_dir=parquet_dir, engine=engine, processes=processes,
                              scheduler=scheduler, workers=workers, reprocess=reprocess, settings=settings,
-                             partition_size=partition_size, progress=progress)
+                             partition_size=partition_size, progress=progress, follow_symlinks=follow_symlinks)
     return _finish(summary, json_output, where=parquet_dir or store_name(db), command="ingest")
 
 

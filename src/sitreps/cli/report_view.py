@@ -34,6 +34,8 @@ def print_summary(report: Report, console: Console) -> None:
         overview.add_row(label, Text(value))
     console.print(Text("Article", style="bold underline"))
     console.print(overview)
+    for warning in report.warnings:  # first, where they are seen: a repaired encoding changes what follows
+        console.print(Text(f"warning: {warning}", style="yellow"))
     _table(console, "Removed lines", ["reason", "text"], [[r.reason, r.text] for r in article.removed])
     _table(console, "Repairs", ["reason", "from", "to"], [[r.reason, r.original, r.repaired] for r in article.repairs])
     names = _names(report)
@@ -51,8 +53,6 @@ def print_summary(report: Report, console: Console) -> None:
              _short(e.text)] for e in report.events])
     _table(console, "Claims", ["speaker", "cue", "kind", "text"],
            [[names(c.speaker), c.cue, c.kind, _short(c.text)] for c in report.claims])
-    for warning in report.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
 
 
 def _table(console: Console, title: str, columns: Sequence[str], rows: list[list[Any]]) -> None:

@@ -10,7 +10,11 @@ or an http(s) URL of a feed or a page. By name:
 
 Inside a folder, files with other names (images, PDFs, hidden files) are left
 alone; a file named on the command line is read as an article whatever its
-name, unless its content is a feed. A SOURCE that does not exist is an error
+name, unless its content is a feed. A folder walk never leaves the folder
+through a symbolic link (unless ``follow_symlinks``) and never runs round a
+loop of links; what it skips for such a reason (a link out of the folder, a
+link loop, a broken link, a FIFO, a socket or device, an unreadable folder)
+is a ``Failure`` of its own, so the summary and the failures table say so. A SOURCE that does not exist is an error
 at once (a typo should not cost an hour of ingest); anything wrong inside a
 source is a ``Failure`` in the stream, and reading goes on.
 """
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import csv
 import glob
+import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +36,7 @@ import httpx
 from sitreps.config import Settings
 from sitreps.corpus.entry import HTML_TYPES, Entry, Failure
 from sitreps.corpus.feeds import FEED_TYPES, feed_entries, looks_like_feed, parse_feed
-from sitreps.corpus.tables import csv_entries, jsonl_entries, open_text
+from sitreps.corpus.tables import csv_entries, csv_rows, jsonl_entries, open_binary
 from sitreps.corpus.warc import count_warc, warc_entries
 from sitreps.errors import InputNotFound, MissingExtra, NotAFile, SitrepsError
 from sitreps.extras import require
@@ -56,20 +62,21 @@ class Source:
     transport: httpx.BaseTransport | None = None
     resolver: Resolver = resolve_host
     _feed: Any = field(default=None, repr=False)
+    problem: str | None = None  # kind "skipped": why a folder walk did not read it
 
     def estimate(self) -> int | None:
         """How many entries it holds, counted cheaply; None when that needs the network or cannot be told."""
         path = Path(self.location)
         try:
-            if self.kind == "article":
+            if self.kind in {"article", "skipped"}:
                 return 1
             if self.kind == "jsonl":
-                with open_text(path) as handle:
+                with open_binary(path) as handle:
                     return sum(1 for line in handle if line.strip())
             if self.kind in {"csv", "tsv"}:
                 csv.field_size_limit(sys.maxsize)
-                with open_text(path) as handle:
-                    rows = csv.reader(handle, delimiter="\t" if self.kind == "tsv" else ",")
+                with open_binary(path) as handle:
+                    rows = csv_rows(handle, delimiter="\t" if self.kind == "tsv" else ",")
                     return max(sum(1 for _ in rows) - 1, 0)  # less the header
             if self.kind == "warc":
                 return count_warc(path)
@@ -82,7 +89,9 @@ class Source:
     def entries(self) -> Iterator[Entry | Failure]:
         path = Path(self.location)
         try:
-            if self.kind == "article":
+            if self.kind == "skipped":
+                yield Failure(self.location, self.problem or "skipped", "NotAFile", NotAFile.exit_code, self.origin)
+            elif self.kind == "article":
                 yield self._file_entry(path)
             elif self.kind == "jsonl":
                 yield from jsonl_entries(path, self.origin)
@@ -128,12 +137,13 @@ class Source:
 
 
 def open_sources(specs: Sequence[str], settings: Settings, *, transport: httpx.BaseTransport | None = None,
-                 resolver: Resolver = resolve_host) -> list[Source]:
-    """The sources named by ``specs``, folders and globs expanded (sorted, so runs are repeatable)."""
+                 resolver: Resolver = resolve_host, follow_symlinks: bool = False) -> list[Source]:
+    """The sources named by ``specs``, folders and globs expanded (sorted, so runs are repeatable).
+    ``follow_symlinks`` lets a folder walk follow links that lead out of the folder."""
     found: list[Source] = []
     for spec in specs:
-        def make(location: str, kind: str, spec: str = spec) -> Source:
-            return Source(location, spec, kind, settings, transport, resolver)
+        def make(location: str, kind: str, spec: str = spec, problem: str | None = None) -> Source:
+            return Source(location, spec, kind, settings, transport, resolver, problem=problem)
 
         if is_url(spec):
             found.append(make(spec, "url"))
@@ -147,7 +157,11 @@ def open_sources(specs: Sequence[str], settings: Settings, *, transport: httpx.B
             if not path.exists():
                 raise InputNotFound(spec, "no such file or folder")
             if path.is_dir():
-                found.extend(make(str(p), kind) for p in _walk(path) if (kind := kind_of(p, named=False)))
+                for p, problem in walk(path, follow_symlinks=follow_symlinks):
+                    if problem is not None:
+                        found.append(make(str(p), "skipped", problem=problem))
+                    elif kind := kind_of(p, named=False):
+                        found.append(make(str(p), kind))
             elif path.is_file():
                 found.append(make(spec, kind_of(path, named=True) or "article"))
             else:
@@ -176,7 +190,68 @@ def kind_of(path: Path, *, named: bool) -> str | None:
     return None
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
-            yield path
+def walk(root: Path, *, follow_symlinks: bool = False) -> Iterator[tuple[Path, str | None]]:
+    """The files under ``root`` in sorted order, as (path, None); what is skipped, as (path, reason). Hidden
+    names (".git") are left alone silently; a link is followed only to what lies inside ``root`` (anything,
+    with ``follow_symlinks``), and a folder already walked (a link back up) is not walked again."""
+    top = root.resolve()
+    seen: set[tuple[int, int]] = set()
+
+    def inside(target: Path) -> bool:
+        return target == top or top in target.parents
+
+    def visit(folder: Path) -> Iterator[tuple[Path, str | None]]:
+        try:
+            info = folder.stat()
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            yield folder, f"this folder cannot be read ({error.strerror or error})"
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except FileNotFoundError:
+                    yield path, f"a broken symbolic link (to {os.readlink(path)})"
+                    continue
+                except (OSError, RuntimeError):
+                    yield path, "a symbolic link loop: it never reaches a file"
+                    continue
+                if not follow_symlinks and not inside(target):
+                    yield path, (f"a symbolic link to {target}, outside the folder: not followed "
+                                 "(pass --follow-symlinks to read it)")
+                    continue
+            try:
+                info = path.stat()
+            except OSError as error:
+                yield path, f"cannot be read ({error.strerror or error})"
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if entry.is_symlink():
+                    if (info.st_dev, info.st_ino) in seen or folder.resolve() == target \
+                            or target in folder.resolve().parents:
+                        yield path, "a symbolic link loop: a link to a folder that is already being read"
+                        continue
+                    if inside(target):
+                        continue  # a link to another folder of the walk: its files are read under their own names
+                yield from visit(path)
+            elif stat.S_ISREG(info.st_mode):
+                yield path, None
+            else:
+                yield path, f"not a regular file but {_special(info.st_mode)}: not read"
+
+    yield from visit(root)
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"

@@ -88,6 +88,7 @@ class Entry:
         raw.authors = raw.authors or list(self.authors)
         raw.published = raw.published or self.published
         raw.warnings.extend(self.warnings)
+        raw.scrub()  # the container's fields too
         return raw
 
 

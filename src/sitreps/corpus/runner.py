@@ -15,7 +15,9 @@ per worker are in flight, so memory stays flat whatever the corpus size.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,10 +31,12 @@ from sitreps import __version__
 from sitreps.config import Settings
 from sitreps.corpus import Source, open_sources
 from sitreps.corpus.entry import Entry, Failure
-from sitreps.corpus.work import REPROCESS, PartitionResult, Plan, run_partition, warm
+from sitreps.corpus.work import REPROCESS, PartitionResult, Plan, run_partition, warm, with_retry
+from sitreps.errors import StoreError
 from sitreps.ingest.url import Resolver, resolve_host
 
 Progress = Callable[[int, "int | None"], None]  # (entries done, total or None when unknown)
+HEARTBEAT_SECONDS = 60.0  # how often the driver tells the runs table it is alive
 
 
 class Engine(Protocol):
@@ -117,13 +121,14 @@ class ProcessEngine:
     def __init__(self, processes: int, *, model: str = "") -> None:
         self.name = f"local:{processes}"
         self.processes = processes
+        self.model = model
         context = multiprocessing.get_context("spawn")  # no fork of a process with threads and open databases
         self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_worker_init,
                                         initargs=(model,))
 
     def warm(self) -> None:
         """Start every worker and load the model in it (so timing starts with warm workers)."""
-        list(self.pool.map(warm, [""] * self.processes))
+        list(self.pool.map(warm, [self.model] * self.processes))
 
     def map(self, partitions: Iterable[list[Entry | Failure]], plan: Plan) -> Iterator[PartitionResult]:
         pending: set[Future] = set()
@@ -154,7 +159,38 @@ class ProcessEngine:
 
 def _worker_init(model: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop; a worker ends its partition
+    watch_parent()
     warm(model)
+
+
+def watch_parent(interval: float = 0.5) -> None:
+    """End this worker process as soon as its driver is gone (``kill -9`` of the driver must not leave
+    workers writing to the store, nor holding their memory): a daemon thread checks every ``interval``
+    seconds whether the parent is still the one that started it, and exits at once when it is not. An
+    open transaction is rolled back by the database, as for any killed process."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="sitreps-watch-parent", daemon=True).start()
+
+
+def _sigterm_as_interrupt() -> Callable[[], None]:
+    """Make SIGTERM stop the ingest as Ctrl+C does (the run is then recorded as interrupted, what was
+    committed stays); returns the function that puts the previous handler back. Only the main thread can
+    set handlers: elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def make_engine(engine: str = "local", *, processes: int = 1, scheduler: str | None = None,
@@ -186,20 +222,27 @@ def ingest(sources: Sequence[str], *, db: str | None = None, parquet_dir: str | 
            engine: str | Engine = "local", processes: int = 1, scheduler: str | None = None,
            workers: int | None = None, reprocess: str = "outdated", settings: Settings | None = None,
            partition_size: int = 16, version: str | None = None, progress: Progress | None = None,
-           transport: httpx.BaseTransport | None = None, resolver: Resolver = resolve_host) -> Summary:
+           transport: httpx.BaseTransport | None = None, resolver: Resolver = resolve_host,
+           follow_symlinks: bool = False) -> Summary:
     """Read ``sources`` into the store at ``db`` (or Parquet files in ``parquet_dir``) and say what happened.
 
     Raises ``InputNotFound`` for a SOURCE that does not exist and ``StoreError`` when the database cannot
-    be opened; everything wrong with single inputs is in the summary's ``failures``. Ctrl+C stops it
-    with ``summary.interrupted`` set: what was committed stays, and the same call again resumes.
+    be opened; everything wrong with single inputs is in the summary's ``failures``. Ctrl+C or SIGTERM
+    stops it with ``summary.interrupted`` set: what was committed stays, and the same call again resumes.
+    A run whose driver was killed outright stays "running" in the runs table until the next ingest on the
+    store marks it interrupted. ``follow_symlinks`` lets folder walks follow links out of the folder.
     """
     from sitreps.store import Store
 
     if reprocess not in REPROCESS:
         raise ValueError(f"reprocess must be one of {', '.join(REPROCESS)}, not {reprocess!r}")
     settings = settings or Settings.from_env()
+    if settings.extractors:  # a backend that does not exist stops the run here, not once per article
+        from sitreps.extract.registry import pipeline as chosen_extractors
+
+        chosen_extractors(settings.extractors)
     version = version or __version__
-    found = open_sources(sources, settings, transport=transport, resolver=resolver)
+    found = open_sources(sources, settings, transport=transport, resolver=resolver, follow_symlinks=follow_symlinks)
     store = Store(db) if (db is not None or parquet_dir is None) else None
     plan = Plan(db_url=store.url if store else None, parquet_dir=parquet_dir, version=version, reprocess=reprocess,
                 settings=settings, transport=transport)
@@ -211,23 +254,37 @@ def ingest(sources: Sequence[str], *, db: str | None = None, parquet_dir: str | 
     if progress:
         progress(0, total)
     started = time.perf_counter()
+    failing = False
+    restore_sigterm = _sigterm_as_interrupt()
+    beat = time.monotonic() + HEARTBEAT_SECONDS
     try:
         for result in runner.map(partitions(found, partition_size), plan):
             summary.add(result)
-            if store:
-                store.record_failures(result.failures, version=version, run_id=run_id)
-                store.clear_failures(o.key for o in result.outcomes)
+            if store and time.monotonic() >= beat:  # the runs table's sign that this driver is at work
+                with_retry(lambda: store.run_alive(run_id), store.name)
+                beat = time.monotonic() + HEARTBEAT_SECONDS
+            if store:  # tried again while the database restarts, as the workers' writes are
+                keys = [o.key for o in result.outcomes]
+                with_retry(lambda: store.record_failures(result.failures, version=version, run_id=run_id), store.name)
+                with_retry(lambda: store.clear_failures(keys), store.name)
             if progress:
                 progress(summary.read, total)
     except KeyboardInterrupt:  # committed articles stay; a re-run resumes
         summary.interrupted = True
     except BaseException:
-        summary.interrupted = True
+        summary.interrupted = failing = True
         raise
     finally:
+        restore_sigterm()
         summary.seconds = time.perf_counter() - started
         if store:
-            store.finish_run(run_id, summary.counts(), "interrupted" if summary.interrupted else "done")
+            try:
+                with_retry(lambda: store.finish_run(run_id, summary.counts(),
+                                                    "interrupted" if summary.interrupted else "done"),
+                           store.name, seconds=5 if failing else None)
+            except StoreError:
+                if not failing:  # else the error that stopped the run is the one to show
+                    raise
         if isinstance(engine, str):
             runner.close()
     return summary
@@ -243,4 +300,5 @@ def _total(found: Sequence[Source]) -> int | None:
     return total
 
 
-__all__ = ["Engine", "InProcessEngine", "ProcessEngine", "Summary", "ingest", "make_engine", "partitions"]
+__all__ = ["Engine", "InProcessEngine", "ProcessEngine", "Summary", "ingest", "make_engine", "partitions",
+           "watch_parent"]

@@ -14,10 +14,14 @@ extract`` does for one article, and writes the results itself:
 It runs the same in the calling process, in a local process pool and on Dask
 workers; the spaCy model is loaded once per process (``sitreps.nlp``). A bad
 article becomes a ``Failure``, never an exception that loses its partition.
+When the database goes away (a restart, a failover), reads and writes are
+tried again for up to ``RETRY_SECONDS``, then the partition fails with a
+``StoreError``; either way no report is ever half-written.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -25,9 +29,10 @@ import resource
 import socket
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from packaging.version import InvalidVersion, Version
 
@@ -35,11 +40,14 @@ from sitreps import __version__
 from sitreps import pipeline
 from sitreps.config import Settings
 from sitreps.corpus.entry import Entry, Failure
-from sitreps.errors import NoArticleText
+from sitreps.errors import NoArticleText, StoreError
 from sitreps.extras import require
-from sitreps.nlp import get_nlp
+from sitreps.ingest import from_text
+from sitreps.nlp import get_nlp, parse
 
 REPROCESS = ("outdated", "all", "none")
+RETRY_SECONDS = 60.0  # how long a worker waits for a database that went away (a restart) before giving up
+T = TypeVar("T")
 PARQUET_COLUMNS = ("kind", "key", "source", "article_id", "raw_hash", "sitreps_version", "report", "reason", "error",
                    "code")
 
@@ -114,7 +122,8 @@ def run_partition(entries: list[Entry | Failure], plan: Plan) -> PartitionResult
     store = _store(plan)
     outcomes: list[Outcome] = []
     todo: list[tuple[Entry, pipeline.Prepared, str, bool]] = []
-    by_id, by_raw = store.known([p.article.id for _, p, _ in ready], [h for _, _, h in ready]) if store else ({}, {})
+    by_id, by_raw = with_retry(lambda: store.known([p.article.id for _, p, _ in ready], [h for _, _, h in ready]),
+                               store.name) if store else ({}, {})
     seen: set[str] = set()
     for entry, prepared, raw_hash in ready:
         article_id = prepared.article.id
@@ -128,14 +137,15 @@ def run_partition(entries: list[Entry | Failure], plan: Plan) -> PartitionResult
     rows: list[dict[str, Any]] = []
     for (entry, prepared, raw_hash, replace), doc in zip(todo, _parse([p for _, p, _, _ in todo], plan.settings)):
         try:
-            report = pipeline.build_report(prepared, doc).to_dict()
+            report = pipeline.build_report(prepared, doc, plan.settings).to_dict()
         except Exception as error:  # noqa: BLE001 - an extractor bug must not lose the partition
             failures.append(Failure(entry.key, f"extraction failed: {type(error).__name__}: {error}",
                                     type(error).__name__, 1, entry.source))
             continue
         language = prepared.article.language
         if store is not None:
-            saved = store.save(report, source=entry.key, raw_hash=raw_hash, version=plan.version, replace=replace)
+            saved = with_retry(lambda: store.save(report, source=entry.key, raw_hash=raw_hash, version=plan.version,
+                                                  replace=replace), store.name)
             outcomes.append(Outcome(entry.key, saved.status, saved.article_id, language))
         else:
             rows.append({"kind": "report", "key": entry.key, "source": entry.source, "article_id": report["article"]["id"],
@@ -155,7 +165,7 @@ def _parse(items: list[pipeline.Prepared], settings: Settings) -> list[Any]:
     english = [p for p in items if p.english and p.article.text]
     if not english:
         return [None] * len(items)
-    docs = iter(get_nlp(settings.model).pipe((p.article.text for p in english), batch_size=settings.batch_size))
+    docs = parse(get_nlp(settings.model), (p.article.text for p in english), batch_size=settings.batch_size)
     return [next(docs) if p.english and p.article.text else None for p in items]
 
 
@@ -180,12 +190,52 @@ def write_parquet(rows: list[dict[str, Any]], folder: Path, keys: list[str]) -> 
     name = hashlib.blake2b("\n".join(keys).encode("utf-8"), digest_size=8).hexdigest()
     final = folder / f"part-{name}.parquet"
     temporary = folder / f".part-{name}.{os.getpid()}.tmp"
-    pq.write_table(table, temporary, compression="zstd")
-    os.replace(temporary, final)
+    try:
+        pq.write_table(table, temporary, compression="zstd")
+        os.replace(temporary, final)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StoreError(str(folder), "the disk is full: this partition's file was not written (those "
+                                          "written before are whole); free some space and run again") from None
+        raise
     return final
 
 
 def warm(model: str = "") -> str:
-    """Load the spaCy model in this process (engines call it once per worker before timing starts)."""
-    get_nlp(model)
+    """Load the spaCy model in this process and run one short article through every stage, so that what
+    the extractors load on first use (gazetteers, lexicons) is loaded too; engines call it once per worker."""
+    nlp = get_nlp(model)
+    prepared = pipeline.prepare(from_text(_WARM_TEXT, source="<warm-up>"))
+    pipeline.build_report(prepared, nlp(prepared.article.text))
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+_WARM_TEXT = ("KYIV, Oct 3 (Meridian Wire) - Russian forces fired 12 missiles at Kharkiv on Tuesday, killing three "
+              "people and wounding at least 20, regional governor Oleh Syniehubov said. Ukraine's air force said it "
+              "shot down nine of them. \"We will rebuild,\" the mayor said on Wednesday.")
+
+
+def with_retry(call: Callable[[], T], name: str, *, seconds: float | None = None) -> T:
+    """``call()``, tried again with growing pauses while the database cannot be reached (a restart, a
+    failover, a dropped connection), for up to ``seconds`` (``RETRY_SECONDS``); then a ``StoreError`` that
+    says so. Every call is whole transactions, so a retry never leaves half a report: a save whose commit
+    was cut off is either absent (and made again) or present (and found as a duplicate)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    limit = RETRY_SECONDS if seconds is None else seconds
+    deadline = time.monotonic() + limit
+    pause = 0.2
+    while True:
+        try:
+            return call()
+        except DBAPIError as error:
+            if not (isinstance(error, OperationalError) or error.connection_invalidated):
+                raise
+            if time.monotonic() + pause > deadline:
+                detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+                raise StoreError(name, f"the database went away and did not come back within {limit:.0f} s "
+                                       f"({detail}); what was stored stays: run the same command again to resume"
+                                 ) from None
+            time.sleep(pause)
+            pause = min(2 * pause, 5.0)

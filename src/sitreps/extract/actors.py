@@ -23,17 +23,21 @@ Functions later extractors call (figures, claims and events):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.mentions import entity_at
 from sitreps.extract import coref
-from sitreps.gazetteer import (Resolved, from_entry, gazetteer, military, metonym_candidates,
-                               resolve_candidate, resolve_name, state, title_sector)
-from sitreps.gazetteer_match import Name, find_names
+from sitreps.gazetteer import (Resolved, from_entry, gazetteer, military, metonym_candidates, phoenix_organisation,
+                               phoenix_person, resolve_candidate, resolve_name, state)
+from sitreps.gazetteer_match import Name, find_names, tokens
+from sitreps.extract.actor_titles import OfficeReading, TitleReading
+from sitreps.extract.place_features import FeatureReading
 from sitreps.extract.place_reading import POSSESSIVE, PlaceReading
-from sitreps.gazetteer_places import PlaceEntry, admin1, lookup_place
+from sitreps.gazetteer_places import PlaceEntry, admin1, as_place, lookup_place
+from sitreps.nlp import text_of
 from sitreps.types import Actor, Mention, Report
 
 __all__ = ["actor_at", "actor_for_token", "extract_actors", "resolve_name"]
@@ -77,6 +81,8 @@ class Analysis:
     places: list[tuple[int, int, PlaceEntry]] = field(default_factory=list)
     home: str | None = None
     countries: list[str] = field(default_factory=list)
+    dateline_country: str | None = None
+    employers: dict[str, Resolved] = field(default_factory=dict)  # person key -> the body their title names
 
 
 # --- entry points ------------------------------------------------------------------------------
@@ -104,9 +110,11 @@ def analyse(doc: Doc, date: str | None = None) -> Analysis:
     names = find_names(doc)
     analysis = Analysis()
     analysis.countries, analysis.home = _countries(doc, names)
+    dateline = _dateline(doc)
+    analysis.dateline_country = dateline[2].country if dateline else None
     reader = _Reader(doc, names, analysis, date)
     reader.read()
-    coref.resolve(doc, analysis.actors, reader.covered)
+    coref.resolve(doc, analysis.actors, reader.covered, analysis.employers)
     doc.user_data[USER_DATA] = analysis
     return analysis
 
@@ -190,7 +198,9 @@ def dateline_end(doc: Doc) -> int:
 
 # --- the reader: step 2 ------------------------------------------------------------------------
 
-class _Reader(PlaceReading):
+class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
+    org_words = _ORG_WORDS
+
     def __init__(self, doc: Doc, names: list[Name], analysis: Analysis, date: str | None) -> None:
         self.doc, self.names, self.analysis, self.date = doc, names, analysis, date
         self.gaz = gazetteer()
@@ -200,6 +210,17 @@ class _Reader(PlaceReading):
         self.aliases: dict[str, Resolved] = {}
 
     # bookkeeping
+    def actor_spans(self) -> set[tuple[int, int]]:
+        """The (start, end) of every actor mention so far (a set kept up with the list, which only grows),
+        so "is this span read already?" is not a pass over every mention."""
+        actors = self.analysis.actors
+        spans, seen = getattr(self, "_spans", (set(), 0))
+        if seen > len(actors):  # the list was replaced or cut: start again
+            spans, seen = set(), 0
+        spans.update((f.start, f.end) for f in actors[seen:])
+        self._spans = (spans, len(actors))
+        return spans
+
     def actor(self, start: int, end: int, resolved: Resolved) -> Found:
         found = Found(start, end, resolved, _subject_like(self.doc[start:end]))
         self.analysis.actors.append(found)
@@ -219,9 +240,13 @@ class _Reader(PlaceReading):
         for name in self.names:
             if not self.covered[name.start]:
                 self.read_name(name)
+        self.read_unlabelled_people()
         self.read_regions()
         self.read_unlabelled_places()
+        self.read_features()
+        self.read_offices()
         self.read_bodies()
+        self.place_people()
 
     def read_name(self, name: Name) -> None:
         doc, gaz = self.doc, self.gaz
@@ -234,20 +259,31 @@ class _Reader(PlaceReading):
                 self.read_person(name, from_entry(entry, self.date))
             else:
                 self.org_mention(name.start, name.end, from_entry(entry, self.date))
+                self.building(name)
             return
         if "SEAT" in r:
             self.read_seat(name)
             return
+        if r == {"PHOENIX"} and name.label != "PERSON":
+            self.org_mention(name.start, name.end, self.aliases.get(text) or phoenix_organisation(text))
+            return
         if "PLACE" in r:
             if not self.region_name(name):
-                self.place(*self.with_direction(name.start, name.end), lookup_place(text))
+                entry = lookup_place(text)
+                self.place_toward(name.start, name.end, entry)
+                if entry is not None and entry.kind in ("region", "admin1") and entry.country and \
+                        self.acts(name.start, name.end):
+                    self.actor(name.start, name.end, Resolved(entry.name, "state", entry.country, "GOV",
+                                                              key=f"region:{entry.name}"))
             return
         if r & {"ADJ", "PEOPLE"} and self.read_demonym(name):
             return
         if "COUNTRY" in r:
             country = gaz.country(text)
             if self.locative(name.start, name.end):
-                self.place(*self.with_direction(name.start, name.end), lookup_place(text))
+                self.place_toward(name.start, name.end, lookup_place(text))
+                if self.also_actor(name.start, name.end):
+                    self.actor(name.start, name.end, state(country))
             elif not self.read_group(name.start, name.end, country.iso3):
                 self.actor(*(self.with_the(name.start, name.end) if text in _WITH_THE else (name.start, name.end)),
                            state(country))
@@ -259,28 +295,57 @@ class _Reader(PlaceReading):
         elif name.label in ("ORG", "PERSON"):
             self.read_org(name)
         elif name.label in ("GPE", "LOC", "FAC", "PRODUCT"):
-            if not self.region_name(name):
-                entry = lookup_place(text, self.analysis.countries)
-                if entry is not None and (entry.kind != "city" or name.label != "PRODUCT"
-                                          or self.locative(name.start, name.end)):
-                    self.place(*self.with_direction(name.start, name.end), entry)
+            person = phoenix_person(text, self.date)
+            if person is not None:  # "Thabo Mbeki" taken for a place
+                self.read_person(name, person)
+            elif not self.region_name(name) and not self.read_place_name(name) and phoenix_organisation(text):
+                self.org_mention(name.start, name.end, phoenix_organisation(text))  # an organisation taken for a place
+
+    def read_place_name(self, name: Name) -> bool:
+        """A name the model calls a place: a town with its region ("Vermillion, S.D."), else the gazetteers';
+        a small town only where the context says it is one."""
+        text = self.doc[name.start:name.end].text
+        if self.person_word(text) or self.not_a_town(name.start, name.end):
+            return False
+        entry = self.town_with_region(name) or \
+            lookup_place(text, self.analysis.countries, small=name.label != "PRODUCT" and self.place_evidence(name))
+        if entry is None and name.label in ("GPE", "LOC"):
+            entry = self.unknown_town(name.start, name.end)
+        if entry is not None and (entry.kind != "city" or name.label != "PRODUCT" or self.locative(name.start, name.end)):
+            self.place_toward(name.start, name.end, self.as_described(name.start, name.end, entry))
+            return True
+        return False
 
     # -- states, seats, demonyms and groups --------------------------------------------------------
     def read_seat(self, name: Name) -> None:
+        """A capital or seat of power: the place where the text puts something there ("in Seoul"), else the state
+        or body it stands for ("Seoul said"); a seat that is a building ("at the Kremlin") is both."""
         text = self.doc[name.start:name.end].text
         bare = text.removeprefix("the ").removeprefix("The ")
         is_capital = bare in self.gaz.capitals
         place = lookup_place(bare, self.analysis.countries)
-        if place is not None and (self.locative(name.start, name.end, seat=True) or
-                                  (is_capital and self.place_possessive(name.end))):
-            self.place(*self.with_direction(name.start, name.end), place)
+        building = place is not None and place.kind == "facility"
+        if place is not None and not building and (self.locative(name.start, name.end, seat=True) or
+                                                   (is_capital and self.place_possessive(name.end))):
+            self.place_toward(name.start, name.end, place)
             return
+        if building:
+            self.building(name)
         resolved = self.metonym(bare)
         if resolved is None:
             return
         if resolved.kind == "state" and self.read_group(name.start, name.end, resolved.country):
             return
         self.actor(name.start, name.end, resolved)
+
+    def building(self, name: Name) -> None:
+        """A body named by its building, where the text puts something at it: "strategists at the Pentagon",
+        "reports from the State Department" name the building as a place too."""
+        text = self.doc[name.start:name.end].text
+        place = lookup_place(text.removeprefix("the ").removeprefix("The "))
+        if place is not None and place.kind == "facility" and self.locative(name.start, name.end) and \
+                self.doc[name.start:name.end].root.head.lower_ in ("at", "from", "in", "inside", "outside", "near", "to"):
+            self.analysis.places.append((name.start, name.end, place))
 
     def metonym(self, text: str) -> Resolved | None:
         candidates = metonym_candidates(text)
@@ -293,7 +358,7 @@ class _Reader(PlaceReading):
     def named_in_doc(self, candidate: str) -> bool:
         entry = self.gaz.by_entry_name.get(candidate)
         texts = (entry.name, *entry.aliases) if entry else self.gaz.countries[candidate].names
-        return any(t in self.doc.text for t in texts if len(t) > 2)
+        return any(t in text_of(self.doc) for t in texts if len(t) > 2)
 
     def read_demonym(self, name: Name) -> bool:
         doc, gaz = self.doc, self.gaz
@@ -302,6 +367,9 @@ class _Reader(PlaceReading):
         if self.read_group(name.start, name.end, country.iso3):
             return True
         token = doc[name.end - 1]
+        if "ADJ" in name.readings and name.end < len(doc) and doc[name.end].lower_ in self.country_place_nouns:
+            self.place(name.start, name.end, as_place(country))  # "on Libyan soil", "the Libyan city of"
+            return True
         if "PEOPLE" in name.readings and token.dep_ not in ("amod", "compound") and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             start = name.start
             while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].dep_ == "amod":
@@ -344,7 +412,9 @@ class _Reader(PlaceReading):
             for i in range(end, group_end):
                 self.covered[i] = True
             return True
-        self.actor(*self.with_the(start, group_end), resolved)
+        if cue in self.gaz.by_name and resolved.kind in ("organization", "population") and resolved.sector in ("GOV", "LEG"):
+            self.actor(start, end, state(self.gaz.by_name[cue]))  # "U.S. officials": the state named, and its officials
+        self.actor(start, group_end, resolved)
         return True
 
     def read_group_of(self, start: int, end: int, iso3: str) -> None:
@@ -367,7 +437,7 @@ class _Reader(PlaceReading):
             for size in (3, 2, 1):
                 phrase = " ".join(t.lower_ for t in doc[k:k + size])
                 if k + size <= sentence_end and phrase in groups:
-                    if size == 1 and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+                    if size == 1 and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and token.is_lower:
                         break  # "special military operation", "military satellite": a modifier, not the group
                     return k + size, groups[phrase], False
             if token.lower_ == "ministry":
@@ -394,148 +464,6 @@ class _Reader(PlaceReading):
                 return found.resolved
         return None
 
-    # -- people ------------------------------------------------------------------------------
-    def read_person(self, name: Name, curated: Resolved | None) -> None:
-        doc = self.doc
-        span = doc[name.start:name.end]
-        resolved = curated or self.known_person(span.text)
-        title_start = self.title_before(name.start)
-        title_tokens = list(doc[title_start:name.start]) + self.appositive_title(span)
-        role, sector, country, org = self.read_title(title_tokens)
-        if resolved is None:
-            resolved = Resolved(span.text, "person", None, None, key=f"person:{span.text}")
-        resolved = Resolved(resolved.name, "person", resolved.country, resolved.sector, resolved.role,
-                            resolved.wikidata, resolved.key, resolved.entry)
-        if role and resolved.role and _compatible(role, resolved.role):
-            role = resolved.role  # "Armenian Foreign Minister" is the curated "Foreign Minister of Armenia"
-        resolved.role = role or resolved.role
-        if org is not None and org.sector in ("IGO", "REB"):
-            sector = org.sector
-        resolved.sector = sector or resolved.sector or (org.sector if org else None) or ("CVL" if not role else "GOV")
-        resolved.country = country or resolved.country or (org.country if org else None) or self.analysis.home
-        start = title_start
-        while start < name.start and (doc[start].lower_ in self.gaz.lexicon["modifiers"] or doc[start].text in POSSESSIVE
-                                      or self.is_possessive_cue(start)):
-            start = self.skip_cue(start)
-        end = name.end
-        if end < len(doc) and doc[end].lower_ == "administration":
-            end += 1
-        for i in range(title_start, name.start):
-            self.covered[i] = True
-        found = self.actor(start, end, resolved)
-        self.persons.append(found)
-        self.aliases[span.text] = resolved
-        if end < len(doc) and doc[end].text in POSSESSIVE and resolved.country:
-            self.read_group_of(name.start, name.end, resolved.country)
-
-    def is_possessive_cue(self, i: int) -> bool:
-        name = self.by_start.get(i)
-        return name is not None and name.end < len(self.doc) and self.doc[name.end].text in POSSESSIVE
-
-    def skip_cue(self, i: int) -> int:
-        name = self.by_start.get(i)
-        if name is not None and name.end < len(self.doc) and self.doc[name.end].text in POSSESSIVE:
-            return name.end + 1
-        return i + 1
-
-    def known_person(self, text: str) -> Resolved | None:
-        """An earlier person this name is part of ("Kim" after "Kim Jong Un"), or a curated one."""
-        words = set(text.split())
-        for found in reversed(self.persons):
-            if words <= set(found.resolved.name.split()):
-                return found.resolved
-        return self.aliases.get(text)
-
-    def title_before(self, start: int) -> int:
-        doc, words = self.doc, self.gaz.title_words
-        i = start
-        while i > 0:
-            token = doc[i - 1]
-            if token.is_sent_end or token.sent.start != doc[start].sent.start:
-                break
-            name = next((n for n in self.names if n.start <= i - 1 < n.end and (n.readings or n.label in ("ORG", "GPE"))), None)
-            if name is not None and "PEOPLE" not in name.readings:
-                i = name.start
-                continue
-            if token.lower_ in words or (token.text in POSSESSIVE and i - 1 > 0):
-                i -= 1
-                continue
-            if token.pos_ == "PROPN" and i < start and doc[i].lower_ in words and lookup_place(token.text):
-                i -= 1  # "Belgorod Governor": a place the model left unlabelled
-                continue
-            if token.text == "." and i >= 2 and doc[i - 2].lower_ + "." in words:
-                i -= 2  # "Maj" "." split by the tokenizer
-                continue
-            break
-        while i < start and doc[i].lower_ in ("of", "for", "-", "'s", "’s", "&", "the", "a", "an"):
-            i += 1
-        return i
-
-    def appositive_title(self, span: Span) -> list[Token]:
-        root = span.root
-        tokens: list[Token] = []
-        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-            head = root.head
-            inside = {t.i for t in root.subtree}
-            tokens = [t for t in head.subtree if t.i not in inside and (t.i < span.start) == (head.i < span.start)]
-        else:
-            for child in root.children:
-                if child.dep_ == "appos" and child.i > span.end - 1 and not child.like_num:
-                    tokens = list(child.subtree)
-                    break
-            if tokens and not title_sector([t.text for t in tokens])[2]:
-                tokens = []  # "a 53-year-old former footballer": a description, not a title
-            if not tokens and root.dep_ == "attr" and root.head.lemma_ == "be":
-                subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.pos_ == "NOUN":
-                    tokens = list(subject.subtree)
-        tokens = [t for t in tokens if not t.is_punct or t.text == "-"]
-        while tokens and tokens[0].lower_ in ("a", "an", "the"):
-            tokens = tokens[1:]
-        if tokens and all(t.like_num for t in tokens):
-            return []
-        return tokens
-
-    def read_title(self, tokens: list[Token]) -> tuple[str | None, str | None, str | None, Resolved | None]:
-        """Role text, sector, country and organisation that a title names."""
-        if not tokens:
-            return None, None, None, None
-        words = [t.text for t in tokens if t.text not in POSSESSIVE]
-        role = " ".join(words).replace(" - ", "-").replace(" .", ".") or None
-        sector, rank, phrases = title_sector(words)
-        country, org = None, None
-        for name in self.names:
-            if name.start < tokens[0].i or name.end > tokens[-1].i + 1:
-                continue
-            text = self.doc[name.start:name.end].text
-            resolved = resolve_name(text, self.date)
-            if resolved is None and name.label == "ORG":
-                resolved = self.classify_org(name.start, name.end)
-            if resolved is None:
-                place = admin1(text, self.analysis.countries) or lookup_place(text, self.analysis.countries)
-                if place is not None and place.country:
-                    country = country or place.country
-                continue
-            if name.label == "ORG" or "ENTRY" in name.readings or "SEAT" in name.readings:
-                org = org or resolved
-                if "ENTRY" in name.readings or "SEAT" in name.readings:
-                    self.org_mention(name.start, name.end, resolved)
-            country = country or resolved.country
-        if country is None:
-            for token in tokens:
-                place = token.pos_ == "PROPN" and (admin1(token.text, self.analysis.countries)
-                                                   or lookup_place(token.text, self.analysis.countries))
-                if place and place.country:
-                    country = place.country
-                    break
-        if not phrases and org is None:
-            return None, None, country, None
-        if sector is None and org is not None:
-            sector = org.sector or ("GOV" if org.kind == "state" else None)
-        if sector is None and phrases:
-            sector = "GOV"
-        return role, sector, country, org
-
     def org_mention(self, start: int, end: int, resolved: Resolved) -> None:
         if resolved.kind == "state" and self.read_group(start, end, resolved.country):
             return
@@ -548,22 +476,9 @@ class _Reader(PlaceReading):
             descriptor -= 1
         if descriptor < start and self.doc[start - 1].lower_ in ("operator", "broadcaster"):
             start = descriptor
-        if not any(f.start == start and f.end == end for f in self.analysis.actors):
+        if (start, end) not in self.actor_spans():
             self.actor(start, end, resolved)
         self.aliases.setdefault(self.doc[start:end].text, resolved)
-
-    def unknown_place(self, name: Name) -> bool:
-        """A city the model took for a person or organisation ("reached Adre", "Kharkiv")."""
-        span = self.doc[name.start:name.end]
-        if span[-1].lower_ in _ORG_WORDS or span.text in self.aliases:
-            return False
-        entry = lookup_place(span.text, self.analysis.countries)
-        if entry is None:
-            return False
-        if name.label == "PERSON" and span.root.dep_ in ("nsubj", "nsubjpass") and not self.locative(name.start, name.end):
-            return False
-        self.place(name.start, name.end, entry)
-        return True
 
     # -- organisations the gazetteers do not know ------------------------------------------------
     def read_org(self, name: Name) -> None:
@@ -578,6 +493,9 @@ class _Reader(PlaceReading):
     def classify_org(self, start: int, end: int) -> Resolved:
         doc, gaz = self.doc, self.gaz
         tokens = doc[start:end]
+        known = phoenix_organisation(tokens.text)
+        if known is not None:
+            return known
         lowered = [t.lower_ for t in tokens]
         country = None
         for size in (3, 2, 1):
@@ -602,14 +520,16 @@ class _Reader(PlaceReading):
         kind = "media" if sector == "MED" else "organization"
         if country is None and sector in ("POL", "LEG", "GOV", "MIL"):
             country = self.analysis.home
-        return Resolved(tokens.text, kind, country, sector, key=f"org:{tokens.text}")
+        name = company_name(tokens.text)
+        return Resolved(name, kind, country, sector or ("BUS" if name != tokens.text else None), key=f"org:{name}")
 
     # -- bodies named by a bare noun: "police", "parliament", "the interior ministry" ------------
     def read_bodies(self) -> None:
         doc, institutions = self.doc, self.gaz.lexicon["institutions"]
-        lowers = [token.lower_ for token in doc]  # slicing the Doc per token costs more than the whole lookup
+        lowers = tokens(doc)[1]  # slicing the Doc per token costs more than the whole lookup
+        firsts = {phrase.split()[0] for phrase in institutions}
         for i in range(len(doc)):
-            if self.covered[i]:
+            if self.covered[i] or lowers[i] not in firsts:
                 continue
             for size in (2, 1):
                 phrase = " ".join(lowers[i:i + size])
@@ -654,6 +574,18 @@ class _Reader(PlaceReading):
                             key=f"group:{country.iso3}:opposition")
         return military(self.analysis.home, branch, info["sector"])
 
+_LEGAL_FORMS = re.compile(r"(?:,?\s+(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|"
+                          r"Company|plc|PLC|S\.A\.|SA|AG|GmbH|N\.V\.|NV|LLP))+$")
+
+
+def company_name(text: str) -> str:
+    """An organisation's name without "The" and a company's legal form ("Acme Corp.", "Acme Corporation" and "The
+    Acme Company" are all "Acme"), so one company keeps one name across articles."""
+    bare = text.removeprefix("The ").removeprefix("the ")
+    stripped = _LEGAL_FORMS.sub("", bare).strip(" ,")
+    return stripped if stripped and len(stripped) >= 2 else bare
+
+
 def _subject_like(span: Span) -> bool:
     """A subject, or the antecedent of a subject relative clause ("Turner …, who sent")."""
     root = span.root
@@ -663,11 +595,3 @@ def _subject_like(span: Span) -> bool:
         return True
     return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
                for c in root.children)
-
-
-def _compatible(written: str, curated: str) -> bool:
-    """The title in the text names the curated office ("Armenian Foreign Minister" ~ "Foreign Minister of Armenia")."""
-    _, _, phrases = title_sector(written.split())
-    curated_lower = curated.lower()
-    return bool(phrases) and all(p in curated_lower for p in phrases)
-

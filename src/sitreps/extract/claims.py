@@ -1,99 +1,56 @@
 """Claims: who says what, when it was said, and whether it is a report, an opinion, a demand,
-a forecast or a denial.
+a forecast or a denial (docs/events.md, "Claims").
 
 1. **cues**, sentence by sentence: a verb of saying with something said after it (a
    clause, a quote, or for verbs such as "denied" and "described" an object: "denied any
-   role"), "according to X" / "citing X", and "reportedly" / "allegedly". The verbs are
-   those of ``data/attribution.yaml`` (shared with figures and events) plus
+   role"), "according to X" / "citing X" / "quoting X", and "reportedly" / "allegedly".
+   The verbs are those of ``data/attribution.yaml`` (shared with figures and events) plus
    ``data/claims.yaml``. A negated cue ("did not comment", "Neither … acknowledged") says
    nothing; a cue inside what another cue says ("X said Y had estimated …") is part of
-   that claim.
-2. **what is said**: the cue's clause or object, and the whole of a quote that starts or
-   ends there, even when it runs on past the sentence or never closes (``quotes.py``).
-   A second cue hanging off the first ("…, adding that …") makes a claim of its own.
-3. **speaker**: the subject of the cue (its own or inherited: "…, adding"), resolved to
-   an actor; a pronoun goes on with the last claim's speaker when it fits ("it said" after
-   "the agency said"), else the actors extractor's coreference ("He describes…"); a
-   passive or a generic subject ("officials said", "were reported killed") is "unnamed";
-   "we" in the author's own voice is "author"; "according to X": X.
+   that claim. "This was reported by X" gives the sentence before to X.
+2. **what is said**: the cue's clause or object, and the whole of a quote that starts in the
+   cue's sentence or ends at the cue, even when it runs on past the sentence or never closes
+   (``quotes.py``). A second cue hanging off the first ("…, adding that …") makes a claim
+   of its own.
+3. **speaker**: the subject of the cue (its own or inherited: "…, adding"; never a
+   dateline's city), resolved to an actor, named or described (``speakers.py`` made
+   "security officials" and "a soldier" actors); a pronoun goes on with the last claim's
+   speaker when it fits and no one else was named as a subject since, else the actors
+   extractor's coreference; an agentless passive or "reportedly" is "unnamed"; "we" in the
+   author's own voice is "author"; "according to X": X.
 4. **kind**: denial, prescription, prediction or opinion when the cue says so ("denied",
-   "urged", "vowed", "described"); otherwise from what is said: "must"/"should" is a
-   prescription, "will"/"would"/"could" a prediction, evaluative words an opinion,
-   anything else a report.
+   "urged", "vowed", "described … as"); otherwise from what is said (``claim_kinds.py``).
 5. **date said**: a date in the sentence outside what is said ("told reporters on Monday
    that …"); else the date of the same speaker's last claim in the paragraph; else, in
-   news, the article's date (a wire's "said" is that day's).
+   news (or an article of unknown genre), the article's date (a wire's "said" is that day's).
 
-Then each sentence no claim covers: a quote with no cue goes on with the previous claim's
-speaker; in an opinion or analysis article, a sentence that prescribes, predicts or
-evaluates is the author's claim ("This is how World Wars begin."). ``about`` lists the
-figures inside a claim; the events extractor adds the events it codes from it.
+Then each sentence no claim covers (``claim_threads.py``): a quote with no cue goes on with
+the previous claim's speaker; indirect speech goes on in its tenses; in an opinion or analysis
+article, a sentence that prescribes, predicts or evaluates is the author's claim ("This is how
+World Wars begin."). ``about`` lists the figures inside a claim; the events extractor adds the
+events it codes from it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitreps.extract.attribution import AUTHOR, UNNAMED, cues
+from sitreps.extract.attribution import AUTHOR, UNNAMED, cues, past_dateline
+from sitreps.extract.claim_kinds import FIRST_PERSON, ClaimWords, content_kind, words
+from sitreps.extract.claim_threads import (author_claim, backshifted, continued_quote, quoted_first_person,
+                                           reported_speech)
+from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
-from sitreps.resources import load_yaml
 from sitreps.types import Claim, Report
 
-FIRST_PERSON = {"we", "i", "us", "our"}
 PERSONAL = {"he", "she"}
+POINTING_NOUNS = {"information", "figure", "number", "toll", "news", "report", "account", "data", "estimate"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"}
 NEGATORS = {"neither", "no", "nobody", "none", "never"}
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimWords:
-    verb_kind: dict[str, str]
-    fixed_kind: frozenset[str]
-    clause_only: frozenset[str]
-    object_claims: frozenset[str]
-    object_preps: frozenset[str]
-    passive_cues: frozenset[str]
-    as_verbs: frozenset[str]
-    prescriptive_modals: frozenset[str]
-    prescriptive_phrases: tuple[str, ...]
-    predictive_modals: frozenset[str]
-    predictive_words: frozenset[str]
-    evaluative: frozenset[str]
-    evaluative_phrases: tuple[str, ...]
-    demonstratives: frozenset[str]
-    author_genres: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def words() -> ClaimWords:
-    data = load_yaml("claims.yaml")
-    kind = {lemma: "denial" if cls == "denied" else "report" for lemma, cls in cues().verb_class.items()}
-    fixed: set[str] = set()
-    for name, lemmas in data["verbs"].items():
-        for lemma in lemmas:
-            kind[lemma] = "report" if name == "content" else name
-            if name != "content":
-                fixed.add(lemma)
-    return ClaimWords(
-        verb_kind=kind,
-        fixed_kind=frozenset(fixed),
-        clause_only=frozenset(data["clause_only"]),
-        object_claims=frozenset(data["object_claims"]),
-        object_preps=frozenset(data["object_preps"]),
-        passive_cues=frozenset(data["passive_cues"]),
-        as_verbs=frozenset(data["as_verbs"]),
-        prescriptive_modals=frozenset(data["prescriptive_modals"]),
-        prescriptive_phrases=tuple(data["prescriptive_phrases"]),
-        predictive_modals=frozenset(data["predictive_modals"]),
-        predictive_words=frozenset(data["predictive_words"]),
-        evaluative=frozenset(data["evaluative"]),
-        evaluative_phrases=tuple(data["evaluative_phrases"]),
-        demonstratives=frozenset(data["demonstrative_subjects"]),
-        author_genres=frozenset(data["author_genres"]),
-    )
 
 
 @dataclass(slots=True)
@@ -127,29 +84,45 @@ def extract_claims(doc: Doc, report: Report) -> None:
     quotes = find_quotes(report.article.text)
     sentences = Sentences.for_doc(doc)
     claims: list[Claim] = []
+    live: list[Claim] = []  # the claims that may still cover a sentence: those ending before it never will
+    indirect: dict[int, bool] = {}  # claims told in indirect speech (id -> whether in a backshifted tense)
     for sentence in sentences.spans:
-        if not sentence.text.strip() or _covered(claims, sentence):
+        live = [c for c in live if c.end >= sentence.start_char]
+        if not sentence.text.strip() or _covered(live, sentence):
             continue
         found = _cues(sentence, actors, vocab)
         _nesting(found)
+        _denials_go_on(found)
         for cue in found:
             _span(cue, found, quotes, report.article.text, sentence)
         for cue in (c for c in found if not c.nested):
             cue.speaker = _continuing(cue, claims, actors, report) or cue.speaker
-            claims.extend(_claims(cue, doc, report, vocab, sentence))
-    uncovered = [s for s in sentences.spans if s.text.strip() and not _touched(claims, s)]
-    claims.sort(key=lambda c: c.start)
+            if _points_back(cue, sentences, claims, report):
+                continue  # "This was reported by X": X's claim is the sentence before
+            made = _claims(cue, doc, report, vocab, sentence)
+            claims.extend(made)
+            live.extend(made)
+            clause = next((r for r in cue.content if r.dep_ == "ccomp" and r.pos_ in {"VERB", "AUX"}), None)
+            if clause is not None and not any(q.start < cue.end and cue.start < q.end for q in quotes):
+                indirect.update({id(c): backshifted(clause) for c in made})
+    claims.sort(key=_start)
+    uncovered = [s for s in _untouched(claims, sentences.spans) if s.text.strip()]
     for sentence in uncovered:
-        claim = _continued_quote(sentence, claims, quotes, report)
+        claim = continued_quote(sentence, claims, quotes, report)
+        if claim is None:
+            claim = reported_speech(sentence, claims, report, indirect, vocab)
+            if claim is not None:
+                indirect[id(claim)] = True  # the report may go on for more sentences
         if claim is None and report.article.genre in vocab.author_genres:
-            claim = _author_claim(sentence, report, vocab)
+            claim = author_claim(sentence, report, vocab)
         if claim is not None:
-            claims.append(claim)
-            claims.sort(key=lambda c: c.start)
+            insort(claims, claim, key=_start)  # as append and a stable sort by start would
+    quoted_first_person(claims, quotes, report)
     _dates(claims, report)
     for index, claim in enumerate(claims, start=1):
         claim.id = f"C{index}"
-        claim.about = [f.id for f in report.figures if claim.start <= f.start and f.end <= claim.end]
+        claim.about = [f.id for f in starting_within(report.figures, claim.start, claim.end + 1)
+                       if f.end <= claim.end]
     report.claims = claims
 
 
@@ -162,10 +135,28 @@ def _touched(claims: list[Claim], sentence: Span) -> bool:
     return any(c.start < sentence.end_char and sentence.start_char < c.end for c in claims)
 
 
+def _untouched(claims: list[Claim], spans: list[Span]) -> list[Span]:
+    """The sentences no claim overlaps (``_touched`` for all of them in one sweep: ``claims`` sorted by start,
+    the furthest end among the claims that start before a sentence ends decides)."""
+    out: list[Span] = []
+    k, furthest = 0, -1
+    for sentence in spans:  # in text order
+        while k < len(claims) and claims[k].start < sentence.end_char:
+            furthest = max(furthest, claims[k].end)
+            k += 1
+        if furthest <= sentence.start_char:
+            out.append(sentence)
+    return out
+
+
+def _start(claim: Claim) -> int:
+    return claim.start
+
+
 # --- 1. cues -------------------------------------------------------------------------------------
 
 def _cues(sentence: Span, actors: TokenActors, vocab: ClaimWords) -> list[_Cue]:
-    found = [cue for token in sentence if (cue := _verb_cue(token, actors, vocab)) is not None]
+    found = [cue for token in sentence if (cue := verb_cue(token, actors, vocab)) is not None]
     verbs = [(min(t.left_edge.i for t in [c.token, *c.content]), max(t.right_edge.i for t in [c.token, *c.content]))
              for c in found]
     for cue in _phrase_cues(sentence, actors):
@@ -174,17 +165,22 @@ def _cues(sentence: Span, actors: TokenActors, vocab: ClaimWords) -> list[_Cue]:
     return found
 
 
-def _verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | None:
+def verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | None:
+    """The cue a verb of saying makes, with its speaker's phrase (``who``), or None (shared with speakers.py)."""
     lemma = token.lemma_.lower()
     kind = vocab.verb_kind.get(lemma)
     if kind is None or token.pos_ != "VERB" or _negated(token):
         return None
+    if token.ent_type_ == "PERSON" and token.text[:1].isupper():
+        return None  # "Said Mohammed, a witness, said …": a name, not a verb
     children = list(token.children)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     if passive and lemma not in vocab.passive_cues and agent(token) is None:
         return None
     content = [c for c in children if c.dep_ in {"ccomp", "csubj"} and not _separate_report(c, token, vocab)]
     content += [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "denied deliberately targeting"
+    if not content and passive and agent(token) is not None:  # "This was reported by the governor's office"
+        content = [c for c in children if c.dep_ == "nsubjpass" and _demonstrative(c)]
     if not content and (passive or kind in {"prescription", "prediction"} or lemma in {"claim", "say"}):
         content = [c for c in children if c.dep_ == "xcomp"]
         if passive and content:
@@ -200,6 +196,8 @@ def _verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | No
         content += [c for c in children if c.dep_ == "prep" and c.lower_ in vocab.object_preps and c not in content]
     if not content and _aside(token, lemma):
         content = [token.head]  # "Two children were among the wounded, he said"; "as … described by X"
+    if not content and _after_quoted_question(token):
+        content = [token]  # '"Why would anyone …?" the governor asked.': the quote before is what is said
     if not content or (lemma in vocab.clause_only and lemma not in vocab.object_claims
                        and all(c.dep_ in {"dobj", "dative"} for c in content)):
         return None
@@ -207,7 +205,15 @@ def _verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | No
     if who is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not passive:
         return None  # "to acknowledge the possibility …": nobody says it
     fixed = kind if lemma in vocab.fixed_kind or kind == "denial" else None
-    return _Cue(token, _verb_phrase(token), fixed, who, _speaker(token, who, actors), content)
+    if fixed == "opinion" and lemma in vocab.only_with_as and not any(
+            c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children):
+        fixed = None  # "described the lack of sunlight" tells; "described the strike as a crime" judges
+    if content == [token]:
+        fixed = None if fixed == "prescription" else fixed  # '"Why …?" he asked': a question, not a request
+    speaker = _speaker(token, who, actors)
+    if fixed == "opinion" and lemma in {"believe", "think"} and actors.kinds.get(speaker) != "person":
+        fixed = None  # "is believed to be supplying", "the military believes 34 are dead": an assessment
+    return _Cue(token, _verb_phrase(token), fixed, who, speaker, content)
 
 
 def _separate_report(clause: Token, verb: Token, vocab: ClaimWords) -> bool:
@@ -228,13 +234,15 @@ def _negated(verb: Token) -> bool:
 
 def _call(token: Token, children: list[Token]) -> tuple[list[Token], str | None]:
     """"called X illegitimate" (an opinion) or "called for/on …" (a prescription)."""
+    asking = [c for c in children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on", "upon"}]
+    if asking:
+        return asking + [c for c in children if c.dep_ in {"xcomp", "ccomp"}], "prescription"
     predicate = [c for c in children if c.dep_ in {"oprd", "ccomp", "xcomp"}]
     if predicate and all(p.pos_ == "PROPN" for p in predicate):
         return [], None  # "what Beijing called Joint Sword-2024B": a name, not a judgement
     if predicate:
         return [c for c in children if c.dep_ == "dobj"] + predicate, "opinion"
-    asking = [c for c in children if c.dep_ in {"prep", "prt"} and c.lower_ in {"for", "on"}]
-    return asking, "prescription"
+    return [], None
 
 
 def _aside(token: Token, lemma: str) -> bool:
@@ -246,8 +254,21 @@ def _aside(token: Token, lemma: str) -> bool:
         return True
     if token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ in {"mark", "advmod"} for c in token.children):
         return True
-    return token.dep_ == "advcl" and token.i > head.i and lemma in {"say", "tell", "write", "add"} \
-        and not any(c.dep_ in {"ccomp", "dobj"} for c in token.children)
+    # "…, the intelligence directorate reported on Friday": any verb of telling, after what it tells
+    return token.dep_ == "advcl" and token.i > head.i and cues().verb_class.get(lemma) == "reported" \
+        and not any(c.dep_ in {"ccomp", "dobj", "mark"} for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _after_quoted_question(verb: Token) -> bool:
+    """A cue that makes a sentence of its own after a quoted question or exclamation ('"…?" he asked.'):
+    the parser ends the sentence at the "?", so the quote lies before the cue's sentence."""
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children) \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+        return False
+    start = Sentences.for_doc(verb.doc).of(verb).start_char
+    before = verb.doc.text[max(0, start - 3):start]
+    return any(before.rstrip().endswith(f"{p}{q}") for p in "?!" for q in "\"”")
 
 
 def _who(verb: Token) -> Token | None:
@@ -255,7 +276,7 @@ def _who(verb: Token) -> Token | None:
     if by is not None:
         return by
     who, passive = subject(verb)
-    return None if passive else who
+    return None if passive or who is None else past_dateline(who)
 
 
 def _verb_phrase(verb: Token) -> str:
@@ -365,10 +386,11 @@ def _span(cue: _Cue, others: list[_Cue], quotes: list[Quote], text: str, sentenc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     sentence_end = sentence.end_char
     for quote in quotes:  # a quote that starts or ends at the claim is all of it said
-        if start <= quote.start <= end + 2 and quote.end > end:
+        if start <= quote.start <= end + 2 and quote.end > end and quote.start < sentence_end:
             end = quote.end if quote.closed else max(end, min(quote.end, sentence_end))
         if quote.start < start <= quote.end + 3 and quote.end <= end \
-                and "," in (text[quote.end - 1] + text[quote.end + 1:quote.end + 2]):
+                and any(mark in (text[quote.end - 1] + text[quote.end + 1:quote.end + 2])
+                        for mark in (",?!" if cue.content == [cue.token] else ",")):
             start = quote.start  # '"…," he said': the quote before the cue is what is said
     while end > start and text[end - 1] in " ,;:–—-":
         end -= 1
@@ -415,6 +437,53 @@ def _nesting(found: list[_Cue]) -> None:
                 cue.nested = True
 
 
+def _points_back(cue: _Cue, sentences: Sentences, claims: list[Claim], report: Report) -> bool:
+    """"This was reported by X.", "X confirmed this.": what X says is the sentence before (in the same
+    paragraph). That sentence becomes X's claim, or X replaces an unnamed source there ("reportedly");
+    the pointer itself adds nothing."""
+    if cue.speaker in {AUTHOR, UNNAMED} or cue.token.dep_ not in {"ROOT"} \
+            or cues().verb_class.get(cue.token.lemma_.lower()) != "reported":
+        return False
+    said = [c for c in cue.token.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if len(said) != 1 or not _demonstrative(said[0]) or any(c.dep_ in {"ccomp", "xcomp"} for c in cue.token.children):
+        return False
+    index = sentences.index[cue.token.i]
+    if index == 0:
+        return False
+    before = sentences.spans[index - 1]
+    text = report.article.text
+    if "\n" in text[before.end_char:cue.token.sent.start_char] or not before.text.strip():
+        return False
+    start, end = before.start_char, before.start_char + len(before.text.rstrip())
+    inside = [c for c in claims if c.start < end and start < c.end]
+    if inside:
+        for claim in inside:
+            if claim.speaker == UNNAMED:
+                claim.speaker = cue.speaker
+        return True
+    claims.append(Claim(id="", text=text[start:end], start=start, end=end, sentence=report.sentence_of(start),
+                        speaker=cue.speaker, cue=cue.phrase, kind=content_kind(list(before), words()) or "report"))
+    return True
+
+
+def _demonstrative(noun: Token) -> bool:
+    """"this", "that", "this information", "these figures": a phrase that points back."""
+    if noun.lower_ in {"this", "that"} and noun.pos_ in {"PRON", "DET"}:
+        return True
+    return noun.lemma_.lower() in POINTING_NOUNS and any(c.dep_ == "det" and c.lower_ in {"this", "these", "that"}
+                                                         for c in noun.children)
+
+
+def _denials_go_on(found: list[_Cue]) -> None:
+    """"denied the report, saying that no orders were given": the saying is the denial when it negates too."""
+    for cue in found:
+        if cue.kind is None and cue.token.tag_ == "VBG" and cue.token.dep_ in {"advcl", "xcomp", "conj"}:
+            head = next((o for o in found if o.token.i == cue.token.head.i), None)
+            if head is not None and head.kind == "denial" and any(
+                    t.dep_ == "neg" or t.lower_ in {"no", "never", "nothing"} for t in cue.token.subtree):
+                cue.kind = "denial"  # and what it says denies too ("no orders were given"), not a counter-charge
+
+
 def _continuing(cue: _Cue, claims: list[Claim], actors: TokenActors, report: Report) -> str | None:
     """A pronoun speaker ("it said", "he wrote") goes on with the last claim's speaker when that fits."""
     who = cue.who
@@ -424,7 +493,25 @@ def _continuing(cue: _Cue, claims: list[Claim], actors: TokenActors, report: Rep
     if report.sentence_of(cue.token.idx) - last.sentence > 2 or last.speaker in {AUTHOR, UNNAMED}:
         return None
     person = actors.kinds.get(last.speaker) == "person"
-    return last.speaker if person == (who.lower_ in PERSONAL) else None
+    if person != (who.lower_ in PERSONAL):
+        return None
+    for other in actors.at(who):  # "…, Aregawi Berhe, is backing the story. He said …": named since
+        if other != last.speaker and _named_between(other, last.end, who.idx, report, who.doc):
+            return None
+    return last.speaker
+
+
+def _named_between(actor_id: str, start: int, end: int, report: Report, doc: Doc) -> bool:
+    """Whether the actor was named as a subject between two offsets ("accompanied by Sarkozy" is not)."""
+    actor = next((a for a in report.actors if a.id == actor_id), None)
+    if actor is None:
+        return False
+    for mention in actor.mentions:
+        if start <= mention.start < end and mention.text.lower() not in PRONOUNS:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "appos"}:
+                return True
+    return False
 
 
 # --- 3-4. claim and kind -------------------------------------------------------------------------
@@ -451,102 +538,12 @@ def _said_tokens(cue: _Cue, doc: Doc) -> list[Token]:
     if span is None:
         return []
     skip = {cue.token.i} | ({t.i for t in cue.who.subtree} if cue.who is not None else set())
-    return [t for t in span if t.i not in skip]
-
-
-def content_kind(tokens: list[Token], vocab: ClaimWords) -> str | None:
-    """prescription, prediction or opinion from what is said; None for a plain report."""
-    if not tokens:
-        return None
-    lowered = "".join(t.text_with_ws for t in tokens).lower()
-    roots = _main_verbs(tokens)
-    aux = {c.lower_ for r in roots for c in r.children if c.dep_ in {"aux", "auxpass"}}
-    aux |= {r.lower_ for r in roots if r.tag_ == "MD"}
-    if aux & vocab.prescriptive_modals or any(p in lowered for p in vocab.prescriptive_phrases) \
-            or any(_obliged(r) for r in roots):
-        return "prescription"
-    perfect = any(c.lower_ == "had" for r in roots for c in r.children if c.dep_ == "aux")
-    if not perfect and (aux & vocab.predictive_modals
-                        or any(c.lower_ in vocab.predictive_words for r in roots for c in r.children
-                               if c.dep_ in {"acomp", "advmod", "xcomp", "attr"})
-                        or any(r.lower_ in vocab.predictive_words for r in roots)):
-        return "prediction"
-    if any(t.lower_ in vocab.evaluative or t.lemma_.lower() in vocab.evaluative for t in tokens) \
-            or any(p in lowered for p in vocab.evaluative_phrases):
-        return "opinion"
-    if any(_negated_state(r) for r in roots):
-        return "opinion"
-    return None
-
-
-def _obliged(verb: Token) -> bool:
-    """"needs a new constitution", "has to leave" (present tense; "only need to" is sufficiency)."""
-    if verb.lemma_ not in {"need", "have"} or verb.tag_ not in {"VBZ", "VBP"}:
-        return False
-    if any(c.lower_ == "only" for c in verb.children) or any(c.dep_ == "aux" for c in verb.children):
-        return False
-    if verb.lemma_ == "have":
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
-    return True
-
-
-def _negated_state(verb: Token) -> bool:
-    """"China is not the troublemaker", "It is not directed at any country": a present-tense stance."""
-    present = verb.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} for c in verb.children if c.dep_ in {"aux", "auxpass"})
-    stative = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
-    return present and stative and any(c.dep_ == "neg" for c in verb.children)
-
-
-def _main_verbs(tokens: list[Token]) -> list[Token]:
-    """The heads of what is said: tokens whose head lies outside it, with their verb conjuncts."""
-    inside = {t.i for t in tokens}
-    out: list[Token] = []
-    for root in (t for t in tokens if t.head.i not in inside or t.head.i == t.i):
-        out.append(root)
-        out.extend(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
-        if root.pos_ not in {"VERB", "AUX"}:
-            out.extend(c for c in root.children if c.dep_ in {"relcl", "acl"})
-    return out
-
-
-# --- continued quotes and the author's own claims --------------------------------------------------
-
-def _continued_quote(sentence: Span, claims: list[Claim], quotes: list[Quote], report: Report) -> Claim | None:
-    """A sentence that is a quote with no cue: the previous claim's speaker goes on talking."""
-    start, end = sentence.start_char, sentence.start_char + len(sentence.text.rstrip())
-    inside = next((q for q in quotes if q.start <= start + 2 and q.end >= end - 2), None)
-    before = [c for c in claims if c.end <= start]
-    if inside is None or not before:
-        return None
-    previous = before[-1]
-    index = report.sentence_of(start)
-    if index - previous.sentence > 2 or previous.speaker == AUTHOR:
-        return None
-    lo, hi = max(start, inside.start), min(end, inside.end)
-    if hi - lo < 12:
-        return None
-    return Claim(id="", text=report.article.text[lo:hi], start=lo, end=hi, sentence=index, speaker=previous.speaker,
-                 cue=previous.cue, kind=content_kind(list(sentence), words()) or "report", date=previous.date)
-
-
-def _author_claim(sentence: Span, report: Report, vocab: ClaimWords) -> Claim | None:
-    """An unattributed sentence of an opinion article that prescribes, predicts or evaluates."""
-    text = sentence.text.rstrip()
-    if text.endswith("?") or len([t for t in sentence if t.is_alpha]) < 4:
-        return None
-    kind = content_kind(list(sentence), vocab)
-    root = sentence.root
-    if kind is None:
-        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if root.lemma_ == "be" and subjects and subjects[0].lower_ in vocab.demonstratives:
-            kind = "opinion"
-        elif subjects and subjects[0].lower_ in FIRST_PERSON:
-            kind = "opinion"
-    if kind is None:
-        return None
-    start = sentence.start_char
-    return Claim(id="", text=text, start=start, end=start + len(text), sentence=report.sentence_of(start),
-                 speaker=AUTHOR, cue=None, kind=kind)
+    tokens = [t for t in span if t.i not in skip]
+    # a quote that runs on for sentences is judged by its first: the main clause of what is said
+    first = tokens[0].sent if tokens else None
+    if first is not None and first.end < span.end:
+        tokens = [t for t in tokens if t.i < first.end]
+    return tokens
 
 
 # --- 5. when it was said ---------------------------------------------------------------------------
@@ -556,8 +553,8 @@ def _said_on(cue: _Cue, report: Report, doc: Doc, sentence: Span) -> str | None:
     relative cue describes ("It came two days after a strike, which the ministry says killed 12")."""
     said = cue.said()
     candidates = []
-    for time in report.times:
-        if not time.value or time.granularity == "vague" or not sentence.start_char <= time.start < sentence.end_char:
+    for time in starting_within(report.times, sentence.start_char, sentence.end_char):
+        if not time.value or time.granularity == "vague":
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or any(t.i in said for t in span) or cue.start <= time.start < cue.end \
@@ -575,13 +572,16 @@ def _said_on(cue: _Cue, report: Report, doc: Doc, sentence: Span) -> str | None:
 
 def _dates(claims: list[Claim], report: Report) -> None:
     """Claims with no date of their own: the speaker's last date in the paragraph, else the article's."""
-    news = report.article.genre in {"news", "press-release"}
+    # an article of unknown genre is read as news, the common case (a Wikinews text has no genre cue)
+    news = report.article.genre in {"news", "press-release", "unknown"}
     text = report.article.text
+    starts = [c.start for c in claims]  # in order: the claims are sorted by start
     for index, claim in enumerate(claims):
         if claim.speaker == AUTHOR or claim.date is not None:
             continue
         paragraph = text.rfind("\n", 0, claim.start)
-        same = [c for c in claims[:index] if c.speaker == claim.speaker and c.start > paragraph and c.date]
+        first = min(bisect_right(starts, paragraph), index)  # earlier claims of the paragraph start here
+        same = [c for c in claims[first:index] if c.speaker == claim.speaker and c.start > paragraph and c.date]
         if same:
             claim.date = same[-1].date
         elif news and report.article.published:

@@ -9,6 +9,12 @@ module adds, after all names are read:
     3. pronoun speakers     "He describes…", "she said", "it said" -> the last person (for he,
                              she) or organisation (it, they) named, preferring one that was a
                              subject, within the three sentences before
+    4. first person plural  "we", "our", "us": inside a quote, the body of the person quoted
+                             ("'We are concerned,' said UNHCR spokesman Mans Nyberg" -> UNHCR), or
+                             the organisation or state quoted; outside quotes (a government's or an
+                             agency's release: "We will continue to support our partners"), the
+                             issuing body, the organisation or state that speaks in the text's
+                             first reporting clause ("The Foreign Office announced today …")
 
 Each adds a ``Found`` to the document's actor mentions, so ``actor_at`` sees it.
 ``antecedent(doc, found, token)`` resolves any pronoun on demand by the same rule.
@@ -16,21 +22,26 @@ Each adds a ``Found`` to the document's actor mentions, so ``actor_at`` sees it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from sitreps.extract.list_memo import ListMemo
+from sitreps.extract.offsets import starting_within
 from sitreps.gazetteer import gazetteer
+from sitreps.gazetteer_match import tokens
 
 if TYPE_CHECKING:
     from sitreps.extract.actors import Found
 
 PERSONAL = {"he", "she", "him", "her", "his"}
+FIRST_PLURAL = {"we", "our", "us", "ours"}
 NEUTER = {"it", "they", "its", "their"}
 WINDOW = 3  # sentences back that a pronoun may reach
 
 
-def resolve(doc: Doc, found: list[Found], covered: list[bool]) -> None:
+def resolve(doc: Doc, found: list[Found], covered: list[bool], employers: dict | None = None) -> None:
     """Add plural, definite-description and pronoun mentions to ``found`` (in place)."""
     from sitreps.extract.actors import Found
 
@@ -38,12 +49,14 @@ def resolve(doc: Doc, found: list[Found], covered: list[bool]) -> None:
     plural = set(lexicon["plural_people"])
     reporting = set(lexicon["reporting_verbs"])
     added: list[Found] = []
-    for token in doc:  # "Turner …, who sent": the antecedent of a subject "who" acts as a subject
+    listed, lowers = tokens(doc)
+    for token in (listed[i] for i, w in enumerate(lowers) if w == "who"):  # "Turner …, who sent": its antecedent acts
         if token.lower_ == "who" and token.dep_ == "nsubj":
-            before = [f for f in found if token.sent.start <= f.start < token.i and f.resolved.kind == "person"]
+            before = [f for f in starting_within(found, token.sent.start, token.i) if f.resolved.kind == "person"]
             if before:
                 max(before, key=lambda f: f.start).subject_like = True
-    for token in doc:
+    wanted = plural | {"the"} | PERSONAL | NEUTER
+    for token in (listed[i] for i, w in enumerate(lowers) if w in wanted):
         if covered[token.i]:
             continue
         # 1. "the two dictators", "both leaders"
@@ -72,7 +85,81 @@ def resolve(doc: Doc, found: list[Found], covered: list[bool]) -> None:
             target = _antecedent(doc, found, token)
             if target is not None:
                 added.append(Found(token.i, token.i + 1, target.resolved, True))
+    added += _first_person_plural(doc, found, covered, employers or {})
     found.extend(added)
+
+
+def _first_person_plural(doc: Doc, found: list[Found], covered: list[bool], employers: dict) -> list[Found]:
+    """Step 4: "we", "our", "us" as the quoted speaker's body, or outside quotes the issuing body."""
+    from sitreps.extract.actors import Found
+
+    listed, lowers = tokens(doc)
+    pronouns = [listed[i] for i, w in enumerate(lowers) if w in FIRST_PLURAL]
+    if not pronouns:
+        return []
+    quoted = _quoted(doc)
+    issuer: Found | None | bool = False  # False: not looked for yet
+    out = []
+    for token in pronouns:
+        if token.pos_ != "PRON" or covered[token.i]:
+            continue
+        if quoted[token.i]:
+            speaker = _quote_speaker(doc, found, token, quoted)
+            if speaker is None:
+                continue
+            body = employers.get(speaker.resolved.key) if speaker.resolved.kind == "person" else speaker.resolved
+            if body is not None:
+                out.append(Found(token.i, token.i + 1, body, token.dep_ in ("nsubj", "nsubjpass")))
+            continue
+        if issuer is False:
+            issuer = _issuer(doc, found)
+        if issuer is not None:
+            out.append(Found(token.i, token.i + 1, issuer.resolved, token.dep_ in ("nsubj", "nsubjpass")))
+    return out
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks: curly pairs, straight marks taken in turn; a quote left open
+    ends with its paragraph (wire copy opens a quote again in the next one)."""
+    inside, state = [False] * len(doc), False
+    for token in tokens(doc)[0]:
+        if token.text == "“" or token.text == '"' and not state:
+            state = True
+        elif token.text == "”" or token.text == '"' and state:
+            state = False
+        else:
+            inside[token.i] = state
+        if "\n" in token.whitespace_ or "\n" in token.text:
+            state = False
+    return inside
+
+
+def _quote_speaker(doc: Doc, found: list[Found], token: Token, quoted: list[bool]) -> Found | None:
+    """The speaker of the quote a token stands in: the subject of a reporting verb outside the quote in the same
+    sentence or paragraph, after the quote first ("…," said X), then before it (X said: "…")."""
+    reporting = set(gazetteer().lexicon["reporting_verbs"])
+    sentence = token.sent
+    start, end = sentence.start, sentence.end
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and end - sentence.end < 60:
+        end += 1
+    candidates = [f for f in found if start <= f.start < end and not quoted[f.start] and f.subject_like
+                  and f.resolved.kind != "population" and doc[f.start:f.end].root.head.lemma_ in reporting]
+    after = [f for f in candidates if f.start > token.i]
+    if after:
+        return min(after, key=lambda f: f.start)
+    before = [f for f in candidates if f.start < token.i]
+    return max(before, key=lambda f: f.start) if before else None
+
+
+def _issuer(doc: Doc, found: list[Found]) -> Found | None:
+    """The body that issues a text written in the first person: the organisation or state that speaks in its first
+    reporting clause outside quotes, else the first organisation it names."""
+    reporting = set(gazetteer().lexicon["reporting_verbs"])
+    bodies = sorted((f for f in found if f.resolved.kind in ("organization", "state", "media")), key=lambda f: f.start)
+    for f in bodies:
+        if f.subject_like and doc[f.start:f.end].root.head.lemma_ in reporting:
+            return f
+    return bodies[0] if bodies else None
 
 
 def antecedent(doc: Doc, found: list[Found], token: Token) -> Found | None:
@@ -83,9 +170,8 @@ def antecedent(doc: Doc, found: list[Found], token: Token) -> Found | None:
 def _antecedent(doc: Doc, found: list[Found], token: Token) -> Found | None:
     personal = token.lower_ in PERSONAL
     sentence_start = _sentence_start(doc, token, WINDOW)
-    candidates = [f for f in found
-                  if sentence_start <= f.start < token.i and (f.resolved.kind == "person") == personal
-                  and (personal or f.resolved.kind != "population")]
+    candidates = [f for f in starting_within(found, sentence_start, token.i)
+                  if (f.resolved.kind == "person") == personal and (personal or f.resolved.kind != "population")]
     if not candidates:
         return None
     same_sentence = [f for f in candidates if f.start >= token.sent.start]
@@ -106,7 +192,7 @@ def _sentence_start(doc: Doc, token: Token, back: int) -> int:
 def _last_people(found: list[Found], before: int, count: int) -> list[Found]:
     people: list[Found] = []
     keys: set[str] = set()
-    for f in sorted(found, key=lambda f: -f.start):
+    for f in _latest_first(found):
         if f.start < before and f.resolved.kind == "person" and f.resolved.key not in keys:
             people.append(f)
             keys.add(f.resolved.key)
@@ -130,15 +216,39 @@ def _description(doc: Doc, the: Token) -> tuple[int, set[str]] | None:
 
 
 def _last_with_head(found: list[Found], before: int, heads: set[str]) -> Found | None:
-    for f in sorted(found, key=lambda f: -f.start):
-        if f.start >= before:
-            continue
-        r = f.resolved
-        own = set(r.entry.heads) if r.entry is not None else set()
-        if r.entry is None and r.kind != "person" and r.kind != "state":
-            own.add(r.name.split()[-1].lower())
-        if r.kind == "armed-group":
-            own.add("group")
-        if own & heads:
-            return f
-    return None
+    """The latest mention starting before ``before`` that offers one of ``heads`` (on a tie of starts, the
+    first in ``found``), from an index by head: not a walk back over every mention per description."""
+    best: tuple[int, int] | None = None
+    index = _by_head(found)
+    for head in heads:
+        keys = index.get(head)
+        if keys:
+            k = bisect_left(keys, (before, -len(found))) - 1  # the last (start, -position) with start < before
+            if k >= 0 and (best is None or keys[k] > best):
+                best = keys[k]
+    return found[-best[1]] if best is not None else None
+
+
+def _build_by_head(found: list[Found]) -> dict[str, list[tuple[int, int]]]:
+    index: dict[str, list[tuple[int, int]]] = {}
+    for position, f in enumerate(found):
+        for head in _heads_of(f.resolved):
+            index.setdefault(head, []).append((f.start, -position))
+    for keys in index.values():
+        keys.sort()
+    return index
+
+
+# head -> (start, -position) of the mentions that offer it, ascending; kept while the list keeps its length
+_by_head: ListMemo[list, dict[str, list[tuple[int, int]]]] = ListMemo(_build_by_head, keep=8)
+# ``found`` from the last mention back, sorted once while the list keeps its length
+_latest_first: ListMemo[list, list] = ListMemo(lambda found: sorted(found, key=lambda f: -f.start), keep=8)
+
+
+def _heads_of(r) -> set[str]:
+    own = set(r.entry.heads) if r.entry is not None else set()
+    if r.entry is None and r.kind != "person" and r.kind != "state":
+        own.add(r.name.split()[-1].lower())
+    if r.kind == "armed-group":
+        own.add("group")
+    return own

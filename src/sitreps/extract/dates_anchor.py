@@ -31,6 +31,7 @@ Two questions other modules ask of a parsed sentence:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -116,7 +117,29 @@ class TimeRef:
 
 
 def _dated(report: Report) -> list[TimeExpression]:
-    return [t for t in report.times if t.value and t.granularity != "vague"]
+    return _dated_index(report)[0]
+
+
+_DatedIndex = tuple[list[TimeExpression], dict[int, list[TimeExpression]], list[int], list[int]]
+_DATED: tuple[list[TimeExpression], int, _DatedIndex] | None = None
+
+
+def _dated_index(report: Report) -> _DatedIndex:
+    """The report's dated times; the same by sentence; their positions in start order and those starts.
+    Built once per report (while its times list keeps its length), so a lookup per item stays O(log n)."""
+    global _DATED
+    times = report.times
+    cached = _DATED
+    if cached is not None and cached[0] is times and cached[1] == len(times):
+        return cached[2]
+    dated = [t for t in times if t.value and t.granularity != "vague"]
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for time in dated:
+        by_sentence.setdefault(time.sentence, []).append(time)
+    order = sorted(range(len(dated)), key=lambda k: dated[k].start)
+    index = (dated, by_sentence, order, [dated[k].start for k in order])
+    _DATED = (times, len(times), index)
+    return index
 
 
 def _attachment(doc: Doc, time: TimeExpression) -> Token | None:
@@ -155,9 +178,8 @@ def _path(token: Token) -> list[Token]:
 def time_for_span(report: Report, start: int, end: int, doc: Doc) -> TimeRef:
     """The date governing ``start:end`` and how it was found (see the module docstring)."""
     sentence = report.sentence_of(start)
-    dated = _dated(report)
-    inside = [t for t in dated if t.sentence == sentence and t.sentence >= 0
-              and not (t.start <= start and end <= t.end)]
+    dated, by_sentence, order, starts = _dated_index(report)
+    inside = [t for t in by_sentence.get(sentence, ()) if t.sentence >= 0 and not (t.start <= start and end <= t.end)]
     span = _span(doc, start, end)
     if inside and span is not None and len(span):
         path = _path(span.root)
@@ -182,9 +204,10 @@ def time_for_span(report: Report, start: int, end: int, doc: Doc) -> TimeRef:
     if direction in ("past", "perfect"):
         text = report.article.text
         paragraph_start = text.rfind("\n", 0, start) + 1
-        earlier = [t for t in dated if paragraph_start <= t.start < start]
-        if earlier:
-            return TimeRef(earlier[-1].value, "paragraph", earlier[-1])
+        earlier = [order[k] for k in range(bisect_left(starts, paragraph_start), bisect_left(starts, start))]
+        if earlier:  # the last of them in the report's order
+            last = dated[max(earlier)]
+            return TimeRef(last.value, "paragraph", last)
     if direction == "present" and report.article.published:
         return TimeRef(report.article.published, "published")
     return TimeRef(None, "none")

@@ -34,6 +34,7 @@ from sitreps.types import Report
 
 NOUN_HEADS = {"package", "round", "wave", "campaign", "regime", "programme", "program", "series", "list"}
 COMPLEMENT_PREPS = {"for", "of", "to", "on", "about", "against", "over"}
+REACTIONS = {"denial", "accusation"}  # frames that answer or make a charge: two in a sentence are two events
 
 
 @dataclass(slots=True)
@@ -59,6 +60,8 @@ class Candidate:
     demonstrative: bool = False  # "these troop movements": an event told before
     dropped: bool = False
     merged: list[Candidate] = field(default_factory=list)
+    frame: str | None = None  # the speech act the word opens (frames.py): directive, commissive, threat, …
+    unnamed_victims: bool = False  # done to people no phrase names ("arrested two colonels"): see events._domestic
 
 
 
@@ -67,8 +70,10 @@ class Candidate:
 def absorb(candidates: list[Candidate]) -> None:
     """"urged Hamas to accept", "threatened to quit", "welcomed the deployment": one event."""
     words = lexicon()
-    by_token = {c.trigger.i: c for c in candidates}
+    by_token = {c.trigger.i: c for c in candidates if not c.dropped}
     for candidate in candidates:
+        if candidate.dropped:
+            continue  # already part of a frame (frames.embed)
         steps = 0
         token = candidate.trigger
         if token.dep_ == "compound" and token.head.lemma_.lower() in NOUN_HEADS:
@@ -96,10 +101,11 @@ def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None
     """Events of one type in one sentence that share or leave open their actors (or their countries:
     "Hezbollah" and "Lebanon") are one event."""
     live = [c for c in candidates if not c.dropped]
+    later = _later_in_sentence(live)  # only events of one sentence merge: no pass over the whole article per event
     for i, first in enumerate(live):
         if first.dropped:
             continue
-        for second in live[i + 1:]:
+        for second in later[i]:
             if second.dropped or second.sense.type != first.sense.type \
                     or second.sentence.start != first.sentence.start:
                 continue
@@ -107,6 +113,10 @@ def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None
                 continue
             if _negated(first) != _negated(second):
                 continue  # "agreed on the text, although Baku said it would not sign": done and refused are two events
+            if first.frame in REACTIONS and second.frame in REACTIONS and first.kind == second.kind == "verb":
+                continue  # "denied that … and dismissed the estimate as propaganda": two charges answered
+            if first.frame and second.frame and first.actor and second.actor and not set(first.actor) & set(second.actor):
+                continue  # two speakers' demands are two events, even of one country
             main, other = (first, second) if _rank(first) <= _rank(second) else (second, first)
             main.actor = _union(main.actor, other.actor)
             main.recipient = [r for r in _union(main.recipient, other.recipient) if r not in main.actor]
@@ -118,14 +128,31 @@ def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None
                 first = second
 
 
+def _later_in_sentence(live: list[Candidate]) -> list[list[Candidate]]:
+    """For each candidate, those after it in ``live`` that are in its sentence (in order)."""
+    groups: dict[int, list[Candidate]] = {}
+    for candidate in live:
+        groups.setdefault(candidate.sentence.start, []).append(candidate)
+    taken: dict[int, int] = {}
+    out = []
+    for candidate in live:
+        k = taken[candidate.sentence.start] = taken.get(candidate.sentence.start, -1) + 1
+        out.append(groups[candidate.sentence.start][k + 1:])
+    return out
+
+
 def _negated(candidate: Candidate) -> bool:
     """"would not sign": the event's own verb is negated."""
     return any(c.dep_ == "neg" for c in (candidate.governor or candidate.trigger).children)
 
 
-def _rank(candidate: Candidate) -> tuple[int, int]:
-    """Verbs before nouns, and the trigger nearest the root first."""
-    return (0 if candidate.kind == "verb" else 1, sum(1 for _ in candidate.trigger.ancestors))
+def _rank(candidate: Candidate) -> tuple[int, int, int]:
+    """The told event before one in a purpose clause ("held talks on Thursday to discuss the arrests": the
+    talks happened), then verbs before nouns, and the trigger nearest the root first."""
+    trigger = candidate.trigger
+    purpose = trigger.dep_ in {"advcl", "acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in trigger.children)
+    return (int(purpose), 0 if candidate.kind == "verb" else 1, sum(1 for _ in trigger.ancestors))
 
 
 def _conflict(a: list[str], b: list[str], countries: dict[str, str | None] | None = None) -> bool:

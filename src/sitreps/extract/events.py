@@ -3,23 +3,32 @@
 1. **triggers** (``plover.py``, ``data/events.yaml``): verbs ("met", "signed a treaty",
    "pulled out", "sent troops"), nouns ("a missile strike", "talks", "martial law") and
    light verbs that hand their object's event to their subject ("carried out an attack",
-   "imposed sanctions").
+   "imposed sanctions"). **The frame first** (``frames.py``, ``data/frames.yaml``): a verb of
+   offering, promising, threatening, asking, accusing or denying with something said after it
+   is that speech act ("offered to hand over": AGREE; "ordered the militants to surrender":
+   REQUEST; "denied that its troops fired": REJECT), whatever the act it mentions.
 2. **roles** (``roles.py`` over the actors extractor's mentions): the actor is the subject
    (or the "by" phrase of a passive, or the adjective or possessive of an event noun: "a
    Ukrainian missile strike"); the recipient is the object, a "to/with/against/on" phrase or
    the subject of a passive ("six officers were reported killed"); "received" and "suffered"
    turn the roles round; conjoined subjects are compound actors ("Russia and North Korea
-   signed"). An attack on a place with no named target is an attack on the state it lies in.
-3. **what is one event** (``event_units.py``): a complement of a request, threat or refusal is
-   part of it ("urged Hamas to accept" is one REQUEST); events of one type in one sentence that
-   share or leave open their actors are one event ("were reported killed, and three wounded in
-   a Ukrainian missile strike"); "the meeting" with no actor of its own is the last meeting
-   told. Weak nouns ("the war", "aid", "sanctions") count only with an actor, date or figure.
-4. **modality** (``modality.py`` for the clause itself, ``attribution.py`` and the claims for
-   who says so): prescriptive, hypothetical, planned and negated clauses first; then denied,
-   claimed or reported by the claim or reporting verb above the event; else asserted by the
-   author. A refusal in the future of a cooperative act ("will not sign", "will not step
-   down") is a REJECT.
+   signed"). A country named only as a place or an adjective gets a state actor when a role
+   needs it ("sent food to Haiti", "a Greek-flagged tanker": ``state_actors.py``); an attack or
+   arrest with no named target is on the state it happened in, or on the actor's own state when
+   the people it was done to are named by no one ("Turkish police arrested two colonels").
+3. **what is one event** (``frames.embed``, ``event_units.py``): an act told inside a frame is
+   part of it ("urged Hamas to accept" is one REQUEST, "accused Armenia of shelling" one ACCUSE)
+   and gives the frame its recipient and mode; events of one type in one sentence that share or
+   leave open their actors are one event ("were reported killed, and three wounded in a
+   Ukrainian missile strike"); "the meeting" with no actor of its own is the last meeting told.
+   Weak nouns ("the war", "aid", "sanctions") count only with an actor, date or figure.
+4. **modality** (``modality.py`` for the clause itself, ``event_source.py`` with
+   ``attribution.py`` and the claims for who says so): prescriptive, hypothetical, planned and
+   negated clauses first; then denied, claimed or reported by the claim or reporting verb above
+   the event; else asserted by the author. What a speaker's words make of an act that did not
+   happen (``frames.recode``): "said it would attack" is a THREATEN, "X must stop …, Y said" a
+   REQUEST; a refusal in the future of a cooperative act ("will not sign") is a REJECT; an
+   announced withdrawal is CONCEDE and an actual release RETREAT.
 5. **source, date, place, figures**: the speaker of the claim the event sits in (else the
    attribution's source, else "author"); the date that governs the trigger
    (``times.date_for_span``); a place in the event's clause; the figures of its clause
@@ -28,26 +37,29 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitreps.extract.actors import dateline_end
-from sitreps.extract.attribution import AUTHOR, ActorIndex, Attribution, attribute, cues
+from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
-from sitreps.extract.modality import own_modality
+from sitreps.extract.event_source import claims_at, modality_and_source, refusal, speaker_of_event
+from sitreps.extract.frames import embed, frame_kind, frame_sense, recode, verbal_or_material
+from sitreps.extract.frames import words as frame_words
+from sitreps.extract.nominal import located, responsibility_claimer
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
-from sitreps.extract.roles import (Sentences, TokenActors, agent, lifted_conjunct, phrase_actors,
-                                   preposition_objects, subject)
+from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
+                                   role_words, subject)
+from sitreps.extract.state_actors import domestic_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
-from sitreps.types import Claim, Event, Report
+from sitreps.types import Event, Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 LOCATIVE = frozenset({"in", "near", "at", "on", "across", "around", "outside", "inside", "into", "over", "toward",
                       "towards", "along", "off", "within", "throughout", "onto"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
-WILLING = {"ready", "willing", "prepared"}
-ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "amid", "following", "since"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 DEMONSTRATIVE = {"this", "that", "these", "those"}
@@ -57,8 +69,6 @@ TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "af
 OBJECT_PREPS = frozenset({"on", "against", "with"})
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 HAPPENED = {"asserted", "reported", "claimed"}
-CLAIM_MODALITY = {"report": "reported", "opinion": "reported", "prediction": "reported",
-                  "prescription": "reported", "denial": "denied"}
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -66,11 +76,13 @@ CLAIM_MODALITY = {"report": "reported", "opinion": "reported", "prediction": "re
 def extract_events(doc: Doc, report: Report) -> None:
     """Fill ``report.events`` and add each event to the ``about`` of the claim it comes from."""
     actors = TokenActors.for_doc(doc, report)
+    actors.creating = True  # a country named only as a place or adjective gets a state actor (state_actors.py)
     money = _figure_tokens(doc, report, money_only=True)
     sentences = Sentences.for_doc(doc)
     candidates = _triggers(doc, actors, money)
     for candidate in candidates:
         candidate.sentence = sentences.of(candidate.trigger)
+    embed(candidates, actors.countries, actors.kinds, actors.sectors)
     absorb(candidates)
     merge(candidates, actors.countries)
     anaphora(candidates, report)
@@ -78,11 +90,12 @@ def extract_events(doc: Doc, report: Report) -> None:
     weapon_attacker([c for c in candidates if not c.dropped])
     follow_ups([c for c in candidates if not c.dropped], report.article.text)
     _reactions([c for c in candidates if not c.dropped], report, sentences)
-    events = _events([c for c in candidates if not c.dropped], doc, report, sentences)
+    events = _events([c for c in candidates if not c.dropped], doc, report, sentences, actors)
+    actors.creating = False
     report.events = events
     claims = report.claims
     for event in events:
-        for claim in _claims_at(claims, event.start, event.end):
+        for claim in claims_at(claims, event.start, event.end):
             claim.about.append(event.id)
 
 
@@ -94,15 +107,27 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     nouns: dict[int, Candidate] = {}
     for token in doc:
         if token.pos_ == "VERB":
-            sensed = verb_sense(token, money)
+            sensed = _framed(token, verb_sense(token, money))
             if sensed is not None and _verbal_event(token):
-                candidate = _verb_candidate(token, *sensed, actors)
+                candidate = _verb_candidate(token, *sensed[:2], actors)
+                if candidate is not None and sensed[2] and not candidate.actor and (
+                        _bystander(token) or sensed[2] == "commissive" and not is_passive(token)):
+                    candidate = None  # a plea or promise of no one the article names ("a young girl pleaded",
+                    # "Article 4 commits each side to …")
                 if candidate is not None:
+                    candidate.frame = sensed[2]
                     found.append(candidate)
+            elif sensed is None and (prescribed := _prescription(token, actors)) is not None:
+                found.append(prescribed)
         elif token.pos_ in {"NOUN", "PROPN"}:
+            frame = frame_kind(token)
             entry = noun_sense(token)
+            if frame is not None and (entry is None or entry.sense.type != frame_sense(token, frame).type):
+                entry = NounEntry(frame_sense(token, frame), weak=True)
             if entry is not None and _nominal_event(token, actors):
-                found.append(_noun_candidate(token, entry, actors))
+                candidate = _noun_candidate(token, entry, actors)
+                candidate.frame = frame or _frame_of_word(token, entry.sense.type)
+                found.append(candidate)
     verbs = {c.trigger.i for c in found if c.kind == "verb"}
     for candidate in found:  # light verbs: "carried out an attack", "imposed sanctions", "held talks"
         if candidate.kind != "noun":
@@ -113,7 +138,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
         lemma = head.lemma_.lower()
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
-        if head.pos_ == "VERB" and light and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
+        through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps  # "engaged in combat", not "for"
+        if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None:
                 candidate.sense = override
@@ -121,6 +147,58 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _framed(verb: Token, sensed: tuple[Sense, VerbEntry] | None) -> tuple[Sense, VerbEntry, str | None] | None:
+    """The frame first: a verb of offering, promising, threatening, asking, accusing or denying with
+    something said after it is that speech act, whatever the act it mentions (``frames.py``); a lexicon
+    word of the same type ("urged", "condemned the seizure") is a frame too, with its lexicon mode."""
+    kind = frame_kind(verb)
+    if kind is None:
+        if sensed is None:
+            return None
+        return sensed[0], sensed[1], _frame_of_word(verb, sensed[0].type)
+    sense = frame_sense(verb, kind)
+    if sensed is not None and sensed[0].type == sense.type:
+        sense = Sense(sense.type, sensed[0].mode or sense.mode, True)
+    entry = sensed[1] if sensed is not None else VerbEntry(None)  # a frame needs a speaker: see _bystander
+    return sense, entry, kind
+
+
+def _prescription(verb: Token, actors: TokenActors) -> Candidate | None:
+    """"The EU should reassess its relations with Moscow, the minister said": what a speaker says a named
+    party must or should do is a request to that party, whatever the act (``frames.recode`` decides, once
+    the speaker is known; without one it is no event)."""
+    prescriptive = lexicon().modality["prescriptive"]
+    if not any(c.dep_ == "aux" and c.lower_ in prescriptive for c in verb.children):
+        return None
+    who, passive = subject(verb)
+    if who is None or passive or verb.lemma_.lower() in frame_words().stative:
+        return None
+    named = actors.at(who) or actors.pronoun(who) or (phrase_actors(who, actors) if who.pos_ == "PROPN" else [])
+    if not named:
+        return None  # "each Polish family must feel safe": no party is asked to act
+    candidate = Candidate(Sense("REQUEST", None, True), verb, "verb", tokens=_clause(verb))
+    candidate.actor, candidate.frame = named, "prescription"
+    return candidate
+
+
+def _bystander(verb: Token) -> bool:
+    """A frame verb the lexicon does not know, said by someone described but not an actor ("a girl pleaded
+    with him to spare her"): not coded. A pronoun ("We call on", "I told them") may still be resolved."""
+    if verb.lemma_.lower() in lexicon().verbs:
+        return False
+    who, passive = subject(verb)
+    if passive:
+        return False  # "they were alleged to be involved", "was urged to resign": the addressee is named
+    return who is None or who.pos_ == "NOUN"
+
+
+def _frame_of_word(token: Token, kind: str) -> str | None:
+    """The frame a lexicon word opens when it names the frame's own type ("condemned", "rejected")."""
+    table = frame_words()
+    frame = table.verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" else table.nouns.get(token.lemma_.lower())
+    return frame if frame is not None and table.types[frame] == kind else None
 
 
 def _verbal_event(verb: Token) -> bool:
@@ -193,6 +271,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         else:
             candidate.actor, candidate.recipient = [], candidate.actor
     candidate.casualty = passive and verb.lemma_.lower() in CASUALTY_VERBS and not candidate.actor
+    victim = who if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    candidate.unnamed_victims = victim is not None and _unnamed_people(victim, actors)
     if who is not None and who.head.i == verb.i:
         candidate.tokens |= {t.i for t in who.subtree}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
@@ -222,8 +302,12 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     if entry.sense.type in {"MOBILIZE", "RETREAT"} and not candidate.actor:
         candidate.actor, of = of, []  # "the deployment of North Korean troops"
     candidate.recipient = _from(preposition_objects(noun, _recipient_preps(entry.sense.type, False)), actors) + of
+    candidate.unnamed_victims = any(_unnamed_people(o, actors) for o in preposition_objects(noun, {"of", "on", "against"}))
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not candidate.actor:
         candidate.actor = [a for c in noun.head.head.children if c.dep_ == "poss" for a in phrase_actors(c, actors)]
+    if not candidate.actor:
+        claimer = responsibility_claimer(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
+        candidate.actor = phrase_actors(claimer, actors) if claimer is not None else []
     determiner = next((c for c in noun.children if c.dep_ == "det"), None)
     candidate.definite = determiner is not None and determiner.lower_ in DEFINITE
     candidate.demonstrative = determiner is not None and determiner.lower_ in DEMONSTRATIVE
@@ -248,6 +332,10 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
             candidate.tokens |= {t.i for t in who.subtree}
     elif who is not None:
         candidate.recipient = phrase_actors(who, actors)
+        # "Pakistan received criticism from India": the one it came from is the actor
+        candidate.actor += _from(preposition_objects(verb, {"from"}) + [o for obj in verb.children if obj.dep_ == "dobj"
+                                                                         for o in preposition_objects(obj, {"from"})],
+                                 actors)
     candidate.recipient += _from(preposition_objects(verb, RECIPIENT_PREPS), actors)
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
     candidate.weak = False
@@ -364,12 +452,15 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
     counted = any(t.ent_type_ in {"CARDINAL", "MONEY", "QUANTITY"} or t.like_num for t in own)
     if candidate.needs_date:
         return dated
+    if candidate.kind == "noun" and candidate.governor is None and getattr(noun_sense(candidate.trigger), "light_only",
+                                                                           False):
+        return False  # "the Ergenekon investigation" is talked about; "launched an investigation" is told
+    placed = any(i in actors.place_country for i in candidate.tokens)
     if candidate.kind == "noun" and candidate.governor is None and candidate.bare \
-            and not (candidate.actor or candidate.recipient or dated):
-        return False
+            and not (candidate.actor or candidate.recipient or dated or located(candidate.trigger, actors.place_country)):
+        return False  # "frontal assaults" is no event, "protests in Suez" is
     if candidate.weak:
         return bool(candidate.actor) or dated or counted
-    placed = any(i in actors.place_country for i in candidate.tokens)
     named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"}
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer
@@ -377,20 +468,32 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
 
 # --- 4-5. modality, source, date, place, figures ---------------------------------------------------
 
-def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Sentences) -> list[Event]:
+def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Sentences,
+            actors: TokenActors) -> list[Event]:
     words = lexicon()
     index = ActorIndex(report)
     places = _place_tokens(doc, report)
     header = dateline_end(doc)
     figures = _figure_spans(doc, report, sentences)
+    countries = actors.countries
     events: list[Event] = []
     candidates.sort(key=lambda c: c.trigger.i)
     for candidate in candidates:
         trigger = candidate.trigger
-        modality, source = _modality(candidate, report, index)
+        modality, source = modality_and_source(candidate, report, index)
         kind = candidate.sense.type
-        if modality in {"planned", "negated"} and kind in words.refusable and _refusal(candidate):
+        sense = candidate.sense
+        speaker = source if source in countries or modality in HAPPENED else speaker_of_event(candidate, index, actors)
+        recoded = recode(candidate, kind, modality, source, speaker, candidate.actor, candidate.recipient, countries)
+        if recoded is None and candidate.frame == "prescription":
+            continue  # "X should …" with no one else saying it: an opinion, not an event
+        if recoded is not None:  # a speaker's threat ("said it would attack") or demand ("X must stop")
+            kind, mode, modality, source, candidate.actor, candidate.recipient = recoded
+            sense = Sense(kind, mode, sense.specific)
+        elif modality in {"planned", "negated"} and kind in words.refusable and refusal(candidate):
             kind, modality = "REJECT", "asserted"  # the refusal itself is what happened
+        elif (paired := verbal_or_material(candidate, kind, modality)) is not None:
+            kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
         tokens = sorted(candidate.tokens | {m.trigger.i for m in candidate.merged} | {trigger.i})
         sentence = candidate.sentence
         tokens = [i for i in tokens if sentence.start <= i < sentence.end] or [trigger.i]
@@ -398,15 +501,16 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         actor = list(dict.fromkeys(candidate.actor))
         if modality == "denied" and not actor and source in {a.id for a in report.actors}:
             actor = [source]  # "Russia denied any role in damage to cables": the denier is who was said to act
-        recipient = [r for r in candidate.recipient if r not in actor]
-        place = _place(candidate, tokens, places, doc, header)
-        if not recipient and kind in {"ASSAULT", "COERCE"} and place is not None:
-            recipient = _state_of_place(report, place, actor)
+        recipient = [r for r in dict.fromkeys(candidate.recipient) if r not in actor]
+        place = _place(candidate, tokens, places, doc, header, report)
+        if not recipient and kind in {"ASSAULT", "COERCE"}:
+            recipient = domestic_target(candidate, kind, place, actor, report, actors)
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
-            mode=_mode(kind, candidate.sense, [doc[i] for i in tokens]),
+            mode=_mode(kind, sense, [doc[i] for i in tokens]),
             actor=actor, recipient=recipient,
-            date=time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value,
+            date=time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
+            or (_said_on(candidate, report) if candidate.frame or recoded is not None else None),
             place=place, modality=modality, source=source,
             figures=_figures(candidate, tokens + [i for m in candidate.merged for i in m.tokens], figures, candidates),
             text=report.article.text[start:end], start=start, end=end, sentence=report.sentence_of(start),
@@ -415,91 +519,20 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
     return events
 
 
+def _said_on(candidate: Candidate, report: Report) -> str | None:
+    """A speech act with no date of its own was made when it was said: the date of the claim it is the
+    cue of or sits in (the claims read "told reporters on Monday", else the article's date in news)."""
+    start = candidate.trigger.idx
+    said = [c for c in report.claims if c.date and (c.start <= start < c.end or (c.cue or "").split()[:1] == [
+        candidate.trigger.text] and abs(c.start - start) < 200)]
+    return said[0].date if said else None
+
+
 def _mode(kind: str, sense: Sense, tokens: list[Token]) -> str | None:
     """The lexicon's mode, except that what aid consists of says what kind of aid it is."""
     if kind == "AID":
         return mode_of(kind, tokens) or sense.mode
     return sense.mode if sense.type == kind and sense.mode else mode_of(kind, tokens)
-
-
-def _modality(candidate: Candidate, report: Report, index: ActorIndex) -> tuple[str, str]:
-    """The event's modality and who says so (see the module docstring, step 4)."""
-    own = own_modality(candidate.trigger, candidate.governor)
-    if own == "planned" and candidate.sense.type == "AGREE" and any(
-            t.lemma_.lower() in WILLING for t in (candidate.governor or candidate.trigger).ancestors):
-        own = None  # "ready to accept a ceasefire" is the agreement itself
-    anchor = candidate.governor or candidate.trigger
-    lifted = next((lifted_conjunct(t) for t in [anchor, *anchor.ancestors] if lifted_conjunct(t) is not None), None)
-    said = attribute(lifted or anchor, index)
-    claim = next(iter(_claims_at(report.claims, candidate.trigger.idx, candidate.trigger.idx + 1)), None)
-    if lifted is not None or _background(anchor):
-        claim = None
-        if said.cue_token is not None and said.cue_token != (lifted.i if lifted is not None else -1):
-            said = Attribution(AUTHOR, "asserted")
-    source = said.source
-    if claim is not None and (said.source == AUTHOR or said.attribution == "asserted") and claim.speaker != AUTHOR \
-            and not _is_cue(candidate, claim):
-        source = claim.speaker
-        by_claim = CLAIM_MODALITY.get(claim.kind, "reported")
-        if said.attribution == "asserted":
-            cls = "claimed" if _cue_class(claim, candidate.trigger.doc) == "claimed" else by_claim
-            said = Attribution(source, cls, claim.cue, None)
-    if own == "negated" and said.attribution == "denied":
-        return "denied", source
-    if own is not None:
-        return own, source
-    mapping = {"asserted": "asserted", "reported": "reported", "estimated": "reported", "claimed": "claimed",
-               "denied": "denied", "hypothetical": "hypothetical"}
-    return mapping.get(said.attribution, "asserted"), source
-
-
-def _background(anchor: Token) -> bool:
-    """What the writer adds around a report: a non-restrictive relative clause ("Egypt, which hosted
-    talks last week, has asked …, sources said") or an adjunct of the reporting verb ("Zelensky
-    wrote, repeating calls for allies …")."""
-    reporting = cues().verb_class
-    previous = anchor
-    for token in [anchor, *anchor.ancestors]:
-        if token.dep_ in {"relcl", "appos"} and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
-            return True  # ", which hosted talks", ", a claim Hamas rejected"
-        if token is not anchor and token.pos_ == "VERB" and token.lemma_.lower() in reporting:
-            return previous.dep_ in {"advcl", "npadvmod", "advmod"} and previous.lower_ != "according" \
-                or previous.dep_ == "prep" and previous.lower_ in ADJUNCT_PREPS  # "said at talks in Jeddah"
-        previous = token
-    return False
-
-
-def _is_cue(candidate: Candidate, claim: Claim) -> bool:
-    """The event is the act of saying itself ("accused", "warned", "urged"): the author reports it."""
-    cue = claim.cue or ""
-    return candidate.trigger.text in cue.split() and claim.start <= candidate.trigger.idx < claim.end \
-        and not any(c.dep_ in {"ccomp"} for c in candidate.trigger.ancestors)
-
-
-def _cue_class(claim: Claim, doc: Doc) -> str | None:
-    """The attribution class of a claim's reporting verb ("claimed" -> claimed)."""
-    first = (claim.cue or "").split()[0] if claim.cue else ""
-    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-    token = next((t for t in span if t.text == first), None) if span is not None and first else None
-    return cues().verb_class.get(token.lemma_.lower()) if token is not None else None
-
-
-def _refusal(candidate: Candidate) -> bool:
-    """"will not sign", "would not seek to open talks": a negated future of a cooperative act."""
-    for verb in [candidate.governor or candidate.trigger, *(candidate.governor or candidate.trigger).ancestors]:
-        if verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        negated = any(c.dep_ == "neg" for c in verb.children)
-        future = any(c.lower_ in {"will", "would", "wo", "'ll", "shall"} for c in verb.children if c.dep_ == "aux")
-        if negated and future:
-            return True
-        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children) or verb.dep_ in {"ROOT", "ccomp"}:
-            return False
-    return False
-
-
-def _claims_at(claims: list[Claim], start: int, end: int) -> list[Claim]:
-    return [c for c in claims if c.start <= start and end <= c.end]
 
 
 def _place_tokens(doc: Doc, report: Report) -> dict[int, str]:
@@ -513,29 +546,38 @@ def _place_tokens(doc: Doc, report: Report) -> dict[int, str]:
     return out
 
 
-def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc: Doc, header: int) -> str | None:
+def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc: Doc, header: int,
+           report: Report) -> str | None:
     """A place in the event's clause, one after a locative preposition first; the dateline's city only when the
     clause names no other place ("SEOUL, Oct 18 - ... troops were sent to Russia": Russia, not Seoul)."""
     if header and any(i in places and doc[i].idx >= header for i in tokens):
         tokens = [i for i in tokens if doc[i].idx >= header]
-    located = [i for i in tokens if i in places and doc[i].head.dep_ == "prep" and doc[i].head.lower_ in LOCATIVE]
-    located += [i for i in tokens if i in places and doc[i].dep_ in {"compound", "pobj"}
-                and doc[i].head.head.dep_ == "prep" and doc[i].head.head.lower_ in LOCATIVE]
+    located = [i for i in tokens if i in places and _after_locative(doc[i])]
     if not located:
         located = [i for i in tokens if i in places]
-    return places[located[0]] if located else None
+    if not located:
+        return None
+    # the most precise place wins: "in the central Ukrainian city of Kryvyi Rih" is Kryvyi Rih, not Ukraine
+    precision = {place.id: place.precision or 3 for place in report.places}
+    return places[min(located, key=lambda i: (precision.get(places[i], 3), doc[i].dep_ == "amod", i))]
 
 
-def _state_of_place(report: Report, place_id: str, actor: list[str]) -> list[str]:
-    """An attack on a place with no named target: the state the place lies in, when the article names it."""
-    place = next((p for p in report.places if p.id == place_id), None)
-    if place is None or not place.country:
-        return []
-    own = {a.country for a in report.actors if a.id in actor}
-    for candidate in report.actors:
-        if candidate.kind == "state" and candidate.country == place.country and candidate.country not in own:
-            return [candidate.id]
-    return []
+def _after_locative(token: Token) -> bool:
+    """A place after "in", "near", "at" …, directly or inside the phrase ("in the city of Kryvyi Rih",
+    "near the Kursk border")."""
+    for step in (token, token.head, token.head.head, token.head.head.head):
+        if step.dep_ == "prep" and step.lower_ in LOCATIVE:
+            return True
+        if step.dep_ not in {"pobj", "compound", "amod", "prep"} and step is not token:
+            return False
+    return False
+
+
+def _unnamed_people(phrase: Token, actors: TokenActors) -> bool:
+    """People an act is done to whom the phrase names as no actor ("two colonels", "shoppers")."""
+    if phrase.pos_ not in {"NOUN", "PROPN", "NUM"} or phrase.lemma_.lower() not in role_words()["victims"]:
+        return False
+    return not phrase_actors(phrase, actors)
 
 
 def _figure_tokens(doc: Doc, report: Report, *, money_only: bool = False) -> set[int]:
@@ -561,13 +603,43 @@ def _figure_spans(doc: Doc, report: Report, sentences: Sentences) -> list[tuple[
 def _figures(candidate: Candidate, tokens: list[int], figures: list[tuple[str, set[int], int]],
              others: list[Candidate]) -> list[str]:
     """Figures in the event's clause; in a sentence with one event, every figure of the sentence."""
-    own = set(tokens)
     sentence = candidate.sentence.start
-    inside = [fid for fid, span, _ in figures if span & own]
-    alone = sum(1 for c in others if c.sentence.start == sentence) == 1
+    by_token, by_sentence = _figure_index(figures)
+    inside = [figures[k][0] for k in sorted({k for t in set(tokens) for k in by_token.get(t, ())})]
+    alone = _events_per_sentence(others).get(sentence, 0) == 1
     if alone:
-        inside += [fid for fid, span, sent in figures if sent == sentence and fid not in inside]
+        inside += [figures[k][0] for k in by_sentence.get(sentence, ()) if figures[k][0] not in inside]
     return inside
+
+
+_INDEXES: dict[int, tuple[list, int, object]] = {}
+
+
+def _figure_index(figures: list[tuple[str, set[int], int]]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """The figures' positions by token and by sentence start, built once per list (not a pass per event)."""
+    def build() -> object:
+        by_token: dict[int, list[int]] = {}
+        by_sentence: dict[int, list[int]] = {}
+        for k, (_, span, sentence) in enumerate(figures):
+            for i in span:
+                by_token.setdefault(i, []).append(k)
+            by_sentence.setdefault(sentence, []).append(k)
+        return by_token, by_sentence
+    return _indexed(figures, build)  # type: ignore[return-value]
+
+
+def _events_per_sentence(candidates: list[Candidate]) -> dict[int, int]:
+    """How many candidates each sentence (by its start) holds, counted once per list."""
+    return _indexed(candidates, lambda: Counter(c.sentence.start for c in candidates))  # type: ignore[return-value]
+
+
+def _indexed(items: list, build) -> object:
+    cached = _INDEXES.get(id(items))
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        cached = _INDEXES[id(items)] = (items, len(items), build())
+    return cached[2]
 
 
 def _confidence(candidate: Candidate) -> float:

@@ -2,21 +2,24 @@
 
 For each amount that ``numbers.find_amounts`` reads in the text:
 
-1. drop what is not a figure: dates and years, times of day, ages, ordinals,
-   labels and names with numbers ("Resolution 2231", "Su-34", "Article 5"),
-   calibres and other hyphenated attributes ("152-millimeter", "30-day"),
-   durations ("two weeks") and the pronoun "one";
+1. drop what is not a figure (``figure_filters``): dates and years, times of
+   day, ages, ordinals, labels and names with numbers ("Resolution 2231",
+   "Su-34", "posts 542 and 543"), calibres and other attributes ("152-millimeter",
+   "30-day", "a 1,200 tonne corvette"), durations ("two weeks") and "one" as an
+   article ("one reporter saw");
 2. find the counted noun in the parse ("six North Korean officers" ->
-   officers; "dozens of people" -> people; "a bonus of $2,000" -> bonus), or
-   borrow it from the figure before in a list ("15,000 … from Nepal, 26,000
-   from Chechnya");
-3. name its unit (person, a currency, percent, km, or the counted noun) and
-   its category from the words around it (the noun, its modifiers and the verb:
-   "killing seven", "were reported killed", "the death toll rose to 34");
-4. a rate ("a day", "monthly pay"), the subject (whose it is:
-   ``figure_subjects``), the place (a located place in the
-   clause), the time (``dates_anchor.date_for_span``: the date governing it, or
-   the article's date for a present-tense figure) and the source
+   officers; "dozens of people" -> people; "a bonus of $2,000" -> bonus; "a
+   50,000-strong group" -> a group of people), or borrow it from the figure
+   before ("15,000 … from Nepal, 26,000 from Chechnya"; "will send ten
+   instructors. … would send fewer than ten");
+3. name its unit and category from the words around it (``figure_kinds``:
+   "killing seven", "were killed or wounded", "the death toll rose to 34"),
+   or take them from the figure it continues ("including three generals",
+   "the total now stands at 738,660", a conversion in brackets);
+4. a rate ("a day", "monthly pay", "… in a single day"), the subject (whose it
+   is: ``figure_subjects``), the place (a located place in the clause), the
+   time (``dates_anchor.date_for_span``: the date governing it, or the
+   article's date for a present-tense figure) and the source
    (``attribution.attribute``).
 
 Word lists live in ``data/figures.yaml``; the reading of amounts in
@@ -25,33 +28,27 @@ Word lists live in ``data/figures.yaml``; the reading of amounts in
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from sitreps.extract import figure_filters as filters
+from sitreps.extract import figure_kinds as kinds
 from sitreps.extract.actors import dateline_end
 from sitreps.extract.attribution import ActorIndex, attribute
 from sitreps.extract.dates_anchor import date_for_span
-from sitreps.extract.figure_subjects import (VERB_POS, Whose, actor_just_before, state_actor, story_country,
-                                              subject_from_setting, subject_named, subject_of)
+from sitreps.extract.figure_subjects import (VERB_POS, Whose, actor_just_before, party_in_sentence, state_actor,
+                                              story_country, subject_from_setting, subject_named, subject_of)
 from sitreps.extract.numbers import Quantity, find_amounts
+from sitreps.extract.offsets import starting_within
 from sitreps.extract.roles import Sentences
+from sitreps.nlp import text_of
 from sitreps.resources import load_yaml
 from sitreps.types import Figure, Report
 
-_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.I)
-_MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                "dec"}
-_CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "est", "hrs", "hours"}
-_DETERMINERS_BEFORE_SMALL = {"the", "these", "those", "both", "its", "their", "his", "her", "our", "all", "my", "your"}
-_DISTANCE = {"km", "mile", "nautical mile", "m"}
-_AREA = {"km2", "square mile", "hectare", "acre"}
-_PERSON_CATEGORIES = {"killed", "wounded", "captured", "missing", "casualties", "refugees", "fighters"}
 _CHUNKS = "sitreps.figures.chunk_roots"  # doc.user_data key
 
 
@@ -73,15 +70,44 @@ class FigureLexicon:
     sent_categories: frozenset[str]
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
+    person_event_categories: tuple[tuple[str, frozenset[str]], ...]
+    not_from_the_noun: frozenset[str]
+    together: dict[str, str]
+    modifier_heads: frozenset[str]
+    modifier_categories: tuple[tuple[str, frozenset[str]], ...]
+    generic_people: frozenset[str]
+    party_nouns: frozenset[str]
+    intransitive_protest: frozenset[str]
+    not_serving: frozenset[str]
+    compound_units: frozenset[str]
+    deploy_verbs: frozenset[str]
+    suffer_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    protecting_verbs: frozenset[str]
+    containing_verbs: frozenset[str]
+    strength_words: frozenset[str]
+    strength_heads: dict[str, str]
+    person_suffixes: tuple[str, ...]
+    kept_by_sender: frozenset[str]
+    clause_rates: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    not_rate_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> FigureLexicon:
     data = load_yaml("figures.yaml")
     rates = [(tuple(phrase.split()), per) for per, phrases in data["rates"].items() for phrase in phrases]
+    clause_rates: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for per, phrases in data["clause_rates"].items():
+        for phrase in phrases:
+            clause_rates.setdefault(phrase.split()[0], []).append((tuple(phrase.split()), per))
+
+    def grouped(key: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        return tuple((name, frozenset(words)) for name, words in data[key].items())
+
     return FigureLexicon(
-        event_categories=tuple((name, frozenset(words)) for name, words in data["event_categories"].items()),
-        noun_categories=tuple((name, frozenset(words)) for name, words in data["noun_categories"].items()),
+        event_categories=grouped("event_categories"),
+        noun_categories=grouped("noun_categories"),
         people=frozenset(data["people"]),
         person_verbs=frozenset(data["person_verbs"]),
         time_units=frozenset(data["time_units"]),
@@ -96,6 +122,27 @@ def lexicon() -> FigureLexicon:
         sent_categories=frozenset(data["sent_categories"]),
         pronouns=frozenset(w for group in data["pronouns"].values() for w in group),
         person_pronouns=frozenset(data["pronouns"]["person"]),
+        person_event_categories=grouped("person_event_categories"),
+        not_from_the_noun=frozenset(data["not_from_the_noun"]),
+        together=dict(data["together"]),
+        modifier_heads=frozenset(data["modifier_heads"]),
+        modifier_categories=grouped("modifier_categories"),
+        generic_people=frozenset(data["generic_people"]),
+        party_nouns=frozenset(data["party_nouns"]),
+        intransitive_protest=frozenset(data["intransitive_protest"]),
+        not_serving=frozenset(data["not_serving"]),
+        compound_units=frozenset(data["compound_units"]),
+        deploy_verbs=frozenset(data["deploy_verbs"]),
+        suffer_verbs=frozenset(data["suffer_verbs"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        protecting_verbs=frozenset(data["protecting_verbs"]),
+        containing_verbs=frozenset(data["containing_verbs"]),
+        strength_words=frozenset(data["strength_words"]),
+        strength_heads={word: name for name, words in data["strength_heads"].items() for word in words},
+        person_suffixes=tuple(data["person_suffixes"]),
+        kept_by_sender=frozenset(data["kept_by_sender"]),
+        clause_rates={first: tuple(sorted(entries, key=lambda e: -len(e[0]))) for first, entries in clause_rates.items()},
+        not_rate_after=frozenset(data["not_rate_after"]),
     )
 
 
@@ -108,41 +155,75 @@ class _Counted:
     end: int  # where the figure's text ends (after the counted noun when it follows the amount)
     borrowed: bool = False
     anaphoric: bool = False  # "3,000 of them", "31 of the drones": part of what an earlier figure counted
+    token: Token | None = None  # the word standing for a borrowed noun in the text ("25 others injured")
+    strength: str | None = None  # the category of a force counted by its strength ("a 50,000-strong group")
+
+
+@dataclass(slots=True)
+class _Before:
+    """The figure read just before, with what it counted and where."""
+
+    figure: Figure
+    counted: _Counted
+    sentence: int
+    paragraph: int
+    verb: str | None  # the lemma of the verb it hangs on
 
 
 def extract_figures(doc: Doc, report: Report) -> None:
     """Fill ``report.figures`` (the extractor run by the pipeline)."""
     words = lexicon()
-    text = doc.text
+    text = text_of(doc)
     token_at = _TokenAt(doc)
     actors = ActorIndex(report)
     place_states = [(m.start, m.end, state) for p in report.places
                     if (state := state_actor(report, p.country)) for m in p.mentions]
-    whose = Whose(actors, {a.id: a.kind for a in report.actors}, dateline_end(doc), place_states)
+    whose = Whose(actors, {a.id: a.kind for a in report.actors}, dateline_end(doc), place_states,
+                  {a.id: a.country for a in report.actors}, lambda country: state_actor(report, country))
     figures: list[Figure] = []
     main_country = story_country(report)
     located = _located_places(doc, report, words)
-    previous: tuple[Figure, _Counted, int] | None = None  # last figure, what it counted, its sentence
-    owners: dict[str, str] = {}  # unit -> the subject of the last figure counting it
-    for quantity in find_amounts(text):
-        number = token_at[quantity.number_start]
+    previous: _Before | None = None
+    owners: dict[str, tuple[str, int]] = {}  # unit -> the subject of the last figure counting it, and its sentence
+    label_end = -1  # where the last number that was a label ended ("posts 542 and 543")
+    for quantity in map(_fraction_as_share, find_amounts(text)):
+        number = _number_token(token_at, quantity)
         last = token_at[quantity.end - 1]
-        if number is None or last is None or _not_a_figure(quantity, text, number, words):
+        if number is None or last is None:
+            continue
+        if filters.label(quantity, text, words) or (label_end >= 0 and filters.joined(text, label_end, quantity.start)):
+            label_end = quantity.end
+            continue
+        if filters.not_a_figure(quantity, text, number, words):
             continue
         sentence = report.sentence_of(number.idx)
+        paragraph = text.count("\n", 0, number.idx)
         counted = _counted(doc, quantity, last, words)
-        if quantity.unit is None and (
+        if quantity.unit in {None, "percent"} and (
                 (counted.head is not None and counted.head.lemma_.lower() in words.time_units)
                 or (counted.head is None and number.ent_type_ in {"DATE", "TIME"})):
             continue  # a duration ("two weeks", "1,000 days") or a date: times, not figures
-        elliptic = counted.head is None or counted.head.lemma_.lower() in words.elliptic_heads
-        if elliptic and quantity.unit is None and previous and previous[2] == sentence \
-                and previous[1].head is not None:
-            counted = _borrow(doc, previous[1], last, quantity)
-        anchor = number if counted.borrowed or counted.head is None else counted.head
-        category = _category(quantity, counted, number, words)
-        if quantity.in_words and quantity.value == 1 and category == "other" and _unit_is_thing(counted, words):
-            continue  # "one underwriter said": an article, not a count
+        verb = _verb_lemma(counted.head or number)
+        own = counted
+        if _may_borrow(previous, counted, quantity, sentence, paragraph, verb, words):
+            assert previous is not None
+            counted = _borrow(doc, previous.counted, last, quantity, counted)
+        category = kinds.category(quantity, counted, number, words, last)
+        if counted.borrowed and category in kinds.EVENT_CATEGORIES and counted.head is not None \
+                and not kinds.is_person_noun(counted.head, words):
+            counted = own  # "four mass shootings …, killing three": people, not shootings
+        inherited = _inherited(previous, counted, quantity, number, category, sentence, text, words)
+        if inherited is not None and (category == "other" or (inherited.category in kinds.EVENT_CATEGORIES
+                                                              and category not in kinds.EVENT_CATEGORIES)):
+            category = inherited.category  # "200 more", "including three generals" (detained), "the total"
+        if filters.not_a_count(quantity, counted, number, category, text, words):
+            continue
+        anchor = kinds.anchor_of(counted, number)
+        unit = kinds.unit(quantity, counted, number, category, words)
+        if unit is None and inherited is not None and category == inherited.category:
+            unit = inherited.unit
+        if counted.what is None and unit == "person" and category in kinds.EVENT_CATEGORIES:
+            counted.what = kinds.people_who(number, words)  # "Forty-five were killed": people killed
         figure = Figure(
             id=f"F{len(figures) + 1}",
             text=text[quantity.start:max(quantity.end, counted.end)],
@@ -153,94 +234,146 @@ def extract_figures(doc: Doc, report: Report) -> None:
             low=quantity.low,
             high=quantity.high,
             qualifier=quantity.qualifier,
-            unit=_unit(quantity, counted, number, category, words),
+            unit=unit,
             category=category,
-            per=_rate(doc, quantity, counted, last, words),
+            per=kinds.rate(counted, last, words),
             what=counted.what,
         )
         figure.subject = (counted.borrowed and actor_just_before(whose, text, quantity.start)) \
             or subject_of(doc, counted, number, category, whose, words)
         figure.subject = figure.subject or subject_named(counted, number, last, whose)
         if figure.subject is None and counted.anaphoric:  # "31 of the drones": whose the drones named before are
-            figure.subject = owners.get(figure.unit) if counted.head is not None else \
-                (previous[0].subject if previous and sentence - previous[2] <= 1 else None)
-        if figure.subject is None and previous and previous[0].subject and previous[2] == sentence \
-                and figure.unit == previous[0].unit:
-            figure.subject = previous[0].subject  # "six … officers were killed, and three service members wounded"
+            figure.subject = owners.get(figure.unit, (None, 0))[0] if counted.head is not None else \
+                (previous.figure.subject if previous and sentence - previous.sentence <= 1 else None)
+        if figure.subject is None and previous and previous.figure.subject and previous.sentence == sentence \
+                and figure.unit == previous.figure.unit:
+            figure.subject = previous.figure.subject  # "six … officers were killed, and three service members wounded"
+        if inherited is not None:
+            figure.subject = figure.subject or inherited.subject
+            figure.what = figure.what if figure.what and not _generic_what(figure.what, words) else inherited.what
+            figure.per = figure.per or inherited.per
         figure.place = _place(located, anchor, text)
+        said = attribute(anchor, actors)
+        figure.source, figure.attribution = said.source, said.attribution
+        if figure.subject is None and figure.category in {"munitions", "weapons"} and figure.unit in owners \
+                and sentence - owners[figure.unit][1] <= 2:
+            figure.subject = owners[figure.unit][0]  # "Russia launched 84 drones … Out of 84 drones, 71 were downed"
+        if figure.subject is None and figure.unit == "person" and sentence >= 0:
+            bounds = report.sentences[sentence]
+            span = doc.char_span(bounds.start, bounds.end, alignment_mode="expand")
+            if span is not None:
+                figure.subject = party_in_sentence(doc, span.start, span.end, figure.source, whose, words)
         if figure.subject is None:
             figure.subject = subject_from_setting(report, figure, main_country)
         figure.time = date_for_span(report, figure.start, figure.end, doc)
-        said = attribute(anchor, actors)
-        figure.source, figure.attribution = said.source, said.attribution
         figures.append(figure)
-        previous = (figure, counted, sentence)
+        previous = _Before(figure, counted, sentence, paragraph, verb)
         if figure.subject and figure.unit:
-            owners[figure.unit] = figure.subject
+            owners[figure.unit] = (figure.subject, sentence)
     report.figures = figures
 
 
-# --- 1. what is not a figure -----------------------------------------------------------------------
+def _fraction_as_share(quantity: Quantity) -> Quantity:
+    """"half", "more than half", "two-thirds" are shares: 50, 66.7 percent (docs/annotation.md)."""
+    values = [v for v in (quantity.value, quantity.low, quantity.high) if v is not None]
+    if not quantity.in_words or quantity.unit is not None or not values or not all(0 < v < 1 for v in values):
+        return quantity
+    return replace(quantity, value=_percent(quantity.value), low=_percent(quantity.low), high=_percent(quantity.high),
+                   unit="percent")
 
-def _not_a_figure(quantity: Quantity, text: str, number: Token, words: FigureLexicon) -> bool:
-    start, end = quantity.number_start, quantity.end
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
-    if before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha()):
-        return True  # glued to a name: "G7", "Su-34", "MQ-9"
-    if quantity.qualifier != "range" and (after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha())) \
-            and not (quantity.is_money and text[end:end + 3] in {"-a-", "-pe"}):
-        return True  # "11th", "F-16V", "30-day", "67-year-old", "nine-storey", "152-millimeter"
-    if after[:1] in {":", "/"} and after[1:2].isdigit() or before[-1:] in {":", "/"} and before[:1].isdigit():
-        return True  # "3:40", "2023/24"
-    previous_word = _word_before(text, quantity.start)
-    next_word = _word_after(text, end)
-    if next_word.lower() in _CLOCK_WORDS or next_word.lower().rstrip(".") in {"a.m", "p.m"}:
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(value * 100, 1)
+
+
+def _number_token(token_at: _TokenAt, quantity: Quantity) -> Token | None:
+    """The token that heads the amount: "five" in "Forty-five", "million" in "1.5 million"."""
+    token = token_at[quantity.number_start]
+    while token is not None and token.head != token and token.head.like_num \
+            and quantity.number_start <= token.head.idx < quantity.end:
+        token = token.head
+    return token
+
+
+def _verb_lemma(token: Token) -> str | None:
+    for _ in range(4):
+        if token.pos_ in VERB_POS:
+            return token.lemma_.lower()
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _may_borrow(previous: _Before | None, counted: _Counted, quantity: Quantity, sentence: int, paragraph: int,
+                verb: str | None, words: FigureLexicon) -> bool:
+    """An amount with no noun of its own counts what the figure before counted: in the same sentence ("15,000
+    fighters from Nepal, 26,000 from Chechnya"), or in the sentence before when it says "others", "more" or
+    repeats the verb ("will send ten instructors. … would send fewer than ten")."""
+    if quantity.unit is not None or previous is None or previous.counted.head is None:
+        return False
+    elliptic_word = counted.head is not None and counted.head.lemma_.lower() in words.elliptic_heads
+    if counted.head is not None and not elliptic_word:
+        return False
+    if previous.sentence == sentence:
         return True
-    if previous_word.lower().rstrip(".") in _MONTH_NAMES or next_word.lower().rstrip(".,") in _MONTH_NAMES:
-        return True  # "Oct. 3", "3 October"
-    if quantity.unit is None and quantity.value is not None and quantity.value.is_integer() \
-            and 1800 <= quantity.value <= 2100 and "," not in text[start:end] and not quantity.in_words:
-        return True  # a year
-    if previous_word.lower().rstrip(".") in words.label_words:
-        return True  # "No. 2", "Resolution 2231", "aged 45"
-    if quantity.start == quantity.number_start and previous_word[:1].isupper() \
-            and previous_word not in words.not_name_words and not _sentence_start(text, quantity.start) \
-            and not previous_word.endswith((".", ",")) and quantity.unit is None:
-        return True  # "Baltic Bastion 25", "Estlink 2", "Air Base 101"
-    if text[max(0, quantity.start - 2):quantity.start] == ", " and after[:1] in {",", ".", ")"} \
-            and previous_word[:1].isupper() and quantity.value is not None and quantity.value < 120:
-        return True  # an age after a name: "Adam, 32,"
-    if quantity.in_words and quantity.value is not None and quantity.value <= 10 \
-            and previous_word.lower() in _DETERMINERS_BEFORE_SMALL:
-        return True  # "the two countries": naming known things, not counting them
-    if quantity.unit in {"mm", "cm"}:
-        return True  # a calibre: "152 mm shells"
-    if quantity.in_words and quantity.value == 1 and not quantity.qualifier == "range":
-        nxt = text[end:end + 4].lower()
-        if nxt.startswith((" of", " another", " side", " day", " way", " time")):
-            return True  # "one of the busiest", "one another"
-    return number.ent_type_ == "ORDINAL"
+    if previous.paragraph != paragraph and previous.sentence != sentence - 1:
+        return False
+    return sentence - previous.sentence <= 1 and (elliptic_word or (verb is not None and verb == previous.verb))
 
 
-def _unit_is_thing(counted: _Counted, words: FigureLexicon) -> bool:
-    return counted.head is None or counted.head.lemma_.lower() not in words.people
+def _inherited(previous: _Before | None, counted: _Counted, quantity: Quantity, number: Token, category: str,
+               sentence: int, text: str, words: FigureLexicon) -> Figure | None:
+    """The figure this one takes its category, unit and owner from, when it only continues it:
+    a borrowed noun ("200 more", "12 in the north"), a part of a list it introduced ("40 people were
+    detained, including three generals"), a bare total ("the total now stands at 738,660") or a
+    conversion in brackets ("KSh38 million (GBP 11.75 million)")."""
+    if previous is None:
+        return None
+    before = previous.figure
+    if counted.borrowed and before.category not in {"money", "percent", "distance", "area"}:
+        return before
+    between = text[before.end:quantity.start]
+    if between.strip() == "(" and (before.unit == quantity.unit or (quantity.is_money and before.category == "money")
+                                   or (kinds.DISTANCE >= {before.unit, quantity.unit})):
+        return before  # "five metres (16 feet)", "KSh38 million (GBP 11.75 million)"
+    if previous.sentence == sentence and _included(counted, number) and before.category in kinds.EVENT_CATEGORIES \
+            and category not in kinds.EVENT_CATEGORIES:
+        return before  # "dozens were held on Monday, among them two former air force colonels"
+    if category == "other" and counted.head is None and 0 <= sentence - previous.sentence <= 2 \
+            and _bare_total(counted, number, words) and before.category not in {"other", "money", "percent"}:
+        return before  # "Russia has lost 738,660 troops … The total now stands at 738,660."
+    return None
 
 
-def _word_before(text: str, position: int) -> str:
-    match = re.search(r"(\S+)\s*$", text[max(0, position - 40):position])
-    return match.group(1) if match else ""
+def _included(counted: _Counted, number: Token) -> bool:
+    node = counted.head if counted.head is not None else number
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in {"including", "among"}
 
 
-def _word_after(text: str, position: int) -> str:
-    match = re.match(r"\s*(\S+)", text[position:position + 40])
-    return match.group(1) if match else ""
+def _bare_total(counted: _Counted, number: Token, words: FigureLexicon) -> bool:
+    """An amount that does not say of what: "the total stands at 738,660", "a further 3.2 million had crossed"."""
+    if counted.what is not None:
+        return _generic_what(counted.what, words)
+    if number.dep_ in {"attr", "pobj", "dobj", "appos", "nsubj", "nsubjpass", "ROOT"} \
+            and not any(c.dep_ == "prep" for c in number.children):
+        return True  # "a further 3.2 million had crossed", "the previous high of 103"
+    verb = number
+    for _ in range(3):  # "the total now stands at 738,660": a total that is the subject of the verb
+        if verb.pos_ in VERB_POS or verb.head == verb:
+            break
+        verb = verb.head
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.generic_heads
+               and not any(p.dep_ == "prep" for p in c.children) for c in verb.children)
 
 
-def _sentence_start(text: str, position: int) -> bool:
-    before = text[max(0, position - 3):position].strip()
-    return not before or before[-1] in ".!?\n\"“"
+def _generic_what(what: str, words: FigureLexicon) -> bool:
+    return what.split()[-1].lower() in words.generic_heads and len(what.split()) <= 2
 
+
+# --- 1. what is not a figure: figure_filters ---------------------------------------------------
 
 # --- 2. what it counts ---------------------------------------------------------------------------
 
@@ -272,27 +405,50 @@ def _chunk_root(doc: Doc, i: int) -> Token | None:
 
 
 def _counted(doc: Doc, quantity: Quantity, last: Token, words: FigureLexicon) -> _Counted:
+    if filters.strength(text_of(doc), quantity.end, words):
+        return _force(doc, quantity, last, words)
     counted = _counted_noun(doc, quantity, last, words)
     if counted.head is not None and counted.head.lemma_.lower() in words.generic_heads and counted.head.i < last.i:
         return _Counted(None, None, quantity.end)  # "a rate of 1,500": the rate is the figure, not what it counts
     return counted
 
 
+def _force(doc: Doc, quantity: Quantity, last: Token, words: FigureLexicon) -> _Counted:
+    """"a 50,000-strong group": people counted by the strength of the force they make (troops for a group,
+    a contingent or a unit; protesters for a crowd)."""
+    head = next((t for t in doc[last.i + 1:last.i + 6] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return _Counted(None, None, quantity.end, strength="other")
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head
+    lemma = head.lemma_.lower()
+    strength = words.strength_heads.get(lemma) or kinds.noun_category([lemma], words) or "other"
+    first = next((t.i + 1 for t in doc[last.i + 1:head.i] if t.lower_ in words.strength_words), last.i + 1)
+    return _Counted(head, _phrase(doc, first, head), head.idx + len(head.text), strength=strength)
+
+
 def _counted_noun(doc: Doc, quantity: Quantity, last: Token, words: FigureLexicon) -> _Counted:
     if quantity.unit == "percent":
-        return _of_phrase(doc, last) or _Counted(None, None, quantity.end)
+        share = _of_phrase(doc, last)
+        if share is None and quantity.in_words and last.head.i > last.i and last.head.pos_ == "NOUN":
+            return _Counted(None, _phrase(doc, last.i + 1, last.head), quantity.end)  # "two-thirds majorities"
+        return share or _Counted(None, None, quantity.end)
     head = None
     if last.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "appos"} and last.head.i > last.i \
             and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i - last.i <= 6:
         head = last.head
-    elif last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" and quantity.unit is None:
-        return _of_phrase(doc, last) or _Counted(None, None, quantity.end)
+    elif last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" and (quantity.unit is None or quantity.is_measure):
+        return _of_phrase(doc, last) or _Counted(None, None, quantity.end)  # "dozens of people", "300 km2 of land"
     else:
         root = _chunk_root(doc, last.i)
-        if root is not None and root.i > last.i:
+        if root is not None and root.i > last.i and not any(
+                c.dep_ == "nummod" and c.i > last.i for c in root.children):  # not "the 104 aboard, 46 seamen"
             head = root
     while head is not None and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
         head = head.head  # "four mine countermeasures vessels": the vessels
+    if head is not None and head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].pos_ == "NOUN" \
+            and head.idx + len(head.text) == doc[head.i + 1].idx and doc[head.i + 2].idx == doc[head.i + 1].idx + 1:
+        head = doc[head.i + 2]  # "30 co-sponsors": the sponsors
     if head is not None and head.pos_ == "PROPN":
         chunk_root = _chunk_root(doc, head.i) or head
         if chunk_root.pos_ == "NOUN" and chunk_root.i > head.i:
@@ -300,14 +456,16 @@ def _counted_noun(doc: Doc, quantity: Quantity, last: Token, words: FigureLexico
     if head is not None and head.pos_ in {"NOUN", "PROPN"} and not head.like_num:
         if quantity.is_money:  # "$1.2 billion air-defence package": the thing paid for, not a count
             return _Counted(head, _phrase(doc, last.i + 1, head), quantity.end)
-        return _Counted(head, _phrase(doc, last.i + 1, head), head.idx + len(head.text))
-    return _owner_of(doc, last, quantity) or _described(doc, last, quantity) or _Counted(None, None, quantity.end)
+        shared = any(t.pos_ == "NUM" for t in doc[last.i + 1:head.i])  # "killed 102 and 21 people"
+        return _Counted(head, _phrase(doc, last.i + 1, head), quantity.end if shared else head.idx + len(head.text))
+    return _owner_of(doc, last, quantity) or _described(doc, last, quantity, words) or _Counted(None, None, quantity.end)
 
 
 def _phrase(doc: Doc, first: int, head: Token) -> str:
-    """The counted noun with its modifiers, without leading articles and possessive pronouns."""
+    """The counted noun with its modifiers, without leading articles, possessive pronouns and the numbers of
+    other figures ("475 and 247 refugees": refugees)."""
     start = max(first, head.left_edge.i)
-    while start < head.i and (doc[start].pos_ in {"ADP", "DET", "PUNCT", "CCONJ"}
+    while start < head.i and (doc[start].pos_ in {"ADP", "DET", "PUNCT", "CCONJ", "NUM"}
                               or (doc[start].dep_ == "poss" and doc[start].pos_ == "PRON")):
         start += 1
     return doc[start:head.i + 1].text
@@ -330,11 +488,18 @@ def _of_phrase(doc: Doc, last: Token) -> _Counted | None:
     if head.pos_ == "PRON":
         return _Counted(None, None, head.idx + len(head.text), anaphoric=True)  # "3,000 of them": as before
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children)
+    counted_there = [c for c in head.children if c.dep_ == "nummod" or (c.like_num and c.i < head.i)]
+    if counted_there:  # "fewer than 200 of the 1,500 permits": that figure is read on its own
+        first = max(c.i for c in counted_there) + 1
+        return _Counted(head, _phrase(doc, first, head), last.idx + len(last.text), anaphoric=definite)
     return _Counted(head, _phrase(doc, of.i + 1, head), head.idx + len(head.text), anaphoric=definite)
 
 
 def _owner_of(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
     """"a sign-up bonus of $2,000", "a crew of 25": the amount is what the noun before "of" holds."""
+    if last.head.lower_ == "worth" and last.head.head.pos_ == "NOUN" and last.head.head.i < last.i:
+        owner = last.head.head  # "medicines worth KSh17.3 million": what the money buys
+        return _Counted(None, _phrase(doc, owner.left_edge.i, owner), quantity.end)
     preposition = last.head if last.dep_ == "pobj" else None
     if preposition is None or preposition.lower_ != "of" or preposition.head.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -342,121 +507,54 @@ def _owner_of(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
     return _Counted(head, _phrase(doc, head.left_edge.i, head), quantity.end)
 
 
-def _described(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
+def _described(doc: Doc, last: Token, quantity: Quantity, words: FigureLexicon) -> _Counted | None:
     """An amount with no noun of its own: "$120 million in humanitarian aid", "revenue fell to $7.2 billion"."""
     for child in last.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "for", "worth"}:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             if objects:
                 return _Counted(None, _phrase(doc, child.i + 1, objects[0]), quantity.end)
+    if last.head.lemma_.lower() in {"number", "total", "count"} and last.head.pos_ == "VERB" \
+            and last.head.dep_ in {"acl", "conj", "relcl"}:
+        group = last.head.head  # "supporters of Bacar, armed … and numbering around 400"
+        while group.dep_ in {"conj", "acl"} and group.pos_ in VERB_POS:
+            group = group.head
+        if group.pos_ == "NOUN":
+            return _Counted(group, _phrase(doc, group.left_edge.i, group), quantity.end)
     node = last.head if last.dep_ == "pobj" and last.head.lower_ in {"to", "at", "by", "of"} else last
     verb = node.head
     if node.dep_ not in {"dobj", "attr", "prep", "npadvmod", "oprd"} or verb.pos_ not in VERB_POS:
         return None
+    if node.dep_ == "dobj" and verb.lemma_.lower() in words.person_verbs:
+        return None  # "the strike killed 475": people, not the strike
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.lower_ in {"which", "that"} and verb.dep_ == "relcl":
         subject = verb.head
     if subject is None or subject.pos_ != "NOUN":
         return None  # a pronoun or a named actor says who, not what
+    if subject.lemma_.lower() in words.generic_heads:  # "the number of homeless has grown to 300,000"
+        counted = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"), None)
+        if counted is not None:
+            return _Counted(None, _phrase(doc, counted.left_edge.i, counted), quantity.end)
     return _Counted(None, _phrase(doc, subject.left_edge.i, subject), quantity.end)
 
 
-def _borrow(doc: Doc, earlier: _Counted, last: Token, quantity: Quantity) -> _Counted:
-    """"15,000 fighters from Nepal, 26,000 from Chechnya": the second amount counts fighters too."""
+def _borrow(doc: Doc, earlier: _Counted, last: Token, quantity: Quantity, own: _Counted) -> _Counted:
+    """"15,000 fighters from Nepal, 26,000 from Chechnya": the second amount counts fighters too. An elliptic
+    word of its own ("25 others injured") still stands for it in the parse."""
     assert earlier.head is not None
     what = earlier.head.text
     nxt = last.i + 1
     if nxt < len(doc) and doc[nxt].lower_ == "from":  # an origin names the group; "in Kharkiv" is a place
         edge = max((t.i for t in doc[nxt].subtree), default=nxt)
-        what = f"{what} {doc[nxt:edge + 1].text}"
-    return _Counted(earlier.head, what, quantity.end, borrowed=True)
+        what = f"{earlier.head.text} {doc[nxt:edge + 1].text}"
+    return _Counted(earlier.head, what, max(quantity.end, own.end), borrowed=True, token=own.head)
 
 
-# --- 3. unit and category -----------------------------------------------------------------------
+# --- 3. unit, category and rate: figure_kinds -----------------------------------------------------
 
-def _context_lemmas(counted: _Counted, number: Token) -> tuple[list[str], list[str]]:
-    """Words that say what kind of count this is: the noun phrase's own, then its verb's."""
-    anchor = number if counted.borrowed or counted.head is None else counted.head
-    near = [anchor.lemma_.lower()]
-    near += [c.lemma_.lower() for c in anchor.children if c.dep_ in {"amod", "compound", "acl", "relcl"}]
-    following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
-    if following is not None and following.pos_ in {"ADJ", "VERB"} and following.dep_ in {"amod", "acl", "acomp"}:
-        near.append(following.lemma_.lower())  # "110,012 wounded", "four dead"
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
-        owner = anchor.head.head  # "a loss rate of 1,000 soldiers"
-        near += [owner.lemma_.lower()] + [c.lemma_.lower() for c in owner.children if c.dep_ in {"compound", "amod"}]
-    far: list[str] = []
-    verb = anchor
-    for _ in range(3):
-        if verb.pos_ in VERB_POS or verb.head is verb:
-            break
-        verb = verb.head
-    direct = anchor.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "ROOT", "oprd", "npadvmod"} \
-        or (anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "at", "of", "by"})
-    if verb is not anchor and direct:
-        far.append(verb.lemma_.lower())
-        for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"):
-            far += [c.lemma_.lower() for c in preposition.children if c.dep_ == "pobj"]  # "among the wounded"
-        far += [c.lemma_.lower() for c in verb.children if c.dep_ in {"xcomp", "oprd", "acomp"}]
-        if anchor.dep_ == "pobj" or number.head.dep_ == "prep":  # "the death toll rose to 34"
-            for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
-                far += [subject.lemma_.lower()] + [c.lemma_.lower() for c in subject.children if c.dep_ == "compound"]
-    return near, far
-
-
-def _category(quantity: Quantity, counted: _Counted, number: Token, words: FigureLexicon) -> str:
-    """What happened to the counted (killed, wounded …) outranks what they are (troops, drones …)."""
-    if quantity.is_money:
-        return "money"
-    if quantity.unit == "percent":
-        return "percent"
-    if quantity.unit in _DISTANCE:
-        return "distance"
-    if quantity.unit in _AREA:
-        return "area"
-    near, far = _context_lemmas(counted, number)
-    for lemmas in (near, far):
-        for name, category_words in words.event_categories:
-            if any(lemma in category_words for lemma in lemmas):
-                return name
-    if counted.borrowed and counted.head is not None:
-        near.append(counted.head.lemma_.lower())
-    for name, category_words in words.noun_categories:
-        if any(lemma in category_words for lemma in near):
-            return name
-    return "other"
-
-
-def _unit(quantity: Quantity, counted: _Counted, number: Token, category: str, words: FigureLexicon) -> str | None:
-    if quantity.unit:
-        return quantity.unit
-    if counted.head is not None:
-        lemma = counted.head.lemma_.lower()
-        if lemma in words.people or counted.head.ent_type_ == "NORP":
-            return "person"
-        return lemma
-    verb = number.head
-    if verb.lemma_.lower() in words.person_verbs or category in _PERSON_CATEGORIES:
-        return "person"
-    return None
-
-
-def _rate(doc: Doc, quantity: Quantity, counted: _Counted, last: Token, words: FigureLexicon) -> str | None:
-    start = (counted.head.i + 1) if counted.head is not None and counted.head.i > last.i else last.i + 1
-    following = [t.lower_ for t in doc[start:start + 4]]
-    for phrase, per in words.rates:
-        if tuple(following[:len(phrase)]) == phrase:
-            return per
-    modified = counted.head
-    if modified is not None:
-        for child in modified.children:
-            for phrase, per in words.rates:
-                if len(phrase) == 1 and child.lower_ == phrase[0]:
-                    return per
-    return None
-
-
-# --- 4. where and when (whose: figure_subjects) ---------------------------------------------
+# --- 4. where and when (whose: figure_subjects) -------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class _Located:
@@ -486,9 +584,9 @@ def _place(located: list[_Located], anchor: Token, text: str) -> str | None:
     sentence = Sentences.for_doc(anchor.doc).of(anchor)
     paragraph_start = text.rfind("\n", 0, anchor.idx) + 1
     ancestors = {anchor.i, *(a.i for a in anchor.ancestors)}
-    in_sentence = [(item.attached_to in ancestors, -abs(item.start - anchor.idx), item.place) for item in located
-                   if sentence.start_char <= item.start < sentence.end_char]
+    in_sentence = [(item.attached_to in ancestors, -abs(item.start - anchor.idx), item.place)
+                   for item in starting_within(located, sentence.start_char, sentence.end_char)]
     if in_sentence:
         return max(in_sentence)[2]
-    before = [item for item in located if paragraph_start <= item.start < sentence.start_char]
+    before = starting_within(located, paragraph_start, sentence.start_char)
     return before[-1].place if before else None

@@ -11,9 +11,14 @@ Read in two parts, both from the parse:
     - prescriptive: must, should, ought to, need to, have to
     - hypothetical: might, may, could, can, would (outside reported speech), if,
       unless, likely, possibly; an infinitive of purpose or under "prevent",
-      "avoid", "rule out" ("sent troops to fight", "could not rule out a deployment")
-    - planned: will, shall, "going to", "would" in reported speech ("said it would
-      investigate"), or under a planning word (plan, prepare, due, ready, agree to)
+      "avoid", "rule out" ("sent troops to fight", "could not rule out a deployment");
+      not an infinitive after a verb whose complement happens with it ("voted to
+      recognize", "continued to shell")
+    - planned: will, shall, "going to", "is to" ("Clinton is to meet Lee on
+      Wednesday"), "would" in reported speech ("said it would investigate"), or under
+      a planning word (plan, prepare, due, ready, agree to, "the exercise planned
+      for May"); not the setting of a planning word ("agreed at a summit") nor what
+      a real event was aimed at ("the offensive aimed at driving out militants")
     - negated: "not"/"never" on the trigger's own verb ("police did not use water
       cannon"), or a negated report above it ("Neither … has acknowledged that …")
     - None: nothing in the clause itself; attribution decides (asserted, reported,
@@ -35,7 +40,14 @@ NEGATIONS = {"not", "n't", "never", "no"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Verbs whose infinitive complement happens when they do ("continues to provide", "began to withdraw").
 IMPLICATIVE = {"continue", "begin", "start", "manage", "keep", "resume", "proceed", "go", "help", "use",
-               "serve", "come", "tend", "appear", "seem", "get", "fail"}
+               "serve", "come", "tend", "appear", "seem", "get", "fail", "vote", "approve"}
+# Participles that make the event noun they modify a plan ("the exercise planned for May"); "aimed at"
+# or "intended as" describe what a real event was for.
+PLANNED_PARTICIPLES = {"plan", "schedule", "propose", "set", "expect", "due", "prepare"}
+# Prepositions through which a planning or irrealis word governs what is planned or supposed ("plans for X
+# to supply", "the possibility of a deployment", "prevented them from leaving"), not the setting ("agreed
+# at a summit").
+PLANNED_PREPS = {"of", "for", "to", "on", "about", "from"}
 
 
 def _words() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
@@ -74,7 +86,9 @@ def own_modality(trigger: Token, governor: Token | None = None) -> str | None:
                 readings.add("planned")
             elif token.lemma_.lower() in irrealis:
                 readings.add("hypothetical")
-        if previous is not None and _purpose(previous, token, planning):
+        if previous is not None and _scheduled(previous, token):
+            readings.add("planned")  # "Clinton is to meet Lee on Wednesday"
+        elif previous is not None and _purpose(previous, token, planning):
             readings.add("hypothetical")
         if (depth == 0 or token is governor) and _negated_own(token):
             readings.add("negated")
@@ -83,8 +97,8 @@ def own_modality(trigger: Token, governor: Token | None = None) -> str | None:
             readings.add("planned" if any(c.lower_ in {"planned", "scheduled"} for c in token.children)
                          else "hypothetical")  # "a draft ceasefire", "the planned exercise"
         if depth == 0 and token.pos_ in {"NOUN", "PROPN"} and any(
-                c.dep_ == "acl" and c.lemma_.lower() in planning for c in token.children):
-            readings.add("planned")  # "the largest exercise planned in the region"
+                c.dep_ == "acl" and c.lemma_.lower() in PLANNED_PARTICIPLES for c in token.children):
+            readings.add("planned")  # "the largest exercise planned in the region" (not "an offensive aimed at")
         top = _finite(token) or token.dep_ in {"ROOT", "parataxis"}  # the top of the finite clause
         participle = token.dep_ in {"acl", "conj"} and token.tag_ in {"VBN", "VBG"} and token.head.pos_ == "NOUN" \
             and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -144,12 +158,21 @@ def _complement(lower: Token, governor: Token) -> bool:
     "ready to accept"), an object ("prepare an offensive") or its preposition ("the possibility of")?"""
     if lower.dep_ in {"conj", "relcl"} or lower.tag_ == "VBN" and lower.dep_ == "acl":
         return False
+    if lower.dep_ == "prep" and lower.lower_ not in PLANNED_PREPS:
+        return False  # "agreed at a summit", "plans in the region"
     if lower.head.i == governor.i and lower.dep_ in {"xcomp", "acl", "ccomp", "dobj", "prep", "advcl", "pcomp",
                                                      "acomp"}:
         return lower.pos_ not in {"VERB", "AUX"} or lower.dep_ == "ccomp" or any(
             c.dep_ == "aux" and c.lower_ == "to" for c in lower.children) or any(
             c.dep_ == "mark" and c.lower_ == "for" for c in lower.children)
-    return lower.dep_ == "pobj" and lower.head.head.i == governor.i
+    return lower.dep_ == "pobj" and lower.head.head.i == governor.i and lower.head.lower_ in PLANNED_PREPS
+
+
+def _scheduled(lower: Token, governor: Token) -> bool:
+    """"is to meet", "are to hold talks": the infinitive after a bare "be" is a plan."""
+    return governor.lemma_ == "be" and lower.dep_ in {"xcomp", "advcl"} and lower.head.i == governor.i \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children) \
+        and not any(c.dep_ in {"acomp", "attr"} for c in governor.children)
 
 
 def _purpose(lower: Token, governor: Token, planning: set[str]) -> bool:

@@ -25,20 +25,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitreps.resources import load_yaml
 
+_SPACED = "[ \u00a0\u202f]"  # a space, no-break space or thin space between groups of three digits ("10 000")
 _LEXEME = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>(?:mln|mn|bn|tn|k|m|b)(?![A-Za-z]))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"|(?<![\d.,])\d{{1,3}}(?:{_SPACED}\d{{3}})+(?!\d|,\d|\.\d|{_SPACED}\d)"
+    r"|\d+(?:\.\d+)?)(?P<suffix>(?:mln|mn|bn|tn|k|m|b)(?![A-Za-z]))?"
     r"|(?P<sym>US\$|C\$|A\$|HK\$|NT\$|[$€£₴₽¥₩₹₪₺%²])"
     r"|(?P<word>[A-Za-z]+(?:\.(?=\s|$))?)"
     r"|(?P<punct>[-–—/:,.;()“”\"'’])"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Lexeme:
+class Lexeme(NamedTuple):
+    """One piece of the text as the scanner sees it (a tuple: one is built for every word of an article)."""
+
     kind: str  # num, sym, word, punct
     text: str
     start: int
@@ -60,8 +64,12 @@ class Amount:
     next: int  # index of the lexeme after it
     currency: str | None = None
     measure: str | None = None  # "percent", "km", …
-    scaled: bool = False  # carries its own scale ("thousand", "bn")
+    scale: float = 1.0  # the scale it carries ("thousand", "bn": 1,000, 10⁹); 1 when none
     in_words: bool = False
+
+    @property
+    def scaled(self) -> bool:
+        return self.scale != 1.0
 
 
 @dataclass(slots=True)
@@ -82,6 +90,11 @@ class Quantity:
     def is_money(self) -> bool:
         return self.unit is not None and len(self.unit) == 3 and self.unit.isupper()
 
+    @property
+    def is_measure(self) -> bool:
+        """A length, surface, weight or power ("30 km", "300 km2", "150,000 tonnes"), not money or a share."""
+        return self.unit is not None and not self.is_money and self.unit != "percent"
+
 
 # Phrases by their first word, longest first ("more than", "as many as", "US dollars").
 Phrases = dict[str, tuple[tuple[tuple[str, ...], Any], ...]]
@@ -101,6 +114,8 @@ class NumberLexicon:
     currency_words: Phrases
     percent: tuple[tuple[str, ...], ...]
     measures: Phrases
+    trailing_qualifiers: Phrases
+    metre_followers: frozenset[str]
     starters: frozenset[str]  # words an amount can begin with; others are skipped at once
 
 
@@ -129,6 +144,9 @@ def lexicon() -> NumberLexicon:
         currency_words=_longest_first([(_words(w), code) for code, words in data["currency_words"].items() for w in words]),
         percent=tuple(sorted((_words(p) for p in data["percent"]), key=len, reverse=True)),
         measures=_longest_first([(_words(w), unit) for unit, words in data["measures"].items() for w in words]),
+        trailing_qualifiers=_longest_first([(_words(p), q) for q, phrases in data["trailing_qualifiers"].items()
+                                            for p in phrases]),
+        metre_followers=frozenset(data["metre_followers"]),
         starters=frozenset({"a", "an", "between", *data["units"], *data["tens"], *data["fractions"],
                             *(p.split()[0].lower() for ps in data["qualifiers"].values() for p in ps),
                             *(v["phrase"].split()[0].lower() for v in data["vague"]),
@@ -140,11 +158,29 @@ def lex(text: str) -> list[Lexeme]:
     """Numbers (with a glued scale suffix), currency symbols, words and punctuation, with offsets."""
     lexemes = []
     for match in _LEXEME.finditer(text):
-        if match.group("num"):
-            lexemes.append(Lexeme("num", match.group("num"), match.start(), match.end(), match.group("suffix")))
+        kind = match.lastgroup
+        if kind == "suffix" or kind == "num":
+            number = match.group("num")
+            if " " in number or "\u00a0" in number or "\u202f" in number:
+                if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                    lexemes += _split_spaced(number, match.start())  # "March 3 500 people": a day, then a count
+                    continue
+            lexemes.append(Lexeme("num", number, match.start(), match.end(), match.group("suffix")))
         else:
-            lexemes.append(Lexeme(match.lastgroup or "punct", match.group(0), match.start(), match.end()))
+            lexemes.append(Lexeme(kind or "punct", match.group(0), match.start(), match.end()))
     return lexemes
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+def _split_spaced(number: str, start: int) -> list[Lexeme]:
+    return [Lexeme("num", m.group(0), start + m.start(), start + m.end()) for m in re.finditer(r"\d+", number)]
+
+
+def _digits(text: str) -> float:
+    """The value of a number written with digits: "675,800", "10 000", "1.5"."""
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
 
 
 class _Scanner:
@@ -170,26 +206,27 @@ class _Scanner:
         return 0 < i < len(self.lx) and self.lx[i - 1].end == self.lx[i].start
 
     # --- numbers ---------------------------------------------------------------------------------
-    def number(self, i: int) -> tuple[float, int, bool, bool] | None:
-        """(value, next index, scaled, in_words) of a number starting at lexeme i."""
+    def number(self, i: int) -> tuple[float, int, float, bool] | None:
+        """(value, next index, scale, in_words) of a number starting at lexeme i; scale is 1 when none is written."""
         if i >= len(self.lx):
             return None
         lexeme = self.lx[i]
         if lexeme.kind == "num":
-            value = float(lexeme.text.replace(",", ""))
-            scaled = False
+            value = _digits(lexeme.text)
+            scale = 1.0
             if lexeme.suffix:
-                value *= self.w.suffixes[lexeme.suffix]
-                scaled = True
+                scale = self.w.suffixes[lexeme.suffix]
             i += 1
-            if self.word(i) in self.w.scales and self.word(i) != "hundred" or self.word(i) == "hundred":
-                value *= self.w.scales[self.word(i)]
-                scaled = True
+            if i + 1 < len(self.lx) and self.lx[i].text == "-" and self.adjacent(i) and self.adjacent(i + 1) \
+                    and self.word(i + 1) in self.w.scales:
+                i += 1  # "$20-billion": a scale joined by a hyphen
+            if self.word(i) in self.w.scales:
+                scale *= self.w.scales[self.word(i)]
                 i += 1
                 if self.word(i) in self.w.scales and self.w.scales[self.word(i)] > 100:  # "1 hundred thousand"
-                    value *= self.w.scales[self.word(i)]
+                    scale *= self.w.scales[self.word(i)]
                     i += 1
-            return value, i, scaled, False
+            return value * scale, i, scale, False
         return self.number_words(i)
 
     def number_words(self, i: int) -> tuple[float, int, bool, bool] | None:
@@ -244,8 +281,9 @@ class _Scanner:
             i += 1
         if not consumed:
             return None
-        scaled = any(self.word(k) in self.w.scales for k in range(start, i))
-        return total + current, i, scaled, True
+        scale = max((float(self.w.scales[self.word(k)]) for k in range(start, i) if self.word(k) in self.w.scales),
+                    default=1.0)
+        return total + current, i, scale, True
 
     # --- amounts ---------------------------------------------------------------------------------
     def amount(self, i: int) -> Amount | None:
@@ -254,18 +292,23 @@ class _Scanner:
         start_i = i
         currency = None
         lexeme = self.lx[i]
-        if lexeme.text in self.w.currency_prefixes and (lexeme.kind == "sym" or lexeme.text.isupper()):
+        if lexeme.text in self.w.currency_prefixes:  # exact case: "KSh", "USD", "$"
             if i + 1 < len(self.lx) and self.lx[i + 1].kind == "num":
                 currency = self.w.currency_prefixes[lexeme.text]
                 i += 1
         parsed = self.number(i)
         if parsed is None:
             return None
-        value, nxt, scaled, in_words = parsed
-        if currency is None and self.lx[i].suffix in {"m", "b"}:
-            # "5m" without a currency is five metres (or a model name), not five million
-            return None
+        value, nxt, scale, in_words = parsed
         measure = None
+        if currency is None and self.lx[i].suffix == "b":
+            return None  # "5b" without a currency: a model name more often than five billion
+        if currency is None and self.lx[i].suffix == "m":
+            reading = self._m_suffix(i)
+            if reading is None:
+                return None
+            if reading == "m":
+                value, scale, measure = value / scale, 1.0, "m"
         for words in self.w.percent:
             if all(self.word(nxt + k) == w for k, w in enumerate(words)):
                 measure, nxt = "percent", nxt + len(words)
@@ -281,7 +324,25 @@ class _Scanner:
         end = self.lx[nxt - 1].end
         if self.lx[nxt - 1].kind == "word" and self.lx[nxt - 1].text.endswith("."):
             end -= 1  # "eight." ends a sentence; the full stop is not part of the number
-        return Amount(value, self.lx[start_i].start, end, nxt, currency, measure, scaled, in_words)
+        return Amount(value, self.lx[start_i].start, end, nxt, currency, measure, scale, in_words)
+
+    def _m_suffix(self, i: int) -> str | None:
+        """"50m" with no currency: metres before a preposition, an adverb or punctuation ("at 50m above",
+        "a crater 5m across"), millions before a noun ("7m people"), and an attribute after "a" ("a 5m wall"),
+        which is no amount at all (None)."""
+        following = self.word(i + 1) if i + 1 < len(self.lx) and self.lx[i + 1].kind == "word" else ""
+        if not following or following in self.w.metre_followers:
+            return "m"
+        if self.word(i - 1) in {"a", "an"}:
+            return None
+        return "million"
+
+    def _unit_after(self, i: int) -> tuple[str, int] | None:
+        """A currency, percentage or measure written after an amount: (unit, index after it)."""
+        for words in self.w.percent:
+            if all(self.word(i + k) == w for k, w in enumerate(words)):
+                return "percent", i + len(words)
+        return self.phrase(i, self.w.currency_words) or self.phrase(i, self.w.measures)
 
     def vague(self, i: int) -> tuple[float, float | None, int] | None:
         found = self.phrase(i, self.w.vague)
@@ -313,10 +374,10 @@ class _Scanner:
         if vague:
             low, high, nxt = vague
             end = self.lx[nxt - 2].end if self.word(nxt - 1) == "of" else self.lx[nxt - 1].end  # "dozens of" -> "dozens"
-            currency = self.phrase(nxt, self.w.currency_words)  # "tens of millions of euros"
-            if currency:
-                return Quantity(start, self.lx[currency[1] - 1].end, None, low, high, "vague", currency[0],
-                                self.lx[j].start, True), currency[1]
+            unit = self._unit_after(nxt)  # "tens of millions of euros", "a few hundred meters", "several miles"
+            if unit:
+                return Quantity(start, self.lx[unit[1] - 1].end, None, low, high, "vague", unit[0],
+                                self.lx[j].start, True), unit[1]
             return Quantity(start, end, None, low, high, "vague", None, self.lx[j].start, True), nxt
         first = self.amount(j)
         if first is None:
@@ -330,14 +391,19 @@ class _Scanner:
                 return self._make_range(first, second, start), second.next
         value = first.value
         unit = first.currency or first.measure
-        quantity = Quantity(start, first.end, None, None, None, qualifier, unit, first.start, first.in_words)
+        end, nxt = first.end, first.next
+        trailing = self.phrase(nxt, self.w.trailing_qualifiers) if qualifier in {"exact", "approx"} else None
+        if trailing:  # "3.7 million or more", "four or more people", "20 or so"
+            qualifier, nxt = trailing
+            end = self.lx[nxt - 1].end
+        quantity = Quantity(start, end, None, None, None, qualifier, unit, first.start, first.in_words)
         if qualifier == "at-least":
             quantity.low = value
         elif qualifier == "at-most":
             quantity.high = value
         else:
-            quantity.value = value
-        return quantity, first.next
+            quantity.value = 0.0 if value == 1 and first.in_words and self.word(j - 1) == "not" else value  # "not one"
+        return quantity, nxt
 
     def _range_link(self, i: int) -> int | None:
         if i >= len(self.lx):
@@ -352,6 +418,9 @@ class _Scanner:
     def _compatible(self, first: Amount, second: Amount) -> bool:
         if second.value <= 0 or (second.value < first.value and not (second.scaled and not first.scaled)):
             return False  # a range runs upwards; "fifty - two" is not one
+        if (first.measure and second.currency) or (first.currency and second.measure) \
+                or (first.measure and second.measure and first.measure != second.measure):
+            return False  # "fell 2.5 percent to €2.73": a share and a price, not a range
         link = self.text[first.end:second.start].strip().lower()
         if link == "or" and not (first.in_words and second.in_words):
             return False  # "2 or 3" is rare; "1,000 or more" is not a range
@@ -368,19 +437,10 @@ class _Scanner:
 
     def _make_range(self, first: Amount, second: Amount, start: int) -> Quantity:
         low, high = first.value, second.value
-        if second.scaled and not first.scaled and low < high / 1000 + 1:
-            low *= high / max(1.0, _scale_of(high))  # "10–12 thousand": the scale covers both
+        if second.scaled and not first.scaled and low * second.scale <= high:
+            low *= second.scale  # "10–12 thousand", "between 3.3 and 4.6 million": the scale covers both
         unit = first.currency or second.currency or first.measure or second.measure
         return Quantity(start, second.end, None, low, high, "range", unit, first.start, first.in_words)
-
-
-def _scale_of(value: float) -> float:
-    """The power of 1,000 that a scaled number carries: 12,000 -> 12 (so 10 becomes 10,000)."""
-    scale = 1.0
-    while value >= 1000 and value % 1000 == 0:
-        value /= 1000
-        scale *= 1000
-    return value
 
 
 def find_amounts(text: str) -> list[Quantity]:

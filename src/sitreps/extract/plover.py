@@ -8,18 +8,29 @@ object that is a money figure ("pledged $22 million") is of the class ``money``.
 Nouns name events too ("a missile strike", "the meeting", "martial law"), and
 light verbs hand their object's event to their subject ("carried out an attack").
 
+Beside the hand-made lexicon stand verb patterns derived from the PETRARCH2 CAMEO
+dictionary (``data/plover_triggers.yaml``, ``plover_patterns.py``): verbs it does not know
+("demolished", "apologized"), and particles, objects and prepositional phrases it does not
+list ("launched an investigation", "received criticism"). The hand-made lexicon wins where
+both speak: its particles and objects are read first, and a verb it lists keeps its own sense
+(or its lack of one) when no derived pattern fits.
+
 This module only answers "what does this word mean here"; ``events.py`` decides
 who did it to whom and whether it happened.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sitreps.resources import load_yaml
+from sitreps.extract.plover_patterns import DerivedVerb, context, match, synset_index
+from sitreps.extract.plover_patterns import load as load_derived
+from sitreps.resources import data_path, load_yaml
 
 MONEY = "@money"
 
@@ -51,6 +62,7 @@ class NounEntry:
     weak: bool = False  # only with an actor, date or figure of its own
     plural: bool = False  # only in the plural ("talks", "sanctions", "calls")
     needs_date: bool = False  # only with a date of its own ("a second war in 2020")
+    light_only: bool = False  # only as a light verb's object ("launched an investigation", not "the investigation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,7 @@ class Lexicon:
     compounds: dict[str, dict[str, NounEntry]]  # last word -> first word -> entry ("martial law")
     light_verbs: frozenset[str]
     light_for: dict[str, frozenset[str]]  # verbs light only for these nouns
+    light_preps: frozenset[str]  # a light verb's event may hang off these ("engaged in combat")
     irregular: dict[str, str]
     light_senses: dict[str, dict[str, Sense]]  # light verb -> noun -> the event it makes ("receive training")
     classes: dict[str, frozenset[str]]  # object lemma -> classes it belongs to
@@ -80,6 +93,12 @@ class Lexicon:
     rioters: frozenset[str]
     defences: frozenset[str]
     co_actor_preps: frozenset[str]
+    derived: dict[str, DerivedVerb] = field(default_factory=dict)  # lemma -> CAMEO-derived senses and patterns
+    synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
+
+
+DERIVED = "plover_triggers.yaml"
+PRUNED = "plover_triggers_pruned.yaml"
 
 
 def _sense(value: str | None) -> Sense | None:
@@ -111,11 +130,60 @@ def _noun(entry: str | dict) -> NounEntry:
     if isinstance(entry, str):
         return NounEntry(Sense(entry))
     return NounEntry(Sense(entry["type"], entry.get("mode")), weak=bool(entry.get("weak")),
-                     plural=bool(entry.get("plural")), needs_date=bool(entry.get("needs_date")))
+                     plural=bool(entry.get("plural")), needs_date=bool(entry.get("needs_date")),
+                     light_only=bool(entry.get("light_only")))
+
+
+_override: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    """The lexicon in use: the shipped one, or the one a measurement put in its place (``use_lexicon``)."""
+    return _override if _override is not None else _shipped()
+
+
+def use_lexicon(words: Lexicon | None) -> None:
+    """Put another lexicon in place (``benchmarks/trigger_effects.py`` measures entries this way); None restores."""
+    global _override
+    _override = words
+    _fallback_lemma.cache_clear()
+
+
+def pruned_keys() -> frozenset[str]:
+    """Derived entries left out because measurement showed them adding false hits."""
+    return _pruning()[0]
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def _pruning() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The pruning list: entries measured to add false hits; the roots (PLOVER types) whose firing entries
+    together added more false hits than events, whose entries are kept only where measured; those entries."""
+    if not data_path(PRUNED).exists():
+        return frozenset(), frozenset(), frozenset()
+    data = load_yaml(PRUNED) or {}
+    roots = frozenset(kind for kind, numbers in (data.get("roots") or {}).items() if numbers.get("pruned"))
+    return frozenset(data.get("pruned") or {}), roots, frozenset(data.get("measured_kept") or ())
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Lexicon:
+    keys, roots, measured = _pruning()
+    return restrict_derived(build_lexicon(), lambda key, kind: key not in keys and (kind not in roots or key in measured))
+
+
+def restrict_derived(words: Lexicon, keep: Callable[[str, str | None], bool]) -> Lexicon:
+    """``words`` with only the derived entries ``keep(key, type)`` accepts (cheap: nothing is read again)."""
+    derived = {}
+    for lemma, entry in words.derived.items():
+        patterns = tuple(p for p in entry.patterns if keep(p.key, p.sense[0] if p.sense else None))
+        sense = entry.sense if entry.sense is not None and keep(entry.key, entry.sense[0]) else None
+        if sense is not None or any(p.sense is not None for p in patterns):  # else it can only say "no event"
+            derived[lemma] = DerivedVerb(sense, entry.key, patterns)
+    return dataclasses.replace(words, derived=derived)
+
+
+def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
+    """The hand-made lexicon with the derived entries that ``drop`` does not name."""
     data = load_yaml("events.yaml")
     classes: dict[str, set[str]] = {}
     for name, lemmas in data["objects"].items():
@@ -133,6 +201,7 @@ def lexicon() -> Lexicon:
         kind: tuple((mode, frozenset(words)) for mode, words in by_mode.items())
         for kind, by_mode in data["mode_words"].items()
     }
+    derived = load_yaml(DERIVED) if data_path(DERIVED).exists() else None
     return Lexicon(
         types=data["types"],
         modes={k: tuple(v) for k, v in data["modes"].items()},
@@ -141,6 +210,7 @@ def lexicon() -> Lexicon:
         compounds=compounds,
         light_verbs=frozenset(data["light_verbs"]),
         light_for={verb: frozenset(nouns) for verb, nouns in data["light_for"].items()},
+        light_preps=frozenset(data.get("light_preps") or ()),
         irregular=dict(data["irregular"]),
         light_senses={verb: {noun: _sense(value) for noun, value in nouns.items()}
                       for verb, nouns in data["light_senses"].items()},
@@ -160,6 +230,8 @@ def lexicon() -> Lexicon:
         rioters=frozenset(data["rioters"]),
         defences=frozenset(data["defences"]),
         co_actor_preps=frozenset(data["co_actor_preps"]),
+        derived=load_derived(derived, drop) if derived else {},
+        synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
     )
 
 
@@ -188,7 +260,8 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
 def verb_lemma(token: Token) -> str | None:
     """The verb's lemma as the lexicon knows it; the small model sometimes errs ("staged" -> "stag")."""
     lemma = token.lemma_.lower()
-    if lemma in lexicon().verbs:
+    words = lexicon()
+    if lemma in words.verbs or lemma in words.derived:
         return lemma
     return _fallback_lemma(token.lower_)
 
@@ -196,30 +269,78 @@ def verb_lemma(token: Token) -> str | None:
 @lru_cache(maxsize=4096)
 def _fallback_lemma(lower: str) -> str | None:
     words = lexicon()
-    if words.irregular.get(lower) in words.verbs:
+    known = words.verbs.keys() | words.derived.keys()
+    if words.irregular.get(lower) in known:
         return words.irregular[lower]
     for ending, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("s", "")):
-        if lower.endswith(ending) and lower[:-len(ending)] + repl in words.verbs:
+        if lower.endswith(ending) and lower[:-len(ending)] + repl in known:
             return lower[:-len(ending)] + repl
     return None
 
 
 def verb_sense(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry] | None:
     """The event a verb names here, from its particle, its object or itself (in that order)."""
+    reading = verb_reading(verb, money)
+    return reading[:2] if reading is not None else None
+
+
+def verb_reading(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry, str | None] | None:
+    """``verb_sense`` and which derived entry gave it (None: the hand-made lexicon): the hand-made
+    particles and objects first, then the derived patterns, then the verb's own sense (the hand-made
+    one when the lexicon lists the verb, else the derived one). The hand-made lexicon wins on conflict:
+    a derived pattern may refine a verb the lexicon gives a type of its own only within that type (its
+    mode kept when it has one), and a light verb with an event noun for object takes no derived reading."""
     words = lexicon()
     lemma = verb_lemma(verb)
-    entry = words.verbs.get(lemma) if lemma else None
-    if entry is None:
+    if lemma is None:
         return None
+    entry = words.verbs.get(lemma)
+    if entry is not None:
+        specific = _specific(verb, entry, money)
+        if specific is not None:
+            return specific, entry, None
+    derived = words.derived.get(lemma)
+    if derived is not None and not _light_with_event(verb, lemma):
+        pattern = match(derived, context(verb), words.synsets_of)
+        own = entry.sense if entry is not None else None
+        if pattern is not None and pattern.sense is not None and (own is None or own.type == pattern.sense[0]):
+            mode = own.mode if own is not None and own.mode else pattern.sense[1]
+            return Sense(pattern.sense[0], mode, True), entry or _derived_entry(derived), pattern.key
+        if entry is None:
+            if pattern is not None or derived.sense is None:
+                return None  # a pattern that is no event ("imposed taxes"), or a verb that means nothing alone
+            return Sense(*derived.sense), _derived_entry(derived), derived.key
+    if entry is None or entry.sense is None:
+        return None
+    return entry.sense, entry, None
+
+
+def _light_with_event(verb: Token, lemma: str) -> bool:
+    """A light verb whose object names an event ("carried out air strikes", "held talks") hands that event
+    to its subject (``events.py``); a derived reading of the verb would be a second, rival event."""
+    words = lexicon()
+    light = lemma in words.light_verbs or lemma in words.light_for
+    return light and any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and noun_sense(c) is not None
+                         for c in verb.children)
+
+
+def _derived_entry(derived: DerivedVerb) -> VerbEntry:
+    """A derived verb is an event only with an actor or a recipient in its clause."""
+    return VerbEntry(Sense(*derived.sense) if derived.sense else None, needs_actor=True)
+
+
+def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
+    """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
+    words = lexicon()
     for child in verb.children:
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
-            return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True), entry
+            return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
     if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns
                                        for c in verb.children if c.dep_ == "ccomp" for t in c.subtree):
-        return entry.crime, entry
+        return entry.crime
     if entry.predicate is not None and any(c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ in {"NOUN", "ADJ"}
                                            for c in verb.children):
-        return entry.predicate, entry
+        return entry.predicate
     if entry.objects:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
         deps = {"dobj", "nsubjpass"} if passive else {"dobj", "attr", "oprd"}
@@ -235,18 +356,16 @@ def verb_sense(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry] | None:
             keys = object_keys(target, money)
             for key, sense in entry.objects.items():
                 if key in keys and sense is not None:
-                    return Sense(sense.type, sense.mode, True), entry
-            if target.lower_ == "a" or target.pos_ == "DET":
-                continue
-    if entry.sense is None:
-        return None
-    return entry.sense, entry
+                    return Sense(sense.type, sense.mode, True)
+    return None
 
 
 def noun_sense(noun: Token) -> NounEntry | None:
     """The event a noun names ("strike", "talks", "martial law"), if any."""
     words = lexicon()
     lemma = noun.lemma_.lower()
+    if noun.ent_type_ in {"DATE", "TIME"}:
+        return None  # "in March", "on the Day of ..."
     if noun.i > 0:
         first = words.compounds.get(lemma, {}).get(noun.doc[noun.i - 1].lower_)
         if first is not None:

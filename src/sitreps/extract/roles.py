@@ -32,10 +32,14 @@ those actors and walks the dependency parse:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.actors import actor_for_token, resolve_name
-from sitreps.types import Report
+from sitreps.extract.state_actors import state_actor
+from sitreps.resources import load_yaml
+from sitreps.types import Mention, Report
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Modifiers that stay inside a noun phrase when asking whom it names (not prepositions or clauses).
@@ -49,6 +53,12 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 CHARGING = {"accuse", "blame", "charge", "suspect", "convict", "criticize", "criticise", "condemn", "praise",
             "thank", "punish", "sanction", "fault"}
 PERSONAL_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/roles.yaml`` (victims, first-person pronouns, documents)."""
+    return {key: frozenset(value) for key, value in load_yaml("roles.yaml").items()}
 
 
 CACHE = "sitreps.roles"  # doc.user_data key: this module's indexes, built once for claims and events
@@ -104,6 +114,7 @@ class TokenActors:
                 size = mention.end - mention.start
                 for token in span:
                     self.by_token.setdefault(token.i, []).append((size, actor.id))
+        self.creating = False  # make state actors for countries named only as places or adjectives
         self.kinds = {actor.id: actor.kind for actor in report.actors}
         self.sectors = {actor.id: actor.sector for actor in report.actors}
         self.countries = {actor.id: actor.country for actor in report.actors}
@@ -120,22 +131,38 @@ class TokenActors:
                         self.place_country.setdefault(token.i, place.country)
         self._entities = {token.i: ent for ent in doc.ents if ent.label_ in {"NORP", "GPE"} for token in ent}
 
-    def state(self, country: str | None) -> list[str]:
-        """The article's actor for a country (its state first), if the article names one."""
-        return self.by_country.get(country or "", [])[:1]
+    def state(self, country: str | None, token: Token | None = None) -> list[str]:
+        """The article's actor for a country (its state first), if the article names one; while
+        ``creating`` (the events extractor), else a state actor made for it (``state_actors.py``),
+        with ``token``'s word as its mention."""
+        found = self.by_country.get(country or "", [])[:1]
+        if found or not self.creating or not country:
+            return found
+        actor = state_actor(self.report, country, self._mention(token) if token is not None else None)
+        if actor is None:
+            return []
+        self.kinds[actor.id], self.sectors[actor.id], self.countries[actor.id] = actor.kind, actor.sector, country
+        self.by_country.setdefault(country, []).insert(0, actor.id)
+        return [actor.id]
+
+    def _mention(self, token: Token) -> Mention:
+        span = self._entities.get(token.i) or token.doc[token.i:token.i + 1]
+        start = span.start_char
+        return Mention(start, span.end_char, span.text, self.report.sentence_of(start))
 
     def named(self, token: Token) -> list[str]:
         """A demonym or country name the actors extractor left as a word ("Russian central bank
-        reserves", "U.S. MQ-9 Reaper drones"): the article's actor for that country."""
+        reserves", "U.S. MQ-9 Reaper drones", "Iraqi civilians"): the article's actor for that country."""
         entity = self._entities.get(token.i)
         if entity is None:
             return []
-        resolved = resolve_name(entity.text) or resolve_name(token.text)
-        return self.state(resolved.country) if resolved is not None else []
+        resolved = resolve_name(entity.text) or (resolve_name(token.text) if len(entity) == 1 else None)
+        return self.state(resolved.country, token) if resolved is not None and resolved.kind == "state" else []
 
     def place(self, token: Token) -> list[str]:
-        """The state a place lies in, as an actor ("allowed Kyiv to fire", "aircraft toward Taiwan")."""
-        return self.state(self.place_country.get(token.i))
+        """The state a place lies in, as an actor ("allowed Kyiv to fire", "aircraft toward Taiwan",
+        "sent food to Sudan")."""
+        return self.state(self.place_country.get(token.i), token)
 
     def at(self, token: Token) -> list[str]:
         """Actors whose mention covers the token, the tightest mention first (several for "the two leaders")."""
@@ -149,6 +176,8 @@ class TokenActors:
         """A pronoun's antecedent: the subject of the verb of saying it reports for ("Niger, Mali and
         Burkina Faso announced that they were quitting", "Baku said it would not sign"), else the
         actors extractor's coreference rule."""
+        if token.pos_ == "PRON" and token.lower_ in role_words()["first_person"]:
+            return self._speaker(token) if self.creating else []  # the claims decide their own "we"
         if token.pos_ != "PRON" or token.lower_ not in PERSONAL_PRONOUNS:
             return []
         reporter = self._reporting_subject(token)
@@ -158,11 +187,24 @@ class TokenActors:
         return [actor.id] if actor is not None else []
 
 
+    def _speaker(self, pronoun: Token) -> list[str]:
+        """"We call on all parties …, he said": the speaker of the quote or claim the pronoun is in."""
+        start = pronoun.idx
+        ids = {actor.id for actor in self.report.actors}
+        for claim in self.report.claims:
+            if claim.start <= start < claim.end and claim.speaker in ids:
+                return [claim.speaker]
+        return []
+
     def _reporting_subject(self, pronoun: Token) -> list[str]:
+        slot = pronoun  # the subject of the reported clause: the pronoun, or the noun it is the possessive of
         if pronoun.dep_ == "poss":
-            return self._bound(pronoun)
-        verb = pronoun.head
-        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
+            bound = self._bound(pronoun)
+            slot = pronoun.head
+            if bound or slot.dep_ not in {"nsubj", "nsubjpass"} or slot.head.dep_ != "ccomp":
+                return bound  # "La Russa said that his country will send": the reporter, read below
+        verb = slot.head
+        if slot.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
             return []
         above = verb.head
         who = next((c for c in above.children if c.dep_ == "nsubj"), None)
@@ -286,7 +328,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if own:  # the nearest: "KYIV, March 14 - Minister Sybiha told …" has the dateline as a subject too
         child = min(own, key=lambda c: abs(verb.i - c.i))
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head, passive
+            return _issuer(verb.head), passive
         return child, passive
     if depth > 4:
         return None, passive
@@ -294,10 +336,10 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if head.i == verb.i:
         return None, passive
     if verb.dep_ == "relcl":
-        return head, passive
+        return _issuer(head), passive
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "soldiers deployed to fight": the noun is what the participle was done to
-        return head, passive or verb.tag_ == "VBN"
+        return (_issuer(head) if verb.tag_ == "VBG" else head), passive or verb.tag_ == "VBN"
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
@@ -323,6 +365,16 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, passive
         return subject(head, depth + 1)[0], passive
     return None, passive
+
+
+def _issuer(noun: Token) -> Token:
+    """A document that says something speaks for whoever issued it: "China's foreign ministry released a
+    statement that urged a return to talks" (the ministry urged), "issued a report blaming …"."""
+    if noun.lemma_.lower() not in role_words()["documents"] or noun.dep_ != "dobj" \
+            or any(c.dep_ == "poss" for c in noun.children):
+        return noun
+    issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return issuer if issuer is not None else noun
 
 
 def lifted_conjunct(verb: Token) -> Token | None:

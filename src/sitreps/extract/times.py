@@ -41,26 +41,50 @@ _ENTITY_WORDS = re.compile(r"\b(?:(?:1[89]|20)\d\d|January|February|March|April|
                            r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
-def extract_times(doc: Doc, report: Report, *, today: dt.date | None = None) -> None:
-    """Fill ``report.times``; infer ``report.article.published`` when it is unknown."""
+_FOUND = "sitreps.times.found"  # doc.user_data key: the expressions found and their clause tense
+
+
+def date_article(doc: Doc, report: Report, *, today: dt.date | None = None) -> None:
+    """Stage 0: date the article from its text when neither the user, the page's metadata nor its date line
+    did, before any extractor runs, so every extractor reads the same date ("MOSCOW, March 3, 2022 ..."
+    gives Shoigu the office he held that day with or without ``--published``); none writes it later."""
+    article = report.article
+    if article.published is not None:
+        return
     text = doc.text
-    blocked = blocked_spans(text)
-    exprs = []
-    for e in find(text, blocked=blocked):
-        if _is_time(e, doc):
-            exprs.append(e)
-        else:
-            blocked.append((e.start, e.end))     # and no second chance through the entity fallback
-    directions = [clause_direction(doc, e.start, e.end) for e in exprs]
+    exprs, directions, _ = _found(doc)
+    inferred = infer_published(exprs, directions, text, [r.text for r in article.removed], today=today)
+    if inferred is not None:
+        article.published = inferred.date.isoformat()
+        article.published_basis = "inferred"
+        window = f" (the text allows {inferred.date} to {inferred.latest})" if inferred.latest > inferred.date else ""
+        report.warnings.append(f"article date inferred from the text ({inferred.reason}): {inferred.date}{window}")
+
+
+def _found(doc: Doc) -> tuple[list[Expr], list[str], list[tuple[int, int]]]:
+    """The rules' expressions that are times, their clauses' tense and the blocked spans, once per parse."""
+    if _FOUND not in doc.user_data:
+        text = doc.text
+        blocked = blocked_spans(text)
+        exprs = []
+        for e in find(text, blocked=blocked):
+            if _is_time(e, doc):
+                exprs.append(e)
+            else:
+                blocked.append((e.start, e.end))     # and no second chance through the entity fallback
+        directions = [clause_direction(doc, e.start, e.end) for e in exprs]
+        doc.user_data[_FOUND] = (exprs, directions, blocked)
+    exprs, directions, blocked = doc.user_data[_FOUND]
+    return list(exprs), list(directions), list(blocked)
+
+
+def extract_times(doc: Doc, report: Report, *, today: dt.date | None = None) -> None:
+    """Fill ``report.times`` (the article is dated first if stage 0 has not run, as when called alone)."""
+    text = doc.text
+    date_article(doc, report, today=today)
+    exprs, directions, blocked = _found(doc)
     article = report.article
     dateline = find_dateline(text, exprs)
-    if article.published is None:
-        inferred = infer_published(exprs, directions, text, [r.text for r in article.removed], today=today)
-        if inferred is not None:
-            article.published = inferred.date.isoformat()
-            article.published_basis = "inferred"
-            window = f" (the text allows {inferred.date} to {inferred.latest})" if inferred.latest > inferred.date else ""
-            report.warnings.append(f"article date inferred from the text ({inferred.reason}): {inferred.date}{window}")
     published = _as_date(article.published)
     extra = _from_entities(doc, text, exprs, blocked, published)
     if extra:

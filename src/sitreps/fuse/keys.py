@@ -35,12 +35,15 @@ def actor_key(actor: dict[str, Any] | None) -> str | None:
 
 def source_key(actor: dict[str, Any] | None, ref: str | None, publisher: str | None) -> tuple[str, str]:
     """(key, label) of who says so. A named actor is itself (its Wikidata item or name, not its
-    country: Ukraine's intelligence and Ukraine's president are two sources); an unnamed source or
-    the author is the outlet that printed it, since the outlet vouches for it."""
+    country: Ukraine's intelligence and Ukraine's president are two sources); an actor with neither
+    (a described speaker with no side: "witnesses", "analysts"), an unnamed source or the author is
+    the outlet's, since the outlet vouches for it."""
     outlet = publisher or "unknown outlet"
     if actor:
         name = actor.get("name") or ref or "?"
         key = actor.get("wikidata") or f"{actor.get('country') or ''}:{name.lower()}"
+        if not actor.get("wikidata") and not actor.get("country"):
+            key += f"@{outlet.lower()}"  # "witnesses", "analysts" with no side: one outlet's, not everyone's
         return str(key), str(name)
     if ref == "unnamed":
         return f"unnamed@{outlet.lower()}", f"{outlet} (unnamed source)"

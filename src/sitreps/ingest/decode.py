@@ -1,9 +1,16 @@
 """Bytes to text: refuse what is not text, decode what is, whatever its encoding.
 
 News files arrive as UTF-8, Windows-1252 from old CMS exports, UTF-16 from
-Windows tools, or Latin-2/Cyrillic code pages. Binary files (a PDF or a photo
-saved by mistake) must be refused with a message that says what they look
-like, not decoded into garbage that the extractors would then mine.
+Windows tools (with or without a byte-order mark), or Latin-2/Cyrillic code
+pages. Binary files (a PDF or a photo saved by mistake, anything with a NUL
+byte anywhere) must be refused with a message that says what they look like,
+not decoded into garbage that the extractors would then mine.
+
+A file pasted together from several sources mixes encodings: UTF-8 lines and
+Windows-1252 lines. It is decoded line by line (a UTF-8 line stays as it is,
+the others are read in the code page detected for them) with a warning that
+says how many lines were repaired, never decoded whole in one code page (which
+turns every UTF-8 "café" into "cafГ©").
 """
 
 from __future__ import annotations
@@ -67,7 +74,10 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> De
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(encoding), encoding)
-    if b"\x00" in data[:65536]:
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:  # anywhere: a NUL after the first 64 KiB is as binary as one at the top
         raise BinaryInput(source, "the input contains NUL bytes: it is a binary file, not text or HTML")
     if declared:
         try:
@@ -78,6 +88,9 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> De
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data, source)
+    if mixed is not None:
+        return mixed
     stray = _count_invalid_utf8(data)
     if stray <= max(1, int(len(data) * _MAX_STRAY_UTF8_SHARE)):
         return Decoded(
@@ -85,6 +98,15 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> De
             "utf-8",
             [f"{stray} byte(s) that are not valid UTF-8 were replaced with U+FFFD"],
         )
+    found = _code_page(data)
+    if found is None:
+        raise UndecodableInput(source, "the bytes match no known text encoding (is it a binary file?)")
+    text, encoding, detected = found
+    return Decoded(text, encoding, [f"decoded as {encoding} (detected)"] if detected else [])
+
+
+def _code_page(data: bytes) -> tuple[str, str, bool] | None:
+    """Text, encoding and whether a detector chose it, for bytes in one (non-UTF-8) code page; None if none fits."""
     if _mostly_ascii(data):
         # English text with a few accented letters or typographic quotes is, in practice,
         # Windows-1252; short samples fool statistical detectors into rarer code pages.
@@ -93,11 +115,66 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> De
         except UnicodeDecodeError:
             text = ""
         if text and all(ch.isalpha() or ch in _TYPOGRAPHY for ch in text if ord(ch) >= 0x80):
-            return Decoded(text, "cp1252")
+            return text, "cp1252", False
     best = _most_common_of_the_best(from_bytes(data))
     if best is None:
-        raise UndecodableInput(source, "the bytes match no known text encoding (is it a binary file?)")
-    return Decoded(str(best), best.encoding, [f"decoded as {best.encoding} (detected)"])
+        return None
+    return str(best), best.encoding, True
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark (Windows tools write it): Latin text then has a NUL in every other
+    byte, all on one side. Taken only when the whole input decodes and reads as text."""
+    sample = data[:65536]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * half and other <= 0.02 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+            if "\x00" in text or controls > 0.01 * len(text):
+                return None
+            return Decoded(text, encoding, [f"decoded as {encoding.upper()} (no byte-order mark)"])
+    return None
+
+
+def _mixed_lines(data: bytes, source: str) -> Decoded | None:
+    """Line-by-line decoding of a file where UTF-8 lines (with non-ASCII letters) sit beside lines in a code
+    page; None when the file is not such a mix. A line that holds valid multi-byte UTF-8 is UTF-8 with a few
+    bad bytes (replaced); a line with none is in the code page detected over all such lines."""
+    lines = data.splitlines(keepends=True)
+    utf8_letters = False
+    foreign: list[int] = []
+    for number, line in enumerate(lines):
+        try:
+            if not line.decode("utf-8").isascii():
+                utf8_letters = True
+        except UnicodeDecodeError:
+            if not _has_utf8_sequences(line):
+                foreign.append(number)
+    if not utf8_letters or not foreign:
+        return None
+    found = _code_page(b"".join(lines[n] for n in foreign))
+    if found is None:
+        shown = ", ".join(str(n + 1) for n in foreign[:5])
+        raise UndecodableInput(source, f"mixed encodings: line(s) {shown} are neither UTF-8 nor a known code page")
+    encoding = found[1]
+    foreign_set = set(foreign)
+    text = "".join(line.decode(encoding, errors="replace") if n in foreign_set
+                   else line.decode("utf-8", errors="replace") for n, line in enumerate(lines))
+    shown = ", ".join(str(n + 1) for n in foreign[:10]) + (" …" if len(foreign) > 10 else "")
+    return Decoded(text, "utf-8", [f"mixed encodings: {len(foreign)} of {len(lines)} lines were not UTF-8 and "
+                                   f"were read as {encoding} (lines {shown})"])
+
+
+def _has_utf8_sequences(line: bytes) -> bool:
+    """Whether ``line`` holds at least one valid multi-byte UTF-8 character."""
+    return any(ord(ch) >= 0x80 and ch != "\ufffd" for ch in line.decode("utf-8", errors="replace"))
 
 
 def _most_common_of_the_best(matches: CharsetMatches) -> CharsetMatch | None:

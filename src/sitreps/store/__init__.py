@@ -15,7 +15,10 @@ Rules the ingest relies on:
   same single transaction, so readers see the old report or the new one;
 * a new article whose text is nearly that of a stored one (MinHash, see
   ``minhash``) is stored and linked to the original (``near-duplicate``);
-* each report records the sitreps version that made it.
+* each report records the sitreps version that made it;
+* no string reaches the database with U+0000 in it: PostgreSQL refuses it in
+  text and JSON columns (ingest removes it from articles; the store replaces
+  any left in a report or a failure with U+FFFD, which keeps every offset).
 
 On SQLite, writes start with ``BEGIN IMMEDIATE`` and wait for the lock, so
 several worker processes can write to one file; reads never block writers
@@ -30,7 +33,9 @@ the workbench, and the one ``Filters``), and it imports none of its callers
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,7 +44,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError,
+                            SQLAlchemyError)
 
 from sitreps.extras import require
 from sitreps.errors import StoreError
@@ -55,6 +61,7 @@ if TYPE_CHECKING:
 DEFAULT_DB = "sitreps.db"
 _CHUNK = 500  # values per IN (...) list
 _MAX_CANDIDATES = 200  # near-duplicate candidates checked per article
+ABANDONED_AFTER = dt.timedelta(hours=1)  # a run of another host without a heartbeat for this long is over
 
 
 class FailedInput(Protocol):
@@ -150,10 +157,19 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection:
-            connection.execution_options(sitreps_write=True)
-            with connection.begin():
-                yield connection
+        """One write transaction. A full disk ends it (rolled back: what was stored before stays whole) with a
+        ``StoreError`` that names the store, never an "internal error"."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execution_options(sitreps_write=True)
+                with connection.begin():
+                    yield connection
+        except (DBAPIError, OSError) as error:
+            if _disk_full(error):
+                raise StoreError(self.name, "the disk is full: this write was undone and what was stored before "
+                                            "is intact; free some space and run the same command again to resume"
+                                 ) from None
+            raise
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -180,6 +196,7 @@ class Store:
     def save(self, report: dict[str, Any], *, source: str, raw_hash: str, version: str,
              replace: bool = False) -> Saved:
         """Store one report (``Report.to_dict()``) in one transaction; see the module docstring for the rules."""
+        report, source = without_nul(report), without_nul(source)
         article = report["article"]
         article_id = article["id"]
         signature = minhash.signature(article["text"])
@@ -292,17 +309,18 @@ class Store:
         if not found:
             return
         now = _now()
-        latest = {f.key: f for f in found}  # one row per input, the last reason wins
+        latest = {without_nul(f.key): f for f in found}  # one row per input, the last reason wins
         with self._write() as connection:
             for chunk in _chunks(sorted(latest)):
                 connection.execute(delete(failures).where(failures.c.key.in_(chunk)))
             connection.execute(insert(failures), [
-                {"key": f.key, "source": f.source, "reason": f.reason, "error": f.error, "code": f.code,
-                 "sitreps_version": version, "run_id": run_id, "at": now} for f in latest.values()])
+                {"key": key, "source": without_nul(f.source), "reason": without_nul(f.reason), "error": f.error,
+                 "code": f.code, "sitreps_version": version, "run_id": run_id, "at": now}
+                for key, f in latest.items()])
 
     def clear_failures(self, keys: Iterable[str]) -> None:
         """Forget the failures of inputs that have now been read."""
-        keys = sorted(set(keys))
+        keys = sorted({without_nul(key) for key in keys})
         if not keys:
             return
         with self._write() as connection:
@@ -310,15 +328,42 @@ class Store:
                 connection.execute(delete(failures).where(failures.c.key.in_(chunk)))
 
     def start_run(self, *, engine: str, sources: Sequence[str], version: str) -> int:
+        """Record a new run of this process; runs left "running" by a driver that is gone are marked
+        ``interrupted`` first (see ``interrupt_abandoned_runs``)."""
+        self.interrupt_abandoned_runs()
+        now = _now()
         with self._write() as connection:
             return connection.execute(insert(ingest_runs).values(
-                started=_now(), sitreps_version=version, engine=engine, sources=list(sources), counts={},
-                status="running").returning(ingest_runs.c.id)).scalar_one()
+                started=now, sitreps_version=version, engine=engine, sources=list(sources), counts={},
+                status="running", host=socket.gethostname(), pid=os.getpid(), heartbeat=now)
+                .returning(ingest_runs.c.id)).scalar_one()
+
+    def run_alive(self, run_id: int) -> None:
+        """The driver's heartbeat: it is still at work on ``run_id``."""
+        with self._write() as connection:
+            connection.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(heartbeat=_now()))
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str) -> None:
         with self._write() as connection:
             connection.execute(update(ingest_runs).where(ingest_runs.c.id == run_id)
-                               .values(finished=_now(), counts=counts, status=status))
+                               .values(finished=_now(), heartbeat=_now(), counts=counts, status=status))
+
+    def interrupt_abandoned_runs(self) -> list[int]:
+        """Mark ``interrupted`` the runs still "running" whose driver is gone: on this host, its process no
+        longer exists; on another host, it has given no heartbeat for ``ABANDONED_AFTER``. Returns their ids."""
+        here, now = socket.gethostname(), _now()
+        with self._read() as connection:
+            rows = connection.execute(select(ingest_runs.c.id, ingest_runs.c.host, ingest_runs.c.pid,
+                                             ingest_runs.c.heartbeat).where(ingest_runs.c.status == "running")).all()
+        gone = [row.id for row in rows if row.host is not None and (
+            (row.host == here and not _process_alive(row.pid))
+            or (row.host != here and row.heartbeat is not None and now - _aware(row.heartbeat) > ABANDONED_AFTER))]
+        if gone:
+            with self._write() as connection:
+                connection.execute(update(ingest_runs).where(ingest_runs.c.id.in_(gone),
+                                                             ingest_runs.c.status == "running")
+                                   .values(status="interrupted", finished=now))
+        return gone
 
     # -- corrections (the workbench writes these) -------------------------------------------------------------
 
@@ -409,6 +454,50 @@ def _article_values(article: dict[str, Any], source: str, raw_hash: str, signatu
             "published_basis": article.get("published_basis"), "language": article.get("language"),
             "genre": article.get("genre"), "text": article["text"],
             "minhash": minhash.to_bytes(signature) if signature is not None else None}
+
+
+def without_nul(value: Any) -> Any:
+    """``value`` (a string, or lists and dicts of them) with U+0000 replaced by U+FFFD (same length, so the
+    report's offsets stay true)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    return value
+
+
+def _disk_full(error: BaseException) -> bool:
+    """SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100) or the system's ENOSPC/EDQUOT."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    original = getattr(error, "orig", None)
+    if isinstance(original, OSError) and original.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    message = str(original or error).lower()
+    return getattr(original, "sqlstate", None) == "53100" or "disk is full" in message \
+        or "no space left on device" in message
+
+
+def _process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    try:  # a zombie (ended, not yet reaped) is gone
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite gives back naive datetimes (stored as UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _chunks(values: Sequence[str]) -> Iterator[list[str]]:

@@ -16,9 +16,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 from sitreps.errors import StoreError
+
+MIGRATION_LOCK = 0x5177_2E95  # the PostgreSQL advisory lock key that migrations hold ("sitreps")
 
 
 def config() -> Config:
@@ -36,15 +39,27 @@ def current(connection: Connection) -> str | None:
 
 
 def upgrade(engine: Engine, name: str) -> None:
-    """Bring the database to the newest schema (no-op when it is there)."""
+    """Bring the database to the newest schema (no-op when it is there).
+
+    Several processes may open a new database at once (two ingests, a cluster's first partitions): one
+    migrates while the others wait for it, then find the schema there. The wait is a lock held for the
+    whole migration: SQLite's write lock (``BEGIN IMMEDIATE``, waiting up to the busy timeout) and a
+    PostgreSQL advisory lock; the revision is read again once the lock is held."""
     with engine.begin() as connection:
-        revision = current(connection)
-        if revision == head():
-            return
-        _check_known(revision, name)
-        cfg = config()
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+        if current(connection) == head():
+            return  # the common case: no lock taken
+    with engine.connect() as connection:
+        connection.execution_options(sitreps_write=True)  # SQLite: BEGIN IMMEDIATE (sitreps.store._engine)
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            revision = current(connection)
+            if revision == head():
+                return  # another process migrated while this one waited
+            _check_known(revision, name)
+            cfg = config()
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
 
 
 def check(engine: Engine, name: str) -> None:

@@ -138,6 +138,10 @@ ingest_runs = Table(
     Column("sources", JSONType),
     Column("counts", JSONType),
     Column("status", String, nullable=False),  # running | done | interrupted
+    # the driver that runs it (migration 0003): a run left "running" by a killed driver is found by these
+    Column("host", String),
+    Column("pid", Integer),
+    Column("heartbeat", DateTime(timezone=True)),  # the driver's last sign of life
 )
 
 corrections = Table(

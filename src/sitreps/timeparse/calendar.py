@@ -23,15 +23,24 @@ from sitreps.timeparse import notation
 UNITS = ("day", "week", "month", "quarter", "year", "decade")
 
 
+def date(year: int, month: int, day: int) -> dt.date:
+    """``dt.date``, but a year outside 1-9999 ("3000 years ago" in a story of 2024) is an ``OverflowError``,
+    as ``date + timedelta`` already raises: one exception means "off the calendar" for ``resolve`` to catch."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is outside the calendar ({dt.MINYEAR}-{dt.MAXYEAR})")
+    return dt.date(year, month, day)
+
+
 def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, _calendar.monthrange(year, month)[1])
+    return date(year, month, _calendar.monthrange(year, month)[1] if dt.MINYEAR <= year <= dt.MAXYEAR else 1)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months; the 31st becomes the month's last day where needed."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, _calendar.monthrange(year, month + 1)[1]))
+    last = month_end(year, month + 1)
+    return last.replace(day=min(day.day, last.day))
 
 
 def shift_date(day: dt.date, n: int, unit: str) -> dt.date:
@@ -78,16 +87,16 @@ class Period:
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        return cls(dt.date(year, month, 1), month_end(year, month), "month")
+        return cls(date(year, month, 1), month_end(year, month), "month")
 
     @classmethod
     def year(cls, year: int) -> Period:
-        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
     @classmethod
     def months(cls, year: int, first: int, count: int) -> Period:
         """``count`` months from ``first`` of ``year`` (may run into the next year), as a month interval."""
-        start = dt.date(year, first, 1)
+        start = date(year, first, 1)
         last = add_months(start, count - 1)
         return cls(start, month_end(last.year, last.month), "month", span=True)
 

@@ -20,6 +20,7 @@ it into a date needs the article's date and the verb's tense, which is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -149,6 +150,7 @@ def find(text: str, *, strict: bool = True, blocked: list[tuple[int, int]] | Non
     """
     patterns, _ = compiled()
     blocked = blocked_spans(text) if blocked is None else blocked
+    overlaps_blocked = _overlap_test(blocked)
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     hits = _trigger_hits(text) if strict else {}
@@ -159,14 +161,19 @@ def find(text: str, *, strict: bool = True, blocked: list[tuple[int, int]] | Non
             start, end = match.span("span") if "span" in pattern.groupindex and match.group("span") else match.span()
             if end <= start or (strict and not _capitalised(match)):
                 continue
-            if any(s < end and start < e for s, e in blocked):
+            if overlaps_blocked(start, end):
                 continue
             candidates.append((start, end, order, kind, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, str, re.Match[str]]] = []
+    taken_starts: list[int] = []  # the taken spans never overlap: in start order their ends rise too
+    taken_ends: list[int] = []
     for start, end, _, kind, match in candidates:
-        if all(end <= s or e <= start for s, e, _, _ in taken):
+        k = bisect_left(taken_starts, end)  # spans starting before this one ends; only the last can reach it
+        if k == 0 or taken_ends[k - 1] <= start:
             taken.append((start, end, kind, match))
+            taken_starts.insert(k, start)
+            taken_ends.insert(k, end)
     taken.sort(key=lambda t: t[0])
     exprs = []
     for start, end, kind, match in taken:
@@ -176,6 +183,21 @@ def find(text: str, *, strict: bool = True, blocked: list[tuple[int, int]] | Non
         if expr is not None:
             exprs.append(expr)
     return _join(text, exprs)
+
+
+def _overlap_test(spans: list[tuple[int, int]]):
+    """A test ``(start, end) -> bool``: does any of ``spans`` overlap ``[start, end)``? (a binary search over the
+    spans' starts and the furthest end so far, not a pass over every span per candidate)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    furthest: list[int] = []
+    for _, e in ordered:
+        furthest.append(max(e, furthest[-1]) if furthest else e)
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)
+        return k > 0 and furthest[k - 1] > start
+    return overlaps
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:

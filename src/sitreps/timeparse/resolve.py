@@ -23,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from sitreps.timeparse.calendar import Period, add_months, shift_date, week_start
+from sitreps.timeparse.calendar import date as calendar_date
 from sitreps.timeparse.grammar import Expr, vocab
 
 Direction = str  # "past" | "perfect" | "future" | "present" | ""
@@ -89,12 +90,22 @@ class Context:
 
 
 VAGUE = Resolution(None, "published", vague=True)
+OFF_CALENDAR = Resolution(None, "published", vague=True)  # a count that runs past year 1 or 9999
 
 
 def resolve(expr: Expr, ctx: Context) -> Resolution | None:
-    """The period ``expr`` denotes, or None when it names no time of this story."""
+    """The period ``expr`` denotes, or None when it names no time of this story.
+
+    A period off the calendar ("built 3000 years ago" in a story of 2024, "in 9000 years") is an expression
+    without a value, never an error: ``calendar`` raises ``OverflowError`` for every date outside years
+    1-9999, as Python's date arithmetic does."""
     handler = _HANDLERS.get(expr.kind)
-    return handler(expr, ctx) if handler else None
+    if handler is None:
+        return None
+    try:
+        return handler(expr, ctx)
+    except OverflowError:
+        return OFF_CALENDAR
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -150,12 +161,12 @@ def _month(e: Expr, ctx: Context) -> Resolution | None:
         return Resolution(None, "published", granularity_override="month")
     p = ctx.published
     this = dt.date(p.year, p.month, 1)
-    candidates = [dt.date(y, e.month, 1) for y in (p.year - 1, p.year, p.year + 1)]
+    candidates = [dt.date(y, e.month, 1) for y in (p.year - 1, p.year, p.year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
     if e.offset is not None and e.kind == "month" and not e.groups.get("yrel"):
         chosen = (dt.date(p.year, e.month, 1) if e.offset == 0 else
                   _pick(candidates, this, e.offset > 0, strict=True))
     elif e.groups.get("yrel"):
-        chosen = dt.date(p.year + e.offset, e.month, 1)
+        chosen = calendar_date(p.year + e.offset, e.month, 1)
     else:
         chosen = ctx.choose(e, _pick(candidates, this, False), _pick(candidates, this, True), this)
     return Resolution(Period.month(chosen.year, chosen.month), "published") if chosen else None
