@@ -354,3 +354,15 @@ def test_seed_events_and_not_events():
         span = locate(text, negative["text"])
         coded = [e for e in rep.events if span and min(span[1], e.end) > max(span[0], e.start)]
         assert not [e for e in coded if e.modality in HAPPENED], negative["text"]
+
+
+def test_arrests_told_without_an_agent_are_the_states_and_an_attack_without_a_target_hits_the_home_country():
+    """Implicit roles (issue 16): a passive arrest is done by the state's authorities, to people of that
+    state; an attack told with neither a target nor a place is on the article's own country."""
+    rep, _ = events("ANKARA, March 14 (Wire) - Forty people were detained on Wednesday in an investigation "
+                    "into an alleged plot, the state news agency said.")
+    arrest = only(rep, "COERCE")
+    assert codes(rep, arrest.actor) == {"TUR"} and codes(rep, arrest.recipient) == {"TUR"}
+    rep, _ = events("KYIV, March 14 (Wire) - Russian forces fired missiles overnight, the air force said.")
+    strike = only(rep, "ASSAULT")
+    assert codes(rep, strike.actor) == {"RUS"} and codes(rep, strike.recipient) == {"UKR"}

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections import Counter
 from spacy.tokens import Doc, Token
 
-from sitreps.extract.actors import dateline_end
+from sitreps.extract.actors import analyse, dateline_end
 from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
@@ -51,7 +51,7 @@ from sitreps.extract.nominal import located, responsibility_claimer
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
-from sitreps.extract.state_actors import domestic_target
+from sitreps.extract.state_actors import authority, domestic_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
 from sitreps.types import Event, Report
@@ -474,6 +474,7 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
     index = ActorIndex(report)
     places = _place_tokens(doc, report)
     header = dateline_end(doc)
+    home = analyse(doc, report.article.published).home
     figures = _figure_spans(doc, report, sentences)
     countries = actors.countries
     events: list[Event] = []
@@ -504,7 +505,9 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         recipient = [r for r in dict.fromkeys(candidate.recipient) if r not in actor]
         place = _place(candidate, tokens, places, doc, header, report)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
-            recipient = domestic_target(candidate, kind, place, actor, report, actors)
+            recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
+        if not actor and kind == "COERCE" and modality != "denied":
+            actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),

@@ -62,7 +62,7 @@ def _next_id(report: Report) -> str:
 
 
 def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: list[str], report: Report,
-              actors: TokenActors) -> list[str]:
+                    actors: TokenActors, home: str | None = None) -> list[str]:
     """The target of an attack or an act of repression that names none: the state of the place it happened
     in ("an air strike on a house in Basra": Iraq), also the actor's own state when the people it was done
     to are named by no one ("Turkish police arrested two colonels in Istanbul", "police fired on
@@ -76,7 +76,33 @@ def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: l
     own = [actors.countries.get(a) for a in actor if actors.countries.get(a)]
     if candidate.unnamed_victims and own:
         return actors.state(own[0])
+    if home is not None and place is None and (kind == "COERCE" or candidate.unnamed_victims or
+                                               (own and home not in own)):
+        # told with neither a target nor a place ("40 people were detained on Wednesday", "Russian missiles
+        # struck overnight"): the article's own country, the one its dateline or most of its names point to
+        return _state_of_country(report, home, actors)
     return []
+
+
+def authority(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
+    """Who arrests, detains, deports or sentences when the text does not say ("40 people were detained",
+    "he was convicted and sentenced"): the state's authorities, as a state actor of the place's country, else
+    of the article's own country. Only coercion is read so: a passive attack or kidnapping has no such
+    default actor."""
+    where = next((p for p in report.places if p.id == place), None) if place else None
+    country = (where.country if where is not None else None) or home
+    return _state_of_country(report, country, actors) if country else []
+
+
+def _state_of_country(report: Report, country: str, actors: TokenActors) -> list[str]:
+    for candidate in report.actors:
+        if candidate.kind == "state" and candidate.country == country:
+            return [candidate.id]
+    made = state_actor(report, country)
+    if made is None:
+        return []
+    actors.countries[made.id], actors.kinds[made.id] = made.country, made.kind
+    return [made.id]
 
 
 def _state_of_place(report: Report, place_id: str, actor: list[str], actors: TokenActors, *,
@@ -89,11 +115,4 @@ def _state_of_place(report: Report, place_id: str, actor: list[str], actors: Tok
     own = {a.country for a in report.actors if a.id in actor}
     if place.country in own and not domestic:
         return []
-    for candidate in report.actors:
-        if candidate.kind == "state" and candidate.country == place.country:
-            return [candidate.id]
-    made = state_actor(report, place.country)
-    if made is None:
-        return []
-    actors.countries[made.id], actors.kinds[made.id] = made.country, made.kind
-    return [made.id]
+    return _state_of_country(report, place.country, actors)
