@@ -116,6 +116,34 @@ RESOLVE = [
     ("Days later", "2025-03-14", "", "2025-03-07", "2025-03-09/2025-03-13", "interval", "previous"),
     ("Since then", "2025-03-14", "", "2025-02-04", "2025-02-04/2025-03-14", "interval", "previous"),
     ("at about 2:40 a.m.", "2025-03-14", "", "2025-03-13", "2025-03-13", "day", "previous"),
+    # present references (TimeML PRESENT_REF): the article's date
+    ("now", "2024-10-22", "present", None, "2024-10-22", "day", "published"),
+    ("currently", "2024-10-22", "present", None, "2024-10-22", "day", "published"),
+    ("at present", "2024-10-22", "present", None, "2024-10-22", "day", "published"),
+    ("at the moment", "2024-10-22", "present", None, "2024-10-22", "day", "published"),
+    # centuries: TimeML's "19" is 1900-1999
+    ("the 20th century", "2024-10-22", "", None, "1900/1999", "interval", "absolute"),
+    ("the nineteenth century", "2024-10-22", "", None, "1800/1899", "interval", "absolute"),
+    ("the early 21st century", "2024-10-22", "", None, "2000/2099", "interval", "absolute"),
+    ("the last century", "2024-10-22", "", None, "1900/1999", "interval", "published"),
+    # fiscal years: named by the year they end in; July start when no country is named
+    ("this fiscal year", "2024-10-22", "", None, "2024-07/2025-06", "interval", "published"),
+    ("this fiscal year", "2024-03-22", "", None, "2023-07/2024-06", "interval", "published"),
+    ("last fiscal year", "2024-10-22", "", None, "2023-07/2024-06", "interval", "published"),
+    ("fiscal 2024", "2024-10-22", "", None, "2023-07/2024-06", "interval", "absolute"),
+    ("FY2024", "2024-10-22", "", None, "2023-07/2024-06", "interval", "absolute"),
+    ("FY24", "2024-10-22", "", None, "2023-07/2024-06", "interval", "absolute"),
+    ("FY2023/24", "2024-10-22", "", None, "2023-07/2024-06", "interval", "absolute"),
+    ("third-quarter results", "2009-11-05", "past", None, "2009-07/2009-09", "interval", "published"),
+    # ranges of years, seasons, the end of a month
+    ("1957-58", "2024-10-22", "", None, "1957/1958", "interval", "absolute"),
+    ("2014–2016", "2024-10-22", "", None, "2014/2016", "interval", "absolute"),
+    ("last summer", "2024-10-22", "", None, "2024-06/2024-08", "interval", "published"),
+    ("winter 2022", "2024-10-22", "", None, "2022-12/2023-02", "interval", "absolute"),
+    ("by the end of March", "2024-10-22", "past", None, "2024-03-31", "day", "published"),
+    # the Nth day counted from a start the words give (day 1 is the start)
+    ("the 99th day since Feb. 24, 2022", "2022-06-10", "", None, "2022-06-02", "day", "absolute"),
+    ("the third day after Oct. 7", "2023-10-12", "past", None, "2023-10-09", "day", "published"),
     # spans between two points
     ("between January and May 2024", "2025-02-06", "", None, "2024-01/2024-05", "interval", "absolute"),
     ("from Feb. 10 to March 2", "2025-02-06", "future", None, "2025-02-10/2025-03-02", "interval", "published"),
@@ -140,6 +168,27 @@ def test_resolution(text, published, direction, previous, value, granularity, an
 def test_vague_expressions_have_no_value(text):
     result = resolve_text(text, "2024-10-22")
     assert result is not None and result.granularity == "vague" and result.value is None
+
+
+@pytest.mark.parametrize("text", ["the 99th day of the siege", "Day 12 of the war", "the second day of talks"])
+def test_an_nth_day_without_a_stated_start_has_no_value(text):
+    """Counted from a start nobody gave, any date would be a wrong one: the resolver gives none."""
+    assert resolve_text(text, "2024-10-22", direction="past") is None
+
+
+@pytest.mark.parametrize("text", ["now that the talks have ended", "Now, then, the plan"])
+def test_now_as_a_conjunction_is_not_a_time(text):
+    assert [e for e in find(text, strict=False) if e.kind == "present"] == []
+
+
+def test_a_fiscal_year_follows_the_country_named():
+    """The US government's fiscal 2024 runs from October 2023 (``fiscal_year_start``), not July."""
+    from sitreps.timeparse import Context, resolve
+    expr = find("fiscal 2024", strict=False)[0]
+    assert resolve(expr, Context(published=dt.date(2024, 10, 22), fiscal_start=10)).value == "2023-10/2024-09"
+    this = find("this fiscal year", strict=False)[0]
+    assert resolve(this, Context(published=dt.date(2024, 10, 22), fiscal_start=10)).value == "2024-10/2025-09"
+    assert resolve(this, Context(published=dt.date(2024, 10, 22), fiscal_start=4)).value == "2024-04/2025-03"
 
 
 def test_a_date_without_the_articles_date_keeps_its_kind_but_no_value():
@@ -257,7 +306,8 @@ def test_date_for_span_follows_the_parse(seed_path):
     casualties = ref("1,530", "amassing 1,530 Russian casualties")
     assert (casualties.value, casualties.basis) == ("2024-10-17", "governing")
     present = ref("continues", "North Korea continues to provide")
-    assert (present.value, present.basis) == (report.article.published, "published")
+    # the sentence's own "now" (a present reference) or, without it, the article's date: the same day either way
+    assert present.value == report.article.published and present.basis in ("sentence", "published")
 
 
 # --- our own passages, scored by the evaluation harness --------------------------------------------
@@ -568,6 +618,31 @@ PASSAGES: list[dict] = [
 ]
 
 
+PASSAGES.append(
+    {   # a government release: present references, a count of days from a stated start, a fiscal year
+        "published": "2024-06-14",
+        "text": (
+            "The regional administration said on Thursday that the city of Varnel remains encircled. The siege "
+            "began on March 2, when armoured columns cut the last road south.\n"
+            "Residents marked the 99th day of the siege with a vigil in the cathedral square. About 12,000 people "
+            "now live in shelters, and the water plant is currently out of service.\n"
+            "The United States government said it would release further aid this fiscal year. Engineers said the "
+            "old bridge, built in the 19th century, had been damaged last summer and again in 2014-2016."),
+        "times": [
+            {"text": "on Thursday", "value": "2024-06-13"},
+            {"text": "on March 2", "value": "2024-03-02"},
+            {"text": "the 99th day", "value": "2024-06-08", "granularity": "day"},
+            {"text": "now", "value": "2024-06-14", "anchor": "published"},
+            {"text": "currently", "value": "2024-06-14"},
+            {"text": "this fiscal year", "value": "2023-10/2024-09", "granularity": "interval"},
+            {"text": "the 19th century", "value": "1800/1899"},
+            {"text": "last summer", "value": "2023-06/2023-08"},
+            {"text": "2014-2016", "value": "2014/2016"},
+        ],
+        "not_times": ["12,000"],
+    })
+
+
 def _score_passage(passage: dict):
     report = extract(passage["text"], published=passage["published"])
     data = {"article": {"file": "passage.txt"}, "times": passage["times"], "not_times": passage.get("not_times", [])}
@@ -588,3 +663,14 @@ def test_passages(passage):
 
 def test_passages_cover_enough_expressions():
     assert sum(len(p["times"]) for p in PASSAGES) >= 120
+
+
+@pytest.mark.slow
+def test_now_is_not_the_day_of_the_lead_event():
+    """ "two days after <clause>" counts back from the day the story leads with; "now" is the article's date,
+    not that day."""
+    report = extract("Troops are now in Varnel, the army said on Monday. The assault came two days after the "
+                     "bridge fell.", published="2024-06-14")
+    values = {t.text: t.value for t in report.times}
+    assert values["now"] == "2024-06-14"
+    assert values["two days after"] == "2024-06-08"

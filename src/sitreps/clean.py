@@ -67,6 +67,17 @@ class DateLine:
 
 
 @dataclass(frozen=True, slots=True)
+class BioRules:
+    """The ``author_bio`` section of ``data/cleaning.yaml``: what a bio looks like and where it may stand."""
+
+    edge_paragraphs: int
+    max_words: int
+    max_sentences: int
+    shapes: tuple[re.Pattern[str], ...]   # case-sensitive: the capitals tell a name
+    refuse: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class CleaningRules:
     """The compiled contents of ``data/cleaning.yaml``."""
 
@@ -80,6 +91,7 @@ class CleaningRules:
     byline: re.Pattern[str]
     byline_scan_lines: int
     date_line: DateLineRules
+    bio: BioRules
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +113,17 @@ def default_rules() -> CleaningRules:
         byline=re.compile(data["byline"]["pattern"], re.IGNORECASE),
         byline_scan_lines=data["byline"]["scan_lines"],
         date_line=_date_line_rules(data["date_line"]),
+        bio=_bio_rules(data["author_bio"]),
     )
+
+
+def _bio_rules(data: dict) -> BioRules:
+    roles = "|".join(sorted((re.escape(r).replace(r"\ ", r"\s+") for r in data["roles"]), key=len, reverse=True))
+    shapes = tuple(re.compile(shape.replace("{NAME}", data["name"]).replace("{ROLE}", roles))
+                   for shape in data["shapes"])
+    return BioRules(edge_paragraphs=data["edge_paragraphs"], max_words=data["max_words"],
+                    max_sentences=data["max_sentences"], shapes=shapes,
+                    refuse=re.compile(data["refuse"], re.IGNORECASE))
 
 
 def _date_line_rules(data: dict) -> DateLineRules:
@@ -146,6 +168,7 @@ def clean(text: str, *, detect_title: bool = True, rules: CleaningRules | None =
     result.date_line = _publication_line(date_lines)
     _mark_tail(lines, reasons, rules, date_lines)
     _take_byline(lines, reasons, rules, result)
+    _mark_head_bios(lines, reasons, rules, date_lines)
     first = next((i for i, reason in enumerate(reasons) if reason is None and i not in date_lines), None)
     for index, line in enumerate(lines):
         if (reasons[index] is None and index != first and index not in date_lines and _is_headline(line, rules)
@@ -222,17 +245,58 @@ def _tail_reason(line: str, rules: CleaningRules) -> str | None:
 
 
 def _mark_tail(lines: list[str], reasons: list[str | None], rules: CleaningRules, date_lines: dict[int, DateLine]) -> None:
-    """Walk up from the end while lines are boilerplate; bios count only there. A closing "Published …"
-    line is walked past (a bio often stands above it) but stays."""
+    """Walk up from the end while lines are boilerplate; bios count only there, and only among the last
+    ``edge_paragraphs`` lines the walk judges. A closing "Published …" line is walked past (a bio often
+    stands above it) but stays."""
+    judged = 0
     for index in range(len(lines) - 1, 0, -1):
         if reasons[index] is not None or index in date_lines:
             continue
+        judged += 1
         reason = _tail_reason(lines[index], rules)
+        if reason is None and judged <= rules.bio.edge_paragraphs and is_bio(lines[index], rules.bio):
+            reason = "author-bio"
         if reason is None and _is_headline(lines[index], rules):
             reason = "related-link"
         if reason is None:
             return
         reasons[index] = reason
+
+
+def _mark_head_bios(lines: list[str], reasons: list[str | None], rules: CleaningRules,
+                    date_lines: dict[int, DateLine]) -> None:
+    """A bio above the story ("Jane Doe is a senior fellow at …" before an opinion piece): only among the
+    first ``edge_paragraphs`` lines still kept, and only with body after it."""
+    kept = [i for i, reason in enumerate(reasons) if reason is None and i not in date_lines]
+    for index in kept[:rules.bio.edge_paragraphs]:
+        if is_bio(lines[index], rules.bio) and _has_body_after(reasons, index, date_lines):
+            reasons[index] = "author-bio"
+
+
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d(?:s)?\b|\b\d{1,2}\s+years\b")
+_SENTENCE_BREAK = re.compile(r"(\S*)[.!?][\"”’')]*\s+(?=[A-Z“\"])")
+
+
+def _sentence_count(line: str) -> int:
+    """Sentences in a paragraph; a stop after an abbreviation ("Col.", "(Ret.)", "U.S.") ends none."""
+    breaks = 0
+    for match in _SENTENCE_BREAK.finditer(line):
+        word = match.group(1).lstrip("(")
+        if "." in word or (word[:1].isupper() and len(word) <= 4):
+            continue
+        breaks += 1
+    return breaks + 1
+
+
+def is_bio(line: str, rules: BioRules) -> bool:
+    """A short paragraph about the author: it opens with a bio's shape ("X is a senior fellow at …",
+    "X writes about …"), is short (``max_words``, ``max_sentences``), attributes no statement to anyone and
+    gives no figure but a year or a count of years. Reporting fails at least one test, so it stays."""
+    if len(line.split()) > rules.max_words or _sentence_count(line) > rules.max_sentences:
+        return False
+    if rules.refuse.search(line) or any(ch.isdigit() for ch in _YEARS.sub("", line)):
+        return False
+    return any(shape.match(line) for shape in rules.shapes)
 
 
 def _is_headline(line: str, rules: CleaningRules) -> bool:

@@ -202,6 +202,8 @@ def _resolve_all(exprs: list[Expr], directions: list[str], report: Report, publi
                                     if sentences[j] == sentences[i] and out[j] is not None), None)
         ctx.sentence_day = _sentence_day(i, exprs, out, sentences, report.article.text)
         ctx.event = event
+        if e.kind == "nth_day" and not e.parts:
+            ctx.count_start = _count_start(i, exprs, out, sentences, report)
         out[i] = _one(e, ctx)
     return out
 
@@ -215,7 +217,46 @@ def _one(e: Expr, ctx: Context) -> Resolution | None:
 
 def _context(base: Context, direction: str, report: Report, e: Expr, sentence: int) -> Context:
     return Context(published=base.published, direction=direction, day_first=base.day_first,
-                   fiscal_start=_fiscal_start(report, sentence) if e.kind == "year_span" else base.fiscal_start)
+                   fiscal_start=_fiscal_start(report, sentence) if e.kind in ("year_span", "fiscal") else base.fiscal_start)
+
+
+_STARTED = re.compile(r"\b(?:began|begun|begins|started|starts|launched|erupted|broke\s+out|commenced|opened|beginning"
+                      r"|start\s+of|began\s+on)\b[^.;\n]{0,40}$", re.IGNORECASE)
+
+
+def _count_start(i: int, exprs: list[Expr], out: list[Resolution | None], sentences: list[int],
+                 report: Report) -> Period | None:
+    """The stated start that "the 99th day of the siege" counts from: a day named just after "began",
+    "started", "launched" or "since", in the same sentence or in an earlier one that names the same thing
+    ("the siege began on March 2"). None when the text states no start: the day then has no value, for a
+    start guessed from another event would be a wrong date."""
+    text = report.article.text
+    what = exprs[i].groups.get("what", "").lower()
+
+    def names_it(j: int) -> bool:
+        if sentences[j] == sentences[i]:
+            return True
+        if not what or sentences[j] < 0:
+            return False
+        sentence = report.sentences[sentences[j]]
+        return re.search(rf"\b{re.escape(what)}\b", text[sentence.start:sentence.end], re.IGNORECASE) is not None
+
+    def start_of(j: int) -> Period | None:
+        r, e = out[j], exprs[j]
+        if r is None or r.period is None or r.vague or r.period.unit != "day" or r.period.span:
+            return None
+        line_start = max(0, e.start - 60)
+        if e.prep == "since" or _STARTED.search(text, line_start, e.start):
+            return r.period if names_it(j) else None
+        return None
+
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(exprs))]:
+        if j > i and sentences[j] != sentences[i]:
+            break
+        found = start_of(j)
+        if found is not None:
+            return found
+    return None
 
 
 def _sentence_day(i: int, exprs: list[Expr], out: list[Resolution | None], sentences: list[int], text: str) -> Period | None:
@@ -226,7 +267,7 @@ def _sentence_day(i: int, exprs: list[Expr], out: list[Resolution | None], sente
             return True
         return 0 <= exprs[j].start - exprs[i].end <= 40 and "\n" not in text[exprs[i].end:exprs[j].start]
     days = [(abs(exprs[j].start - exprs[i].start), out[j].period) for j in range(len(exprs))
-            if j != i and near(j) and out[j] is not None and out[j].period is not None
+            if j != i and near(j) and exprs[j].kind != "present" and out[j] is not None and out[j].period is not None
             and not out[j].vague and out[j].period.unit == "day" and not out[j].period.span]
     return min(days, key=lambda d: d[0])[1] if days else None
 
@@ -239,8 +280,8 @@ def _lead_day(exprs: list[Expr], out: list[Resolution | None], sentences: list[i
     for e, r, s in zip(exprs, out, sentences):
         if s > opening:
             break
-        if e is dateline or r is None or r.period is None or r.vague:
-            continue
+        if e is dateline or r is None or r.period is None or r.vague or e.kind == "present":
+            continue          # "now" is the article's date, not the day of the event the story leads with
         if published is not None and r.period.start == published and is_date_line(text, e):
             opening = s + 3       # the date line is a sentence of its own: the opening sentences follow it
             continue

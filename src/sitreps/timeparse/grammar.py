@@ -85,6 +85,7 @@ def placeholders() -> dict[str, str]:
         "WEEKDAY": rf"(?P<weekday>{weekdays})",
         "NUM": rf"(?:\d+(?:\.\d+)?|{_alternation(numbers)})",
         "UNIT": _alternation(list(v["units"])),
+        "ORDINAL": rf"(?<![\d,.])\d{{1,4}}(?:st|nd|rd|th)(?!\w)|{_alternation(ordinals)}",
     }
 
 
@@ -355,6 +356,38 @@ def _read_year_span(e: Expr, low: dict[str, str]) -> Expr | None:
     return e
 
 
+def _ordinal(word: str) -> int | None:
+    """ "99th" -> 99, "second" -> 2."""
+    word = " ".join(word.lower().split())
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else vocab()["ordinals"].get(word)
+
+
+def _read_century(e: Expr, low: dict[str, str]) -> Expr | None:
+    if "ord" in low:
+        e.n = _ordinal(low["ord"])
+        if not e.n or not 1 <= e.n <= 30:
+            return None
+    else:
+        rel = low["rel"].replace("the ", "")
+        e.offset = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1}[rel]
+    return e
+
+
+def _read_fiscal(e: Expr, low: dict[str, str]) -> Expr:
+    if "rel" in low:
+        e.offset = _REL[low["rel"]]
+    return e
+
+
+def _read_nth_day(e: Expr, low: dict[str, str]) -> Expr | None:
+    e.n = _ordinal(low["ord"])
+    if not e.n:
+        return None
+    e.groups["what"] = low.get("what", "")
+    return e
+
+
 def _read_decade(e: Expr, low: dict[str, str]) -> Expr:
     e.year = int(low["decade"])
     return e
@@ -456,7 +489,8 @@ _READERS = {
     "half": _read_half, "year_span": _read_year_span, "decade": _read_decade, "relative": _read_relative,
     "weekend": _read_weekend, "weekday": _read_weekday, "holiday": _read_holiday, "shift": _read_shift,
     "neighbour_day": _read_neighbour, "span": _read_span, "part_of": _read_part, "window_after": _read_window,
-    "clock": _read_clock, "nth_weekday": _read_nth_weekday,
+    "clock": _read_clock, "nth_weekday": _read_nth_weekday, "century": _read_century, "fiscal": _read_fiscal,
+    "nth_day": _read_nth_day,
 }
 
 
@@ -467,6 +501,7 @@ _INTERVAL_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 _NEEDS_BASE = ("part_of", "window_after", "nth_weekday")
 _POSSESSIVE_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _APPOSITION = re.compile(r"\S\s*,\s*$")
+_NTH_DAY_GAP = re.compile(r"\s*(?:since|after|from|counting\s+from)\s+(?:the\s+)?", re.IGNORECASE)
 _POINTS = {"date", "month", "year", "weekday", "season", "quarter", "holiday", "deictic", "relative", "weekend"}
 
 
@@ -486,6 +521,11 @@ def _join(text: str, exprs: list[Expr]) -> list[Expr]:
             if (e.kind == "part_of" and e.unit) or e.kind == "nth_weekday":
                 out.append(e)      # "the end of the year": its own base; "the first Monday": this month's
             i += 1
+            continue
+        if e.kind == "nth_day" and after is not None and _NTH_DAY_GAP.fullmatch(gap) and after.kind in _POINTS:
+            # "the 99th day since Feb. 24": counted from the day named
+            out.append(replace(e, end=after.end, text=text[e.start:after.end], parts=[after]))
+            i += 2
             continue
         if e.kind == "shift" and e.groups.get("base") == "follows":
             if after is not None and _POSSESSIVE_GAP.fullmatch(gap) and after.kind in _POINTS:
@@ -512,7 +552,7 @@ def _join(text: str, exprs: list[Expr]) -> list[Expr]:
 
 def _can_pair(text: str, first: Expr, second: Expr, gap: str) -> bool:
     """Two expressions joined by to/and/a dash are one interval when both are points of the same kind."""
-    points = {"date", "month", "year", "weekday", "season", "quarter"}
+    points = {"date", "month", "year", "weekday", "season", "quarter", "present"}   # "between now and June"
     if first.kind not in points or second.kind not in points:
         return False
     opener = _INTERVAL_OPEN.search(text[max(0, first.start - 9):first.start])

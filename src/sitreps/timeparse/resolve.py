@@ -63,6 +63,7 @@ class Context:
     sentence_before: Resolution | None = None  # an expression earlier in the same sentence
     event: Period | None = None              # the lead event's day, for "two days after <clause>"
     fiscal_start: int = 7
+    count_start: Period | None = None        # the stated start a "99th day of the siege" counts from
     day_first: bool = False                  # the publisher writes 18/10/2024
 
     def forward(self, expr: Expr) -> bool:
@@ -177,9 +178,43 @@ def _year(e: Expr, ctx: Context) -> Resolution:
 
 
 def _year_span(e: Expr, ctx: Context) -> Resolution:
-    if e.groups.get("fiscal"):
+    if e.groups.get("fiscal") or e.groups.get("fy"):
         return Resolution(Period.months(e.year, ctx.fiscal_start, 12), "absolute")
     return Resolution(Period.between(Period.year(e.year), Period.year(e.n)), "absolute")
+
+
+def _fiscal_year(ending: int, ctx: Context) -> Period:
+    """The financial year named by the calendar year it ends in ("fiscal 2024", "FY24": to September 2024
+    in the US); a year that starts in January is the calendar year."""
+    if ctx.fiscal_start == 1:
+        return Period.months(ending, 1, 12)
+    return Period.months(ending - 1, ctx.fiscal_start, 12)
+
+
+def _fiscal(e: Expr, ctx: Context) -> Resolution | None:
+    """ "fiscal 2024", "FY2024", "this fiscal year", "last financial year"."""
+    if e.year is not None:
+        return Resolution(_fiscal_year(e.year, ctx), "absolute")
+    if ctx.published is None:
+        return Resolution(None, "published", granularity_override="interval")
+    p = ctx.published
+    current = p.year + (1 if ctx.fiscal_start != 1 and p.month >= ctx.fiscal_start else 0)
+    return Resolution(_fiscal_year(current + (e.offset or 0), ctx), "published")
+
+
+def _century(e: Expr, ctx: Context) -> Resolution | None:
+    """ "the 20th century" is 1900/1999, as TimeML writes it ("19"); "early" or "late" keep the whole century."""
+    if e.n is not None:
+        first = (e.n - 1) * 100
+        anchor = "absolute"
+    elif ctx.published is not None:
+        first = (ctx.published.year // 100 + (e.offset or 0)) * 100
+        anchor = "published"
+    else:
+        return Resolution(None, "published", granularity_override="interval")
+    if first < 1:
+        return OFF_CALENDAR
+    return Resolution(Period.between(Period.year(first), Period.year(first + 99)), anchor)
 
 
 def _decade(e: Expr, ctx: Context) -> Resolution:
@@ -346,7 +381,28 @@ def _deictic(e: Expr, ctx: Context) -> Resolution | None:
     return Resolution(Period.day(ctx.published), "published")
 
 
+def _present(e: Expr, ctx: Context) -> Resolution | None:
+    """ "now", "currently", "at present": TimeML's PRESENT_REF, resolved against the article's date (its
+    document creation time), so a figure "now" at 40 carries the day it was reported."""
+    if ctx.published is None:
+        return Resolution(None, "published", granularity_override="day")
+    return Resolution(Period.day(ctx.published), "published")
+
+
 # --- relative to another expression --------------------------------------------------------------
+
+def _nth_day(e: Expr, ctx: Context) -> Resolution | None:
+    """ "the 99th day of the siege": day 1 is the stated start, so day N is N-1 days after it. Without a
+    stated start (in the words, "since Feb. 24", or in the text, ``ctx.count_start``) it names no date."""
+    if e.parts:
+        inner = resolve(e.parts[0], ctx)
+        start, anchor = (inner.period, inner.anchor) if inner is not None and inner.period is not None else (None, "")
+    else:
+        start, anchor = ctx.count_start, "previous"
+    if start is None or start.span or start.unit != "day" or not e.n:
+        return None
+    return Resolution(Period.day(shift_date(start.start, e.n - 1, "day")), anchor)
+
 
 def _base_previous(ctx: Context, unit: str | None = None) -> Period | None:
     """The period "earlier"/"later" counts from: the expression before, or the article's date after "recently"."""
@@ -544,8 +600,9 @@ _HANDLERS = {
     "weekday": _weekday, "deictic": _deictic, "shift": _shift, "neighbour_day": _neighbour, "span": _span_kind,
     "since_then": _since_then, "boundary_year": _boundary_year, "part_of": _part_of, "window_after": _window,
     "interval": _interval, "clock": _clock, "vague": _vague, "nth_weekday": _nth_weekday,
+    "present": _present, "century": _century, "fiscal": _fiscal, "nth_day": _nth_day,
 }
 
 # Kinds resolved from the article's date alone; the others lean on a neighbour and come second.
 INDEPENDENT = {"date", "month", "year", "year_span", "decade", "season", "quarter", "half", "relative", "weekend",
-               "weekday", "interval", "vague"}
+               "weekday", "interval", "vague", "present", "century", "fiscal"}
