@@ -1,6 +1,6 @@
 """How fast the workbench answers: server time of the reader page, and requests/s of the main endpoints.
 
-    python benchmarks/web.py [--seconds 5] [--threads 8] [--db existing.db]
+    python benchmarks/web.py [--seconds 5] [--threads 8] [--only ingest] [--ingest-rate 4] [--scale N]
 
 Builds a store from the team's gold articles, the fusion test corpus and one
 long article (the gold texts joined, about 1,500 words), starts the real
@@ -9,7 +9,16 @@ server (`sitreps serve`) on a loopback port, and then:
 1. requests the long article's reader page 40 times and reports the server's
    own time (its ``Server-Timing`` header) and the time seen by the client;
 2. loads each main endpoint from ``--threads`` client threads for
-   ``--seconds`` and reports requests/s and latency percentiles.
+   ``--seconds`` and reports requests/s and latency percentiles;
+3. "figures under a concurrent ingest": loads ``/figures`` idle, then again
+   while a writer stores ``--ingest-rate`` new articles a second into the same
+   store (a real ingest's writes, without its CPU-heavy extraction, so what is
+   measured is the server's cache, not the CPUs' share). Issue 21's goal:
+   within 2x of idle (it fell from 15 to 0.3-0.6 requests/s when every stored
+   article dropped the fused figures). ``--only ingest`` runs this part alone.
+
+The server runs with its request budget off (``--limits`` with ``rate: 0``):
+the load generator is one client making hundreds of requests a second.
 
 Loopback only: the load generator never leaves the machine.
 """
@@ -20,6 +29,7 @@ import argparse
 import hashlib
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -39,8 +49,8 @@ from sitreps.pipeline import process_many  # noqa: E402
 from sitreps.store import Store  # noqa: E402
 
 
-def build_store(path: Path) -> tuple[str, int]:
-    """Store the corpus; returns the long article's id and its word count."""
+def build_store(path: Path) -> tuple[str, int, list[dict]]:
+    """Store the corpus; returns the long article's id, its word count and the stored reports."""
     texts = sorted((ROOT / "tests" / "gold").glob("*.txt"))
     raws = [RawArticle(text=p.read_text(), source=str(p), title=p.stem.replace("-", " ")) for p in texts]
     corpus = ROOT / "tests" / "fusion" / "articles.jsonl"
@@ -58,19 +68,47 @@ def build_store(path: Path) -> tuple[str, int]:
     long_raw = RawArticle(text=long_text, source="long-read", title="A long read: the gold stories joined")
     store = Store(str(path))
     long_id = ""
+    stored = []
     for raw, report in zip([*raws, long_raw], process_many([*raws, long_raw])):
         data = report.to_dict()
+        stored.append(data)
         store.save(data, source=raw.source, raw_hash=hashlib.sha256(raw.text.encode()).hexdigest(),
                    version=__version__)
         if raw is long_raw:
             long_id = data["article"]["id"]
     store.close()
-    return long_id, words
+    return long_id, words, stored
+
+
+def new_article(report: dict, number: int) -> dict:
+    """A copy of ``report`` that the store takes as a new article, not a near-duplicate: a new id and its
+    text followed by its own words shuffled (the extracted items keep their offsets)."""
+    text = report["article"]["text"]
+    words = text.split()
+    random.Random(number).shuffle(words)
+    text = f"{text}\n\n{' '.join(words)}"
+    return {**report, "article": {**report["article"], "id": f"copy-{number:06d}", "text": text}}
+
+
+def save(store: Store, report: dict) -> None:
+    text = report["article"]["text"]
+    store.save(report, source=report["article"]["id"], raw_hash=hashlib.sha256(text.encode()).hexdigest(),
+               version=__version__)
+
+
+def scale_store(path: Path, reports: list[dict], copies: int) -> None:
+    """``copies`` more articles made from each stored report (``--scale``): fusion's cost grows with them."""
+    store = Store(str(path))
+    for number in range(copies * len(reports)):
+        save(store, new_article(reports[number % len(reports)], 1_000_000 + number))
+    store.close()
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen:
     sitreps = Path(sys.executable).parent / "sitreps"
-    server = subprocess.Popen([str(sitreps), "serve", "--db", str(db), "--port", str(port)],
+    limits = db.parent / "no-budget.yaml"
+    limits.write_text("budget:\n  rate: 0\n")
+    server = subprocess.Popen([str(sitreps), "serve", "--db", str(db), "--port", str(port), "--limits", str(limits)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -132,6 +170,37 @@ def load(base: str, path: str, seconds: float, threads: int) -> dict[str, float]
             "p95_ms": _p95(latencies), "errors": errors, "requests": len(latencies)}
 
 
+def figures_under_ingest(base: str, db: Path, reports: list[dict], seconds: float, threads: int,
+                         rate: float) -> dict[str, object]:
+    """/figures idle, then while a writer stores ``rate`` new articles a second (``new_article``)."""
+    httpx.get(f"{base}/figures", timeout=120).raise_for_status()  # fused once before the clock starts
+    idle = load(base, "/figures", seconds, threads)
+    stop = threading.Event()
+    written = 0
+
+    def writer() -> None:
+        nonlocal written
+        store = Store(str(db))
+        number = 0
+        while not stop.is_set():
+            save(store, new_article(reports[number % len(reports)], number))
+            number += 1
+            written = number
+            stop.wait(1 / rate)
+        store.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        busy = load(base, "/figures", seconds, threads)
+    finally:
+        stop.set()
+        thread.join()
+    return {"idle": idle, "ingest": busy, "articles_written": written, "ingest_rate": rate,
+            "ratio_p50": busy["p50_ms"] / idle["p50_ms"],
+            "ratio_rps": idle["requests_per_s"] / busy["requests_per_s"]}
+
+
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
@@ -142,39 +211,55 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0, help="load per endpoint (default 5)")
     parser.add_argument("--threads", type=int, default=8, help="client threads (default 8)")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--only", choices=["ingest"], help="run only /figures idle and under a concurrent ingest")
+    parser.add_argument("--ingest-rate", type=float, default=4.0,
+                        help="articles a second the concurrent writer stores (default 4)")
+    parser.add_argument("--scale", type=int, default=0, metavar="N",
+                        help="store N more articles made from each corpus article (fusion reads them all)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "web.db"
         started = time.perf_counter()
-        long_id, words = build_store(db)
+        long_id, words, reports = build_store(db)
+        if args.scale:
+            scale_store(db, reports, args.scale)
         built = time.perf_counter() - started
         server = start_server(db, args.port)
         base = f"http://127.0.0.1:{args.port}"
+        reader, loads = None, {}
         try:
-            reader = reader_timing(base, long_id)
             articles = httpx.get(f"{base}/api/articles?per_page=1").json()["total"]
-            endpoints = {"/api/articles": "/api/articles", "/api/articles?q=": "/api/articles?q=drone%20attack",
-                         "/api/figures": "/api/figures?per_page=50", "/api/events": "/api/events?per_page=50",
-                         "reader page": f"/articles/{long_id}", "/figures page": "/figures",
-                         "/articles page": "/articles"}
-            loads = {name: load(base, path, args.seconds, args.threads) for name, path in endpoints.items()}
+            if args.only is None:
+                reader = reader_timing(base, long_id)
+                endpoints = {"/api/articles": "/api/articles", "/api/articles?q=": "/api/articles?q=drone%20attack",
+                             "/api/figures": "/api/figures?per_page=50", "/api/events": "/api/events?per_page=50",
+                             "reader page": f"/articles/{long_id}", "/figures page": "/figures",
+                             "/articles page": "/articles"}
+                loads = {name: load(base, path, args.seconds, args.threads) for name, path in endpoints.items()}
+            ingest = figures_under_ingest(base, db, reports, args.seconds, args.threads, args.ingest_rate)
         finally:
             server.terminate()
             server.wait(timeout=10)
     figures = {"articles": articles, "long_article_words": words, "store_build_s": round(built, 1),
-               "reader": reader, "load": loads, "threads": args.threads, "cpus": os.cpu_count()}
+               "reader": reader, "load": loads, "figures_under_ingest": ingest, "threads": args.threads,
+               "cpus": os.cpu_count()}
     if args.json:
         print(json.dumps(figures, indent=2))
         return
     print(f"store: {articles} articles (built in {built:.1f} s); long article {words} words; "
           f"{args.threads} client threads, {os.cpu_count()} CPUs, one server process")
-    print(f"reader page of the long article: server {reader['server_median_ms']:.1f} ms median, "
-          f"{reader['server_p95_ms']:.1f} ms p95; client {reader['client_median_ms']:.1f} ms; "
-          f"{reader['bytes'] / 1024:.0f} KiB (goal: under 200 ms of server time)")
-    print(f"{'endpoint':<22}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
-    for name, row in loads.items():
-        print(f"{name:<22}{row['requests_per_s']:>8.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['errors']:>8}")
+    if reader:
+        print(f"reader page of the long article: server {reader['server_median_ms']:.1f} ms median, "
+              f"{reader['server_p95_ms']:.1f} ms p95; client {reader['client_median_ms']:.1f} ms; "
+              f"{reader['bytes'] / 1024:.0f} KiB (goal: under 200 ms of server time)")
+    print(f"{'endpoint':<32}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+    rows = {**loads, "/figures idle": ingest["idle"],
+            f"/figures, ingest {ingest['ingest_rate']:g} art/s": ingest["ingest"]}
+    for name, row in rows.items():
+        print(f"{name:<32}{row['requests_per_s']:>8.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['errors']:>8}")
+    print(f"figures under a concurrent ingest ({ingest['articles_written']} articles written): requests/s "
+          f"{ingest['ratio_rps']:.2f}x fewer, p50 {ingest['ratio_p50']:.2f}x of idle (goal: within 2x)")
 
 
 if __name__ == "__main__":

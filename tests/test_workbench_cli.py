@@ -82,6 +82,30 @@ def test_serve_with_several_processes_on_postgresql(postgres_server, db):
     assert "with 2 process(es)" in server.stderr.read()
 
 
+def test_off_loopback_reading_needs_sign_in_unless_public(db):
+    """The threat model: open reading on loopback only; an exposed server needs a user, --public opens it."""
+    with serving("--db", db, "--host", "0.0.0.0") as (port, server):
+        assert httpx.get(f"http://127.0.0.1:{port}/api/articles", timeout=5).status_code == 401
+        assert httpx.get(f"http://127.0.0.1:{port}/figures", timeout=5).status_code == 303
+    assert "reading needs sign-in" in server.stderr.read()
+    with serving("--db", db, "--host", "0.0.0.0", "--public") as (port, _):
+        assert httpx.get(f"http://127.0.0.1:{port}/api/articles", timeout=5).status_code == 200
+
+
+def test_serve_reads_a_limits_file_and_refuses_a_bad_one(db, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("budget:\n  rate: fast\n")
+    refused = run_cli("serve", "--db", db, "--limits", str(bad))
+    assert refused.returncode == 25 and "budget.rate: a number of 0 or more, not 'fast'" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    tight = tmp_path / "tight.yaml"
+    tight.write_text("budget:\n  rate: 0.1\n  burst: 2\n")
+    with serving("--db", db, "--limits", str(tight)) as (port, _):
+        codes = [httpx.get(f"http://127.0.0.1:{port}/api/figures", timeout=5).status_code for _ in range(3)]
+        assert codes == [200, 200, 429]
+        assert httpx.get(f"http://127.0.0.1:{port}/api/articles", timeout=5).status_code == 200  # not budgeted
+
+
 @contextmanager
 def serving(*args: str) -> Iterator[tuple[int, subprocess.Popen]]:
     """`sitreps serve ARGS` on a free port, once it answers; stopped on the way out."""

@@ -28,6 +28,7 @@ code without parsing messages::
     ├── FilterError (23)               a filter that means nothing (ledger, timeline, contradictions)
     ├── AccountError (24)              a workbench user or token that cannot be made or found
     └── ConfigError (25)               a setting that names nothing (an unknown extractor backend)
+        └── LimitsError (25)           a `serve --limits` file that cannot be used
 
 One more error is not a ``SitrepsError``: ``BadParameter``, a ``ValueError``
 subclass, is a request parameter that cannot be used (a filter, a page, a
@@ -160,6 +161,13 @@ class AccountError(SitrepsError):
 class ConfigError(SitrepsError):
     """A setting that names nothing: an extraction step or backend that does not exist, a plugin that fails
     to load, a backend that reads what no earlier step writes."""
+
+    exit_code = 25
+
+
+class LimitsError(ConfigError):
+    """A limits file of ``sitreps serve --limits`` that cannot be used: an unknown key, a value of the wrong
+    kind; one line naming the file and the key."""
 
     exit_code = 25
 

@@ -36,13 +36,18 @@ def is_loopback(host: str) -> bool:
               help="Server processes (PostgreSQL stores; keep 1 for SQLite).")
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="A host name requests may be addressed to (repeatable); on loopback only localhost names are.")
+@click.option("--limits", "limits_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A YAML file overriding the shipped request budget, sign-in back-off and cache refresh "
+                   "(the keys of sitreps/data/web_limits.yaml; e.g. `budget: {rate: 0}` turns the budget off).")
 def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies: bool, workers: int,
-          allowed_hosts: tuple[str, ...]) -> int:
+          allowed_hosts: tuple[str, ...], limits_file: Optional[str]) -> int:
     """Serve the workbench: read articles with their extractions marked, browse figures, events, actors and
     places, and report corrections (highlight a passage, press Ctrl+Enter).
 
     Reading is open on loopback; on any other address every page needs a signed-in user unless --public is
-    given. Reporting corrections always needs a user: make one with `sitreps users add`.
+    given. Reporting corrections always needs a user: make one with `sitreps users add`. Search, the item
+    lists and fusion have a request budget per client (429 with Retry-After beyond it), and wrong passwords
+    lock an account with growing delays; --limits changes both.
 
     \b
     Examples:
@@ -50,6 +55,7 @@ def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies:
       sitreps users add ana --db news.db --reviewer
       sitreps serve --db news.db                      # then open http://127.0.0.1:8000
       sitreps serve --db postgresql://me@db/news --host 0.0.0.0 --workers 4
+      sitreps serve --db news.db --limits my-limits.yaml
     """
     from sitreps.extras import require
 
@@ -60,8 +66,13 @@ def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies:
     store = open_store(db)
     if workers > 1 and store.backend == "sqlite":
         raise click.UsageError("--workers above 1 needs a PostgreSQL store (SQLite takes one writer)")
+    from sitreps.web.limits import load_limits
+
+    if limits_file:
+        load_limits(limits_file)  # a bad file is one line naming it, before the server starts
     options = ServerOptions(store.url, open_reading=public or is_loopback(host), secure_cookies=secure_cookies,
-                            allowed_hosts=list(allowed_hosts) or (LOOPBACK_NAMES if is_loopback(host) else None))
+                            allowed_hosts=list(allowed_hosts) or (LOOPBACK_NAMES if is_loopback(host) else None),
+                            limits_file=limits_file)
     print(f"sitreps: serving {store.name} on http://{host}:{port} with {workers} process(es) "
           f"(reading {'open' if options.open_reading else 'needs sign-in'}; Ctrl+C stops)", file=sys.stderr)
     settings = {"host": host, "port": port, "log_level": "warning", "server_header": False}
@@ -118,7 +129,7 @@ def add_user(name: str, db: Optional[str], reviewer: bool, password: Optional[st
 @db_option
 @click.option("--password", envvar="SITREPS_PASSWORD", show_envvar=True, help="The new password (asked for when not given).")
 def set_password(name: str, db: Optional[str], password: Optional[str]) -> int:
-    """Set a user's password.
+    """Set a user's password; the user's browser sessions end (cookies made before stop working).
 
     \b
     Example:

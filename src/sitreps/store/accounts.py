@@ -41,6 +41,7 @@ class User:
     id: int
     name: str
     role: str
+    generation: int = 0  # of the user's sessions: a cookie of an older generation is revoked
 
     @property
     def may_review(self) -> bool:
@@ -95,10 +96,16 @@ class Accounts:
         if len(password) < MIN_PASSWORD:
             raise AccountError(name, f"the password is shorter than {MIN_PASSWORD} characters")
         with self.store._write() as connection:
-            done = connection.execute(update(users).where(users.c.name == name)
-                                      .values(password=hash_password(password))).rowcount
+            done = connection.execute(update(users).where(users.c.name == name).values(
+                password=hash_password(password), session_generation=users.c.session_generation + 1)).rowcount
         if not done:
             raise AccountError(name, "no such user")
+
+    def revoke_sessions(self, user_id: int) -> None:
+        """End every session of the user (signing out): cookies made before, copies included, stop working."""
+        with self.store._write() as connection:
+            connection.execute(update(users).where(users.c.id == user_id)
+                               .values(session_generation=users.c.session_generation + 1))
 
     def remove_user(self, name: str) -> None:
         with self.store._write() as connection:
@@ -115,19 +122,22 @@ class Accounts:
 
     def user(self, user_id: int) -> User | None:
         with self.store._read() as connection:
-            row = connection.execute(select(users.c.id, users.c.name, users.c.role)
+            row = connection.execute(select(users.c.id, users.c.name, users.c.role, users.c.session_generation)
                                      .where(users.c.id == user_id)).first()
         return User(*row) if row else None
 
     def authenticate(self, name: str, password: str) -> User | None:
         """The user when the password is right, else None (the same work is done for an unknown name)."""
         with self.store._read() as connection:
-            row = connection.execute(select(users.c.id, users.c.name, users.c.role, users.c.password)
+            row = connection.execute(select(users.c.id, users.c.name, users.c.role, users.c.password,
+                                            users.c.session_generation)
                                      .where(users.c.name == name.strip())).first()
         if row is None:
             check_password(password, hash_password("not a user"))  # no timing difference for unknown names
             return None
-        return User(row.id, row.name, row.role) if check_password(password, row.password) else None
+        if not check_password(password, row.password):
+            return None
+        return User(row.id, row.name, row.role, row.session_generation)
 
     def new_token(self, name: str, *, label: str | None = None) -> str:
         """A new API token for ``name``; shown once, only its digest is stored."""

@@ -83,12 +83,15 @@ def _span() -> list[Column]:
 actors = _items(
     "actors", Column("item_id", String), Column("name", Text), Column("kind", String),
     Column("country", String, index=True), Column("sector", String), Column("role", Text), Column("wikidata", String),
-    Column("mentions", JSONType))
+    Column("mentions", JSONType),
+    # figures, events and claims name their actors by (article, local id): the workbench's lists join on both
+    # for every row (migration 0005; with the article index alone /api/figures slowed as the store grew)
+    Index("ix_actors_article_item", "article_id", "item_id"))
 
 places = _items(
     "places", Column("item_id", String), Column("name", Text), Column("kind", String),
     Column("country", String, index=True), Column("lat", Float), Column("lon", Float), Column("precision", Integer),
-    Column("mentions", JSONType))
+    Column("mentions", JSONType), Index("ix_places_article_item", "article_id", "item_id"))
 
 times = _items(
     "times", *_span(), Column("value", String), Column("granularity", String), Column("anchor", String))
@@ -174,6 +177,9 @@ users = Table(
     Column("password", String, nullable=False),  # scrypt$n$r$p$salt$hash (sitreps.web.passwords)
     Column("role", String, nullable=False),  # analyst (may report) | reviewer (may also accept and reject)
     Column("created", DateTime(timezone=True), nullable=False),
+    # sessions carry the generation they were made in; signing out or a new password counts it up, so every
+    # cookie made before stops working (migration 0004)
+    Column("session_generation", Integer, nullable=False, server_default="0"),
 )
 
 api_tokens = Table(

@@ -30,7 +30,7 @@ def filters(since: str | None = None, until: str | None = None, country: str | N
                    category=category or None, source=source or None)
 
 
-def page(page: Annotated[int, Query(ge=1)] = 1,
+def page(page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1,
          per_page: Annotated[int, Query(ge=1, le=queries.MAX_PER_PAGE)] = 50) -> queries.Page:
     return queries.Page(page, per_page)
 

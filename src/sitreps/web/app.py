@@ -32,6 +32,9 @@ from sitreps.errors import BadParameter
 from sitreps.store import Store
 from sitreps.store.accounts import Accounts
 from sitreps.web import api, fusion, pages
+from sitreps.web.budget import RequestBudget
+from sitreps.web.limits import Limits, load_limits
+from sitreps.web.lockout import SignInGuard
 from sitreps.web.render import templates
 from sitreps.web.security import Forbidden, SecurityHeaders, Signer
 
@@ -53,15 +56,17 @@ class Writer:
 
 
 def create_app(db: str | Store | None = None, *, open_reading: bool = True, secure_cookies: bool = False,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, limits: Limits | None = None) -> FastAPI:
     """The workbench over ``db`` (a path, a database URL or an open Store; default $SITREPS_DB or sitreps.db).
 
     ``open_reading``: whether pages and read endpoints work without signing in (the CLI turns it off when the
     server listens on anything but loopback). ``secure_cookies``: mark cookies Secure (behind HTTPS).
     ``allowed_hosts``: the Host names requests may carry (None: any). On loopback the CLI allows only
     localhost names, so a web page that rebinds its own domain to 127.0.0.1 cannot read the open workbench.
+    ``limits``: the request budget, sign-in back-off and cache refresh (default: ``data/web_limits.yaml``).
     """
     store = db if isinstance(db, Store) else Store(db)
+    limits = limits or load_limits()
     writer = Writer()
 
     @asynccontextmanager
@@ -80,7 +85,10 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
     app.state.open_reading = open_reading
     app.state.secure_cookies = secure_cookies
     app.state.write = writer
-    app.state.fusion_cache = fusion.FusionCache()
+    app.state.limits = limits
+    app.state.sign_in_guard = SignInGuard(limits.sign_in)
+    app.state.fusion_cache = fusion.FusionCache(store, limits.store_version_seconds)
+    app.add_middleware(RequestBudget, budget=limits.budget)  # inside the headers: a 429 gets them too
     app.add_middleware(SecurityHeaders, secure_cookies=secure_cookies)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -135,10 +143,11 @@ class ServerOptions:
     open_reading: bool = True
     secure_cookies: bool = False
     allowed_hosts: list[str] | None = None
+    limits_file: str | None = None
 
     def app_keywords(self) -> dict[str, Any]:
         return {"open_reading": self.open_reading, "secure_cookies": self.secure_cookies,
-                "allowed_hosts": self.allowed_hosts}
+                "allowed_hosts": self.allowed_hosts, "limits": load_limits(self.limits_file)}
 
     def export(self) -> None:
         os.environ[_OPTIONS_VARIABLE] = json.dumps(dataclasses.asdict(self))

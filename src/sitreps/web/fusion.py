@@ -1,17 +1,22 @@
 """Across articles in the workbench: the figures ledger, fused events and contradictions (``sitreps.fuse``).
 
 Fusion reads the whole (filtered) store, so its result is cached per filter
-set and dropped as soon as the store changes (a new or reprocessed article
-changes the count or the latest update time of the articles table: the
-store's ``articles_state``). Pages
-and API endpoints share one router here: they are views of the same object.
+set and keyed by the store's version (``articles_state``: the number of
+articles and the latest time one was stored or reprocessed). The version is
+re-read at most every ``store_version_seconds`` (``data/web_limits.yaml``),
+not on every request: while an ingest stores an article a second, the cache
+is renewed once per interval instead of being dropped by every article, and
+while one request fuses the new version the others are answered from the
+previous one. Pages and API endpoints share one router here: they are views of
+the same object.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Callable, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -19,7 +24,7 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from sitreps.fuse import Fusion, Quantity, fuse_store
-from sitreps.store.queries import Filters, articles_state
+from sitreps.store.queries import MAX_PAGE, Filters, articles_state
 from sitreps.web.charts import ChartPoint, TimelineItem, quantity_chart, timeline
 from sitreps.web.render import templates
 from sitreps.web.security import require_reader
@@ -43,25 +48,71 @@ Filtered = Annotated[Filters, Depends(fuse_filters)]
 Sources = Annotated[Literal["actor", "government"], Query()]
 
 
-class FusionCache:
-    """The latest fusions, keyed by filters and the store's state."""
+class StoreVersion:
+    """The store's ``articles_state``, read again at most every ``seconds`` (cheap, but not free, and a
+    version that changes with every stored article would make any cache keyed on it useless)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Any, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.seconds = seconds
+        self.clock = clock
         self.lock = threading.Lock()
-        self.found: OrderedDict[tuple, Fusion] = OrderedDict()
+        self.value: Any = None
+        self.read_at = float("-inf")
+
+    def current(self) -> Any:
+        with self.lock:
+            if self.clock() - self.read_at >= self.seconds:
+                self.value = articles_state(self.store)
+                self.read_at = self.clock()
+            return self.value
+
+    def refresh_now(self) -> None:
+        """Read the version on the next request (after a write of this server's own)."""
+        with self.lock:
+            self.read_at = float("-inf")
+
+
+class FusionCache:
+    """The latest fusions, keyed by filters and source level, each with the store version it was made from.
+
+    A request whose fusion is of an older version fuses again, once: a second request for the same filters
+    meanwhile gets the older fusion (stale by at most one interval) rather than starting its own, and a
+    request with no fusion at all waits for the one being made."""
+
+    def __init__(self, store: Any, store_version_seconds: float = 5.0) -> None:
+        self.version = StoreVersion(store, store_version_seconds)
+        self.lock = threading.Lock()
+        self.found: OrderedDict[tuple, tuple[Any, Fusion]] = OrderedDict()
+        self.making: dict[tuple, threading.Event] = {}
+        self.compute: Callable[..., Fusion] = fuse_store
 
     def get(self, store: Any, filters: Filters, source_level: str = "actor") -> Fusion:
-        key = (filters, source_level, articles_state(store))
-        with self.lock:
-            if key in self.found:
+        key = (filters, source_level)
+        while True:
+            version = self.version.current()
+            with self.lock:
+                kept = self.found.get(key)
+                if kept is not None:
+                    self.found.move_to_end(key)
+                    if kept[0] == version or key in self.making:
+                        return kept[1]
+                waiting = self.making.get(key)
+                if waiting is None:
+                    self.making[key] = threading.Event()
+                    break
+            waiting.wait()
+        try:
+            fusion = self.compute(store, filters=filters, source_level=source_level)
+            with self.lock:
+                self.found[key] = (version, fusion)
                 self.found.move_to_end(key)
-                return self.found[key]
-        fusion = fuse_store(store, filters=filters, source_level=source_level)
-        with self.lock:
-            self.found[key] = fusion
-            while len(self.found) > CACHED:
-                self.found.popitem(last=False)
-        return fusion
+                while len(self.found) > CACHED:
+                    self.found.popitem(last=False)
+            return fusion
+        finally:
+            with self.lock:
+                self.making.pop(key).set()
 
 
 def _fusion(request: Request, filters: Filters, sources: str = "actor") -> Fusion:
@@ -105,7 +156,7 @@ def api_quantity(request: Request, filters: Filtered, key: Annotated[str, Query(
 
 @router.get("/api/fused-events", tags=["fusion"], summary="Events merged across articles, with every mention")
 def api_events(request: Request, filters: Filtered, merged: bool = False,
-               page: Annotated[int, Query(ge=1)] = 1,
+               page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
                per_page: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
     fusion = _fusion(request, filters)
     events = [e for e in fusion.events if len(e.articles) > 1 or not merged]

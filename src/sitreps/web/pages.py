@@ -8,6 +8,7 @@ panel, and toggling highlight kinds.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -21,7 +22,8 @@ from sitreps.store.queries import Filters
 from sitreps.web.api import FiltersDep, store_correction
 from sitreps.web.highlight import KINDS, mark
 from sitreps.web.render import templates
-from sitreps.web.security import Forbidden, require_reader, require_reviewer, require_writer, session_cookie
+from sitreps.web.security import (Forbidden, by_token, current_user, require_reader, require_reviewer, require_writer,
+                                   session_cookie)
 
 router = APIRouter(include_in_schema=False)
 Reader = Annotated[Any, Depends(require_reader)]
@@ -38,7 +40,7 @@ def home() -> Response:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, _: Reader, found: FiltersDep, q: str | None = None, sort: str | None = None,
-             order: str = "desc", page: Annotated[int, Query(ge=1)] = 1) -> Response:
+             order: str = "desc", page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
     listing = queries.list_articles(request.app.state.store, q=q, filters=found, page=_page(page), sort=sort,
                                  descending=order != "asc")
     return templates.TemplateResponse(request, "articles.html", {
@@ -84,7 +86,8 @@ def _item_page(request: Request, what: str, found: Filters, template: str, *, so
 
 @router.get("/figures", response_class=HTMLResponse)
 def figures(request: Request, _: Reader, found: FiltersDep, sort: str | None = None, order: str = "desc",
-            page: Annotated[int, Query(ge=1)] = 1, subject: str | None = None, q: str | None = None) -> Response:
+            page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1, subject: str | None = None,
+            q: str | None = None) -> Response:
     from sitreps.web.views import figure_chart
 
     chart = figure_chart(request, found, subject)
@@ -94,7 +97,7 @@ def figures(request: Request, _: Reader, found: FiltersDep, sort: str | None = N
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, _: Reader, found: FiltersDep, sort: str | None = None, order: str = "desc",
-           page: Annotated[int, Query(ge=1)] = 1) -> Response:
+           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
     from sitreps.web.views import event_timeline
 
     return _item_page(request, "events", found, "events.html", sort=sort, order=order, page=page,
@@ -103,7 +106,7 @@ def events(request: Request, _: Reader, found: FiltersDep, sort: str | None = No
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, _: Reader, q: str | None = None, country: str | None = None,
-           page: Annotated[int, Query(ge=1)] = 1) -> Response:
+           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
     listing = queries.actor_index(request.app.state.store, q=q, country=country, page=_page(page))
     return templates.TemplateResponse(request, "actors.html", {"listing": listing, "q": q or "",
                                                                "country": country or ""})
@@ -119,7 +122,7 @@ def actor(request: Request, _: Reader, name: str) -> Response:
 
 @router.get("/places", response_class=HTMLResponse)
 def places(request: Request, _: Reader, found: FiltersDep, q: str | None = None,
-           page: Annotated[int, Query(ge=1)] = 1) -> Response:
+           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
     from sitreps.web.views import event_map
 
     listing = queries.place_index(request.app.state.store, page=_page(page), q=q)
@@ -130,7 +133,7 @@ def places(request: Request, _: Reader, found: FiltersDep, q: str | None = None,
 
 @router.get("/corrections", response_class=HTMLResponse)
 def corrections(request: Request, _: Reader, status: str | None = "open",
-                page: Annotated[int, Query(ge=1)] = 1) -> Response:
+                page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
     status = status if status in correcting.STATUSES else None
     listing = queries.list_corrections(request.app.state.store, status=status, page=_page(page))
     return templates.TemplateResponse(request, "corrections.html", {"listing": listing, "status": status or "",
@@ -163,9 +166,20 @@ def login(request: Request, csrf: Annotated[str, Form()], name: Annotated[str, F
           password: Annotated[str, Form()], next: Annotated[str, Form()] = "/articles") -> Response:
     if not request.app.state.signer.csrf_ok(request.cookies.get("sitreps_csrf"), csrf):
         raise Forbidden(403, "the sign-in form is stale: reload the page and try again")
+    guard = request.app.state.sign_in_guard
+    client = request.client.host if request.client else "unknown"
+    wait = guard.wait(name, client)
+    if wait > 0:  # no password is checked while locked, the right one included
+        retry = max(1, math.ceil(wait))
+        return templates.TemplateResponse(request, "message.html", {
+            "title": "Too many wrong passwords",
+            "message": f"Too many wrong passwords for this account or from this address: try again in {retry} s."},
+            status_code=429, headers={"retry-after": str(retry)})
     user = request.app.state.accounts.authenticate(name, password)
     if user is None:
+        guard.failed(name, client)
         return login_form(request, next=next, failed=True)
+    guard.succeeded(name, client)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(**session_cookie(request.app.state.signer.session(user),
                                          secure=request.app.state.secure_cookies))
@@ -176,6 +190,9 @@ def login(request: Request, csrf: Annotated[str, Form()], name: Annotated[str, F
 def logout(request: Request, csrf: Annotated[str, Form()]) -> Response:
     if not request.app.state.signer.csrf_ok(request.cookies.get("sitreps_csrf"), csrf):
         raise Forbidden(403, "the form is stale: reload the page and try again")
+    user = current_user(request)
+    if user is not None and not by_token(request):  # every session of the user ends, copies of the cookie too
+        request.app.state.write(request.app.state.accounts.revoke_sessions, user.id)
     response = RedirectResponse("/articles", status_code=303)
     response.set_cookie(**session_cookie("", clear=True))
     return response

@@ -1,8 +1,11 @@
 """Who is asking, and may they: signed session cookies, CSRF tokens, API tokens, security headers.
 
-* A browser session is a cookie ``sitreps_session`` = ``user.expiry.signature``
-  (HMAC-SHA256 with the store's secret, see ``store.accounts``): nothing to
-  look up, and a changed user id or expiry breaks the signature.
+* A browser session is a cookie ``sitreps_session`` =
+  ``user.generation.expiry.signature`` (HMAC-SHA256 with the store's secret,
+  see ``store.accounts``): a changed user id, generation or expiry breaks the
+  signature. The generation must be the user's current one: signing out and a
+  password change count it up, so every cookie made before (a copy an
+  attacker took included) stops working.
 * CSRF: every visitor gets a random ``sitreps_csrf`` cookie (HttpOnly,
   SameSite=Strict); forms carry an HMAC of it as a hidden field, and a POST is
   refused unless the field matches the cookie it was made from (the signed
@@ -58,15 +61,16 @@ class Signer:
         return hmac.new(self.secret, payload.encode(), hashlib.sha256).hexdigest()
 
     def session(self, user: User, now: float | None = None) -> str:
-        payload = f"{user.id}.{int((now or time.time()) + SESSION_SECONDS)}"
+        payload = f"{user.id}.{user.generation}.{int((now or time.time()) + SESSION_SECONDS)}"
         return f"{payload}.{self.sign('session:' + payload)}"
 
-    def session_user_id(self, cookie: str | None, now: float | None = None) -> int | None:
+    def session_of(self, cookie: str | None, now: float | None = None) -> tuple[int, int] | None:
+        """The user id and session generation of a genuine, unexpired cookie, else None."""
         try:
-            user_id, expiry, signature = (cookie or "").split(".")
-            if not hmac.compare_digest(signature, self.sign(f"session:{user_id}.{expiry}")):
+            user_id, generation, expiry, signature = (cookie or "").split(".")
+            if not hmac.compare_digest(signature, self.sign(f"session:{user_id}.{generation}.{expiry}")):
                 return None
-            return int(user_id) if int(expiry) > (now or time.time()) else None
+            return (int(user_id), int(generation)) if int(expiry) > (now or time.time()) else None
         except ValueError:
             return None
 
@@ -94,8 +98,10 @@ def current_user(request: Request) -> User | None:
         if user is None:
             raise Forbidden(401, "the API token is not valid")
     else:
-        user_id = request.app.state.signer.session_user_id(request.cookies.get(SESSION_COOKIE))
-        user = accounts.user(user_id) if user_id is not None else None
+        session = request.app.state.signer.session_of(request.cookies.get(SESSION_COOKIE))
+        user = accounts.user(session[0]) if session is not None else None
+        if user is not None and user.generation != session[1]:
+            user = None  # signed out or the password changed since this cookie was made
     request.scope["sitreps_user"] = user
     return user
 

@@ -18,13 +18,15 @@ export and ``Store.events()`` …), ``reports`` (whole reports, for fusion),
 """
 
 from sitreps.store.queries.filters import Filters
-from sitreps.store.queries.listing import (MAX_PER_PAGE, SORTS, Listing, Page, actor_index, actor_profile,
+from sitreps.store.queries.listing import (MAX_PAGE, MAX_PER_PAGE, SORTS, Listing, Page, actor_index, actor_profile,
                                            commonest_category, counts, list_articles, list_corrections, list_items,
                                            local_names, place_index, place_points, sort_column)
+from sitreps.store.queries.search import MAX_QUERY_CHARACTERS, MAX_QUERY_TERMS
 from sitreps.store.queries.reports import articles_state, near_duplicate_count, stored_reports
 from sitreps.store.queries.tables import WHAT, actors_by_local_id, article_citations, frame
 
-__all__ = ["MAX_PER_PAGE", "SORTS", "WHAT", "Filters", "Listing", "Page", "actor_index", "actor_profile",
+__all__ = ["MAX_PAGE", "MAX_PER_PAGE", "MAX_QUERY_CHARACTERS", "MAX_QUERY_TERMS",
+           "SORTS", "WHAT", "Filters", "Listing", "Page", "actor_index", "actor_profile",
            "actors_by_local_id", "article_citations", "articles_state", "commonest_category", "counts", "frame",
            "list_articles", "list_corrections", "list_items", "local_names", "near_duplicate_count", "place_index",
            "place_points", "sort_column", "stored_reports"]

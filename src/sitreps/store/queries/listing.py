@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from sitreps.errors import BadParameter
 from sitreps.store.queries.filters import Filters
-from sitreps.store.queries.search import full_text
+from sitreps.store.queries.search import check_length, full_text
 from sitreps.store.queries.statements import articles_statement, items_statement
 from sitreps.store.schema import ITEM_TABLES, articles, corrections, places
 
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 actors = ITEM_TABLES["actors"]
 MAX_PER_PAGE = 200
+# far beyond any real list (200 million rows at 200 a page), and small enough that the offset fits the
+# databases' 64-bit integers: ?page=10**20 once reached SQLite and answered 500
+MAX_PAGE = 1_000_000
 
 # what -> sortable columns (label -> column name in the item query); the first is the default
 SORTS: dict[str, dict[str, str]] = {
@@ -50,6 +53,8 @@ class Page:
     def __post_init__(self) -> None:
         if self.number < 1:
             raise BadParameter("page", "page: pages are numbered from 1")
+        if self.number > MAX_PAGE:
+            raise BadParameter("page", f"page: at most {MAX_PAGE}")
         if not 1 <= self.size <= MAX_PER_PAGE:
             raise BadParameter("per_page", f"per_page: between 1 and {MAX_PER_PAGE}")
 
@@ -123,6 +128,7 @@ def list_items(store: "Store", what: str, *, filters: Filters | None = None, pag
         statement = statement.where(or_(func.upper(subject_column) == wanted,
                                         named["subject_country"] == wanted))
     if q and q.strip() and "text" in table.c:
+        check_length(q)
         statement = statement.where(func.lower(table.c.text).contains(q.strip().lower()))
     column = sort_column(what, sort)
     order = literal_column(column)
@@ -197,7 +203,7 @@ def actor_index(store: "Store", *, q: str | None = None, country: str | None = N
                  .where(articles.c.duplicate_of.is_(None))
                  .group_by(actors.c.name, actors.c.country))
     if q and q.strip():
-        statement = statement.where(func.lower(actors.c.name).contains(q.strip().lower()))
+        statement = statement.where(func.lower(actors.c.name).contains(check_length(q).strip().lower()))
     if country:
         statement = statement.where(actors.c.country == country.strip().upper())
     ordering = [literal_column("articles").desc(), actors.c.name] if sort is None else \
@@ -266,7 +272,7 @@ def place_index(store: "Store", *, page: Page = Page(), q: str | None = None) ->
                  .select_from(places.join(articles, articles.c.id == places.c.article_id))
                  .where(articles.c.duplicate_of.is_(None)).group_by(places.c.name, places.c.country))
     if q and q.strip():
-        statement = statement.where(func.lower(places.c.name).contains(q.strip().lower()))
+        statement = statement.where(func.lower(places.c.name).contains(check_length(q).strip().lower()))
     return _listing(store, statement, [literal_column("articles").desc(), places.c.name], page)
 
 
@@ -313,6 +319,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-__all__ = ["MAX_PER_PAGE", "SORTS", "Listing", "Page", "actor_index", "actor_profile", "commonest_category", "counts",
+__all__ = ["MAX_PAGE", "MAX_PER_PAGE", "SORTS", "Listing", "Page", "actor_index", "actor_profile",
+           "commonest_category", "counts",
            "list_articles", "list_corrections", "list_items", "local_names", "place_index", "place_points",
            "sort_column"]

@@ -5,6 +5,11 @@ same expression as ``PG_DOCUMENT``: change both or neither). A user's query
 is not passed to the engine's query language as is (an unbalanced quote or a
 stray ``NEAR`` would be a syntax error): words are kept, quoted, and all must
 match; a phrase in double quotes stays a phrase.
+
+A query is bounded (``MAX_QUERY_CHARACTERS``, ``MAX_QUERY_TERMS``): each term
+costs the engine a scan of its posting list, and a 1,000-term query once held
+a server thread for 100 s. A longer query is refused before it reaches the
+database, naming the limit.
 """
 
 from __future__ import annotations
@@ -14,19 +19,32 @@ from typing import Any
 
 from sqlalchemy import Select, func, literal_column, text
 
+from sitreps.errors import BadParameter
 from sitreps.store.schema import articles
 
 _PHRASE_OR_WORD = re.compile(r'"([^"]+)"|(\w[\w\'-]*)')
+MAX_QUERY_CHARACTERS = 500
+MAX_QUERY_TERMS = 20
 PG_DOCUMENT = "to_tsvector('english', coalesce(articles.title, '') || ' ' || articles.text)"
 
 
+def check_length(query: str, name: str = "q") -> str:
+    """``query`` when it is at most ``MAX_QUERY_CHARACTERS`` long, else a bad parameter naming the limit."""
+    if len(query) > MAX_QUERY_CHARACTERS:
+        raise BadParameter(name, f"{name}: at most {MAX_QUERY_CHARACTERS} characters (this has {len(query)})")
+    return query
+
+
 def terms(query: str) -> list[str]:
-    """The words and "quoted phrases" of a query, in order."""
+    """The words and "quoted phrases" of a query, in order (at most ``MAX_QUERY_TERMS`` of them)."""
+    check_length(query)
     found = []
     for phrase, word in _PHRASE_OR_WORD.findall(query):
         words = re.findall(r"\w+", phrase or word)
         if words:
             found.append(" ".join(words))
+    if len(found) > MAX_QUERY_TERMS:
+        raise BadParameter("q", f"q: at most {MAX_QUERY_TERMS} words or phrases (this has {len(found)})")
     return found
 
 
