@@ -22,6 +22,7 @@ Genre = Literal["news", "opinion", "analysis", "press-release", "unknown"]
 PublishedBasis = Literal["given", "metadata", "inferred", "unknown"]
 # Who says so: an actor id ("A3"), "unnamed" for "reports say", or "author".
 SourceRef = str
+UNNAMED = "unnamed source"  # the name of the source "unnamed" ("reports say"), in exports and helpers
 
 
 @dataclass(slots=True)
@@ -134,6 +135,14 @@ class Figure:
     source: SourceRef = "author"
     attribution: str = "asserted"
 
+    def subject_name(self, report: "Report") -> str | None:
+        """The name of what the figure counts ("Ukraine" for ``A2``), None when it names no actor."""
+        return report.name(self.subject)
+
+    def source_name(self, report: "Report") -> str | None:
+        """Who gives the figure, by name: an actor's name, the outlet for ``author``, "unnamed source"."""
+        return report.name(self.source)
+
 
 @dataclass(slots=True)
 class Event:
@@ -153,6 +162,16 @@ class Event:
     figures: list[str] = field(default_factory=list)
     confidence: float = 0.0
 
+    def actor_names(self, report: "Report") -> list[str]:
+        """The actors' names, in order (an id the report does not know stays as written)."""
+        return [report.name(ref) or ref for ref in self.actor]
+
+    def recipient_names(self, report: "Report") -> list[str]:
+        return [report.name(ref) or ref for ref in self.recipient]
+
+    def source_name(self, report: "Report") -> str | None:
+        return report.name(self.source)
+
 
 @dataclass(slots=True)
 class Claim:
@@ -166,6 +185,9 @@ class Claim:
     kind: str = "report"
     date: str | None = None
     about: list[str] = field(default_factory=list)
+
+    def speaker_name(self, report: "Report") -> str | None:
+        return report.name(self.speaker)
 
 
 @dataclass(slots=True)
@@ -187,6 +209,27 @@ class Report:
         for f in dataclasses.fields(self):
             data[f.name] = _plain(getattr(self, f.name))
         return data
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this report-local id (``A3``), None if the report has none."""
+        return next((actor for actor in self.actors if actor.id == actor_id), None) if actor_id else None
+
+    def place(self, place_id: str | None) -> Place | None:
+        """The place with this report-local id (``P2``), None if the report has none."""
+        return next((place for place in self.places if place.id == place_id), None) if place_id else None
+
+    def name(self, ref: str | None) -> str | None:
+        """A reference as a reader outside this report can read it: ids are local to one report (``A3``
+        means nothing elsewhere), so exports and callers show this beside the id. An actor or place id gives
+        its name, ``author`` the outlet (else "author"), ``unnamed`` "unnamed source"; None stays None."""
+        if not ref:
+            return None
+        if ref == "author":
+            return self.article.publisher or "author"
+        if ref == "unnamed":
+            return UNNAMED
+        found = self.actor(ref) or self.place(ref)
+        return found.name if found is not None else ref
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

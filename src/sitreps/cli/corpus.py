@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from typing import Optional
 
@@ -113,8 +114,12 @@ def load(paths: tuple[str, ...], db: Optional[str], reprocess: str, no_progress:
 @click.option("--what", type=click.Choice(["events", "figures", "claims", "actors", "places", "times", "articles",
                                            "failures", "corrections"]),
               default="events", show_default=True, help="What to export.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson", "plover"]), default="jsonl",
-              show_default=True, help="jsonl, csv, parquet, geojson (rows with coordinates) or plover (events).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson", "plover", "acled"]),
+              default="jsonl", show_default=True,
+              help="jsonl, csv, parquet, geojson (rows with a point), plover (events as PLOVER records) or acled "
+                   "(events as an ACLED-style CSV table).")
+@click.option("--excel", is_flag=True, help="CSV for Excel (csv, acled): a UTF-8 byte order mark and cells that "
+                                            "start with = + - @ quoted so they never run as formulas.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
               metavar="FILE", help="Where to write; - is stdout.")
 @click.option("--since", callback=published_value, metavar="YYYY-MM-DD", help="Only items dated on or after this day.")
@@ -124,22 +129,27 @@ def load(paths: tuple[str, ...], db: Optional[str], reprocess: str, no_progress:
 @click.option("--category", metavar="NAME", help="Only figures of this category (killed, troops, money …).")
 @click.option("--source", metavar="OUTLET", help="Only articles of this outlet or web site (example.org).")
 @click.option("--with-duplicates", is_flag=True, help="Keep near-duplicate articles (syndicated copies).")
-def export(db: Optional[str], what: str, fmt: str, output: str, since: Optional[str], until: Optional[str],
-           country: Optional[str], event_type: Optional[str], category: Optional[str], source: Optional[str],
-           with_duplicates: bool) -> int:
+def export(db: Optional[str], what: str, fmt: str, excel: bool, output: str, since: Optional[str],
+           until: Optional[str], country: Optional[str], event_type: Optional[str], category: Optional[str],
+           source: Optional[str], with_duplicates: bool) -> int:
     """Export events, figures, claims, actors, places or articles from the store.
 
-    Near-duplicate articles are left out unless --with-duplicates is given.
-    --format plover writes events as PLOVER JSON records, one per line.
+    Rows are written as they are read, so a large store exports in bounded
+    memory. Local ids (A3, P1) come with the names they stand for. Near-duplicate
+    articles are left out unless --with-duplicates is given. --format plover
+    writes events as PLOVER records (JSON, one per line); --format acled writes
+    them as a CSV table with ACLED's columns and event types.
 
     \b
     Examples:
       sitreps export --what events --format plover --country UKR -o events.jsonl
+      sitreps export --what events --format acled --excel --since 2024-10-01 -o events.csv
       sitreps export --what figures --category killed --since 2024-10-01 --format csv -o killed.csv
       sitreps export --what places --format geojson -o places.geojson
       sitreps export --what articles --source example.org --format parquet -o articles.parquet
       sitreps export --what failures --format csv
     """
+    from sitreps.export import check
     from sitreps.export import export as run_export
     from sitreps.store.queries import Filters
     from sitreps.store import Store
@@ -149,18 +159,37 @@ def export(db: Optional[str], what: str, fmt: str, output: str, since: Optional[
     try:
         filters = Filters(since=since, until=until, country=country, type=event_type, category=category,
                           source=source, with_duplicates=with_duplicates)
+        check(what, fmt, filters, excel=excel)
         store = Store(db, create=False)
         if output == "-":
-            count = run_export(store, what, fmt, sys.stdout.buffer, filters)
+            count = run_export(store, what, fmt, sys.stdout.buffer, filters, excel=excel)
             sys.stdout.flush()
         else:
-            with open(output, "wb") as handle:
-                count = run_export(store, what, fmt, handle, filters)
+            count = _export_to_file(output, lambda handle: run_export(store, what, fmt, handle, filters,
+                                                                      excel=excel))
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     if output != "-":
         print(f"sitreps: wrote {count:,} {what} to {output}", file=sys.stderr)
     return 0
+
+
+def _export_to_file(output: str, write) -> int:
+    """Write beside ``output`` and move the file into place when done, so an export that fails half-way
+    leaves no truncated file under the name asked for; a path that cannot be written is a usage error."""
+    partial = f"{output}.part"
+    try:
+        handle = open(partial, "wb")
+    except OSError as error:
+        raise click.UsageError(f"--output {output}: cannot write there ({error.strerror})") from None
+    try:
+        with handle:
+            count = write(handle)
+        os.replace(partial, output)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    return count
 
 
 def _finish(summary, json_output: bool, *, where: str, command: str) -> int:

@@ -42,7 +42,8 @@ def articles_statement(filters: Filters) -> Select:
 
 def items_statement(what: str, filters: Filters) -> Select:
     """Items of one kind with their article's context (``outlet`` is its web site); events and figures also
-    get their place's name and coordinates (``place_name``, ``lat``, ``lon``), for maps."""
+    get their place's name, coordinates, precision (ACLED's 1-3) and kind (``place_name``, ``lat``, ``lon``,
+    ``place_precision``, ``place_kind``), for maps."""
     table = ITEM_TABLES[what]
     columns = [c.label("id") if c.name == "item_id" else c for c in table.c if c.name != "pk"]
     context = [articles.c[name].label("outlet" if name == "host" else name) for name in _ARTICLE_CONTEXT]
@@ -52,7 +53,8 @@ def items_statement(what: str, filters: Filters) -> Select:
         place = places.alias("place")
         joined = joined.outerjoin(place, and_(place.c.article_id == table.c.article_id,
                                               place.c.item_id == table.c.place))
-        extra = [place.c.name.label("place_name"), place.c.lat, place.c.lon]
+        extra = [place.c.name.label("place_name"), place.c.lat, place.c.lon,
+                 place.c.precision.label("place_precision"), place.c.kind.label("place_kind")]
     statement = select(*columns, *context, *extra).select_from(joined)
     statement = _article_filters(statement, filters, dated=what not in DATED)
     if what in DATED:
