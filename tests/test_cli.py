@@ -29,6 +29,7 @@ def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
                           text=True, env=env, timeout=120)
 
 
+@pytest.mark.slow
 def test_seed_report_is_valid_and_has_its_boilerplate_repairs_genre_and_authors(seed_path):
     import yaml
     gold = yaml.safe_load(need_shared(SEED_GOLD).read_text())["article"]
@@ -48,6 +49,7 @@ def test_seed_report_is_valid_and_has_its_boilerplate_repairs_genre_and_authors(
     assert report["sentences"] and all(s["end"] > s["start"] for s in report["sentences"])
 
 
+@pytest.mark.slow
 def test_loopback_page_lands_with_title_authors_and_date():
     routes = {"/news/2024/10/22/port.html": (200, {"Content-Type": "text/html"}, ARTICLE_HTML.encode(), 0)}
     with serve(routes) as base:
@@ -61,6 +63,7 @@ def test_loopback_page_lands_with_title_authors_and_date():
     assert [r["reason"] for r in article["removed"]] == ["related-link"]
 
 
+@pytest.mark.slow
 def test_stdin_and_summary_output():
     done = run_cli("extract", "-", "--published", "2024-10-22", stdin=SHORT_WIRE.encode())
     assert done.returncode == 0, done.stderr
@@ -134,6 +137,7 @@ def test_private_url_is_refused_without_the_flag(capsys):
     assert "--allow-private" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_version_and_real_subprocess_error():
     done = run_cli("--version")
     assert done.returncode == 0 and re.match(r"sitreps \d+\.\d+", done.stdout)
@@ -166,6 +170,7 @@ def test_every_command_and_option_is_documented_in_docs_cli():
                     assert option in doc, f"docs/cli.md does not document `sitreps {name} {option}`"
 
 
+@pytest.mark.slow
 def test_demo_runs_on_the_shipped_sample():
     done = run_cli("demo")
     assert done.returncode == 0, done.stderr

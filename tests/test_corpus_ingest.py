@@ -104,6 +104,7 @@ def _consistent(db: str) -> int:
     return len(ids)
 
 
+@pytest.mark.slow
 def test_killing_the_ingest_loses_nothing_committed_and_a_rerun_resumes(tmp_path):
     texts = distinct_articles(10, offset=12, size=4)  # long enough to be caught part-way
     path = corpus(tmp_path, texts=texts, broken=False)

@@ -38,6 +38,8 @@ from tests.dask_cluster import LoopbackCluster
 from tests.pg_server import PG_USER, _bin_dir, _free_port, _run, _unavailable, new_database
 from tests.test_corpus_ingest import distinct_articles
 
+pytestmark = pytest.mark.slow  # starts worker processes, a Dask cluster or PostgreSQL
+
 TEXTS = distinct_articles(6, offset=52)
 
 

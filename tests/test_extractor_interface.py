@@ -80,6 +80,7 @@ def test_a_choice_that_names_nothing_is_a_clear_error(choice, message):
         pipeline(choice)
 
 
+@pytest.mark.slow
 def test_the_cli_names_a_bad_extractor_setting_without_a_traceback(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Ukraine said 12 people were killed in Kyiv on Tuesday.\n", encoding="utf-8")
@@ -113,6 +114,7 @@ def test_a_report_that_is_not_one_is_named(data, message):
         Report.from_json("{")
 
 
+@pytest.mark.slow
 def test_the_process_pool_warms_the_configured_model_not_the_default():
     """Each worker loads the model it was configured with once; warming must not load the default beside it."""
     from sitreps.corpus.runner import ProcessEngine

@@ -16,6 +16,8 @@ import pytest
 
 from sitreps.store import Store
 
+pytestmark = pytest.mark.slow  # starts worker processes, a Dask cluster or PostgreSQL
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

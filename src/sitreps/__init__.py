@@ -6,7 +6,7 @@
 
 ``extract`` takes one article (text or HTML), ``extract_many`` many (parsed in
 batches); both return ``Report`` objects whose ``to_dict()`` is the
-``sitreps/1`` JSON described in CONTRACT.md.
+``sitreps/1`` JSON described in docs/report-format.md.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from sitreps.gazetteer import gazetteer, phoenix_first_words, phoenix_worth_finding, typographic
@@ -35,7 +35,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _TOKENS = "sitreps.tokens"
 
 
-def tokens(doc: Doc) -> list:
+def tokens(doc: Doc) -> tuple[list[Token], list[str]]:
     """The document's tokens as a list made once (iterating a ``Doc`` builds a new ``Token`` each time, which is
     most of the readers' cost), with their lower-case forms: ``(tokens, lowers)``."""
     found = doc.user_data.get(_TOKENS)

@@ -79,9 +79,9 @@ def read_provenance(body_lines: list[str], removed_lines: list[str], *, byline: 
     publisher = None
     for cue in rules.publisher:
         for line in lines:
-            match = cue.pattern.search(line)
-            if match and (not cue.organisation_only or is_organisation(match.group("name"), rules)):
-                publisher = match.group("name").strip(" .,")
+            named = cue.pattern.search(line)
+            if named and (not cue.organisation_only or is_organisation(named.group("name"), rules)):
+                publisher = named.group("name").strip(" .,")
                 break
         if publisher:
             break

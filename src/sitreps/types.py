@@ -1,10 +1,12 @@
 """The report's data classes: the one place where the ``sitreps/1`` shape lives in code.
 
-Field names and order follow ``CONTRACT.md``. Every extracted item carries
+Field names and order follow ``docs/report-format.md``. Every extracted item carries
 ``start``/``end`` character offsets into ``Article.text`` (end exclusive) and
 the index of its sentence, so any answer can be shown in its context. The JSON
 Schema in ``data/schema/report.schema.json`` is the published form of these
-classes; tests validate every report against it.
+classes, generated from them by ``scripts/build_report_schema.py`` (with the
+descriptions in ``data/schema/report.fields.yaml``); tests validate every
+report against it.
 """
 
 from __future__ import annotations

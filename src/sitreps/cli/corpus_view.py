@@ -70,7 +70,7 @@ def print_summary(summary: Summary, console: Console, *, where: str, command: st
         console.print(f"[dim]peak memory: {peak:,.0f} MB per worker ({len(summary.peak_rss_mb)} worker(s))[/dim]")
     if summary.failed:
         console.print("[bold red]Failures[/bold red] (reason, count, an example):")
-        examples = {}
+        examples: dict[str, str] = {}
         for failure in summary.failures:
             examples.setdefault(failure.reason, failure.key)
         for reason, count in summary.reasons()[:LISTED_REASONS]:

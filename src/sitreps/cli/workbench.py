@@ -90,6 +90,9 @@ def serve(db: Optional[str], host: str, port: int, public: bool, secure_cookies:
 def users() -> None:
     """Workbench accounts: who may report and review corrections.
 
+    Accounts (password hashes, token digests, the cookie secret) are kept in the store's accounts database
+    (news.accounts.db beside news.db, 0600; or $SITREPS_ACCOUNTS_DB), never in the store itself.
+
     \b
     Examples:
       sitreps users add ana --reviewer          # asks for a password

@@ -162,7 +162,7 @@ def csv_entries(path: Path, origin: str, *, delimiter: str = ",") -> Iterator[En
                     yield Failure(f"{path}:{row.first}", row.problem or "cannot be read", "CorpusFormatError",
                                   CorpusFormatError.exit_code, origin)
                     continue
-                values = row.fields + [None] * (len(names) - len(row.fields))  # type: ignore[list-item]
+                values = row.fields + [None] * (len(names) - len(row.fields))
                 record = {name: value for name, value in zip(names, values) if name}
                 yield record_entry(record, key, origin)
     except CorpusFormatError as error:

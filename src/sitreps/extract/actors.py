@@ -214,7 +214,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         """The (start, end) of every actor mention so far (a set kept up with the list, which only grows),
         so "is this span read already?" is not a pass over every mention."""
         actors = self.analysis.actors
-        spans, seen = getattr(self, "_spans", (set(), 0))
+        cached: tuple[set[tuple[int, int]], int] = getattr(self, "_spans", (set(), 0))
+        spans, seen = cached
         if seen > len(actors):  # the list was replaced or cut: start again
             spans, seen = set(), 0
         spans.update((f.start, f.end) for f in actors[seen:])

@@ -633,7 +633,7 @@ def _figure_index(figures: list[tuple[str, set[int], int]]) -> tuple[dict[int, l
 
 def _events_per_sentence(candidates: list[Candidate]) -> dict[int, int]:
     """How many candidates each sentence (by its start) holds, counted once per list."""
-    return _indexed(candidates, lambda: Counter(c.sentence.start for c in candidates))  # type: ignore[return-value]
+    return _indexed(candidates, lambda: Counter(c.sentence.start for c in candidates))  # type: ignore[return-value, union-attr]
 
 
 def _indexed(items: list, build) -> object:

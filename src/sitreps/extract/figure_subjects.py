@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.roles import Sentences
 from sitreps.gazetteer import gazetteer
-from sitreps.types import Figure, Report
+from sitreps.types import Actor, Figure, Place, Report
 
 if TYPE_CHECKING:
     from sitreps.extract.figures import FigureLexicon, _Counted
@@ -389,7 +389,8 @@ def state_actor(report: Report, country: str | None) -> str | None:
 def story_country(report: Report) -> str | None:
     """The country the article is mostly about: the most mentioned among its places and states."""
     counts: dict[str, int] = {}
-    for item in [*report.places, *(a for a in report.actors if a.kind == "state")]:
+    items: list[Place | Actor] = [*report.places, *(a for a in report.actors if a.kind == "state")]
+    for item in items:
         if item.country and len(item.country) == 3:
             counts[item.country] = counts.get(item.country, 0) + len(item.mentions)
     return max(counts, key=counts.__getitem__) if counts else None

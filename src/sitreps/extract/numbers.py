@@ -229,7 +229,7 @@ class _Scanner:
             return value * scale, i, scale, False
         return self.number_words(i)
 
-    def number_words(self, i: int) -> tuple[float, int, bool, bool] | None:
+    def number_words(self, i: int) -> tuple[float, int, float, bool] | None:
         total, current, start, consumed = 0.0, 0.0, i, False
         while i < len(self.lx):
             word = self.word(i)

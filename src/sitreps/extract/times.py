@@ -33,7 +33,7 @@ from sitreps.extract.dates_published import find_dateline, infer_published, is_d
 from sitreps.timeparse.calendar import Period, parse_value
 from sitreps.timeparse.grammar import Expr, blocked_spans, find, vocab
 from sitreps.timeparse.resolve import INDEPENDENT, Context, Resolution, resolve
-from sitreps.types import Report, TimeExpression
+from sitreps.types import Actor, Place, Report, TimeExpression
 
 __all__ = ["TimeRef", "date_for_span", "extract_times", "time_for_span"]
 
@@ -303,7 +303,8 @@ def _day_first(exprs: list[Expr]) -> bool:
 def _fiscal_start(report: Report, sentence: int) -> int:
     """The month a financial year starts in, by the country of the sentence's actors and places."""
     table = vocab()["fiscal_year_start"]
-    for entity in [*report.actors, *report.places]:
+    entities: list[Actor | Place] = [*report.actors, *report.places]
+    for entity in entities:
         if entity.country in table and any(m.sentence == sentence for m in entity.mentions):
             return int(table[entity.country])
     return int(table["default"])

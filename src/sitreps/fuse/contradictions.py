@@ -193,8 +193,8 @@ def _referred_elsewhere(event: EventRecord, events: list[EventRecord], article: 
                     continue
                 before = article.text[max(start, m_start - settings.locative_reach):m_start].lower()  # type: ignore[index]
                 between = sentence[refs[0].end():m_start - start]
-                others = list(_any_of(tuple(nouns)).finditer(between))
-                if others and not _BACK_REFERENCE.search(between[others[-1].end():]):
+                named = list(_any_of(tuple(nouns)).finditer(between))
+                if named and not _BACK_REFERENCE.search(between[named[-1].end():]):
                     # "the strike came after talks with U.S. officials in Jeddah": the place is the talks';
                     # "the meeting was a threat … as it occurred at X": "it" takes the place back to the meeting
                     continue

@@ -279,8 +279,8 @@ def _join(cluster: _Cluster, record: EventRecord, window: tuple[int, int]) -> No
     cluster.sides |= record.actors | record.recipients
     if record.lo is not None:  # an undated mention does not stretch a dated event
         dated = [r for r in cluster.records if r.lo is not None]
-        cluster.lo = min(r.lo for r in dated)  # type: ignore[type-var]
-        cluster.hi = max(r.hi for r in dated)  # type: ignore[type-var]
+        cluster.lo = min(r.lo for r in dated)  # type: ignore[type-var, assignment]
+        cluster.hi = max(r.hi for r in dated)  # type: ignore[type-var, assignment]
     if record.place and all(p.key != record.place.key for p in cluster.places):
         cluster.places.append(record.place)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import trafilatura
+from trafilatura.settings import Document
 
 from sitreps.errors import NoArticleText
 from sitreps.ingest.raw import RawArticle
@@ -38,7 +39,8 @@ def looks_like_html(text: str) -> bool:
 
 def from_html(html: str, source: str, *, url: str | None = None) -> RawArticle:
     """Main text and metadata of an HTML page; ``NoArticleText`` when it has none."""
-    document = trafilatura.bare_extraction(
+    # a Document (trafilatura.settings) or None; a dict only when as_dict=True is asked for, which it is not
+    document: Document | None = trafilatura.bare_extraction(  # type: ignore[assignment]
         html,
         url=url,
         with_metadata=True,
@@ -47,7 +49,7 @@ def from_html(html: str, source: str, *, url: str | None = None) -> RawArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (document.text or "").strip() if document is not None else ""
-    if not text:
+    if document is None or not text:
         raise NoArticleText(source, "the HTML page has no article text (empty body or only navigation)")
     title = _clean(document.title)
     text = _drop_repeated_title(text, title)

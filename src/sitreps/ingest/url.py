@@ -68,7 +68,7 @@ def resolve_host(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
         raise FetchError(host, f"cannot resolve host name ({error.strerror})") from None
-    return sorted({info[4][0] for info in infos})
+    return sorted({str(info[4][0]) for info in infos})  # an address is a str (the type allows int for raw sockets)
 
 
 def is_url(text: str) -> bool:

@@ -110,9 +110,15 @@ def display_name(url: str) -> str:
 class Store:
     """A database of reports. ``create=False`` refuses a SQLite file that does not exist yet (for reading)."""
 
-    def __init__(self, url: str | None = None, *, create: bool = True, migrate_schema: bool = True) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True, migrate_schema: bool = True,
+                 accounts: str | None = None) -> None:
+        from sitreps.store.accounts import accounts_url
+
         self.url = database_url(url)
         self.name = display_name(self.url)
+        # the workbench's users, tokens and cookie secret: never in this database (sitreps.store.accounts)
+        self.accounts_url = accounts_url(self.url, accounts)
+        self._accounts_engine: Engine | None = None
         try:
             parsed = make_url(self.url)
         except ArgumentError:
@@ -128,7 +134,10 @@ class Store:
             require("psycopg")
         try:
             self.engine = _engine(self.url, self.backend)
-            (migrate.upgrade if migrate_schema else migrate.check)(self.engine, self.name)
+            if migrate_schema:
+                migrate.upgrade(self.engine, self.name, accounts_url=self.accounts_url)
+            else:
+                migrate.check(self.engine, self.name)
         except OperationalError as error:
             raise StoreError(self.name, f"cannot open the database: {_first_line(error)}") from None
         except (ImportError, NoSuchModuleError) as error:
@@ -144,8 +153,19 @@ class Store:
             cls._shared[key] = cls(url, migrate_schema=False)
         return cls._shared[key]
 
+    @property
+    def accounts_engine(self) -> Engine:
+        """The accounts database (users, token digests, the cookie secret), opened and made on first use."""
+        if self._accounts_engine is None:
+            from sitreps.store.accounts import open_accounts
+
+            self._accounts_engine = open_accounts(self.accounts_url, self.name)
+        return self._accounts_engine
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._accounts_engine is not None:
+            self._accounts_engine.dispose()
 
     def __enter__(self) -> "Store":
         return self
@@ -190,7 +210,7 @@ class Store:
             for chunk in _chunks(sorted(set(raw_hashes))):
                 query = (select(articles.c.raw_hash, articles.c.id, reports.c.sitreps_version).select_from(joined)
                          .where(articles.c.raw_hash.in_(chunk)))
-                by_raw.update({raw: (aid, version) for raw, aid, version in connection.execute(query)})
+                by_raw.update({row[0]: (row[1], row[2]) for row in connection.execute(query)})
         return by_id, by_raw
 
     def save(self, report: dict[str, Any], *, source: str, raw_hash: str, version: str,

@@ -38,13 +38,14 @@ def current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, name: str) -> None:
+def upgrade(engine: Engine, name: str, *, accounts_url: str | None = None) -> None:
     """Bring the database to the newest schema (no-op when it is there).
 
     Several processes may open a new database at once (two ingests, a cluster's first partitions): one
     migrates while the others wait for it, then find the schema there. The wait is a lock held for the
     whole migration: SQLite's write lock (``BEGIN IMMEDIATE``, waiting up to the busy timeout) and a
-    PostgreSQL advisory lock; the revision is read again once the lock is held."""
+    PostgreSQL advisory lock; the revision is read again once the lock is held. ``accounts_url`` is where
+    migration 0006 moves the workbench's accounts to (``sitreps.store.accounts``)."""
     with engine.begin() as connection:
         if current(connection) == head():
             return  # the common case: no lock taken
@@ -59,6 +60,7 @@ def upgrade(engine: Engine, name: str) -> None:
             _check_known(revision, name)
             cfg = config()
             cfg.attributes["connection"] = connection
+            cfg.attributes["accounts_url"] = accounts_url
             command.upgrade(cfg, "head")
 
 

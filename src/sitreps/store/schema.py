@@ -168,13 +168,19 @@ corrections = Table(
     Column("reviewed", DateTime(timezone=True)),
 )
 
-# -- the workbench's accounts (migration 0002) ---------------------------------------------------------------
+# -- the workbench's accounts: a database of their own ----------------------------------------------------------
+# Password hashes, API-token digests and the secret that signs session cookies are kept out of the research
+# store, so that the store can be shared or published as it is (Datasette, a copy for a colleague). They live
+# in the accounts database (``sitreps.store.accounts``: a 0600 file beside a SQLite store, the schema
+# ``sitreps_accounts`` of a PostgreSQL store, or $SITREPS_ACCOUNTS_DB); migration 0002 made them in the
+# store and 0006 moved them out. ``accounts_metadata.create_all`` makes them (no Alembic history yet).
+accounts_metadata = MetaData(naming_convention=NAMING)
 
 users = Table(
-    "users", metadata,
+    "users", accounts_metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", String, nullable=False, unique=True),
-    Column("password", String, nullable=False),  # scrypt$n$r$p$salt$hash (sitreps.web.passwords)
+    Column("password", String, nullable=False),  # scrypt$n$r$p$salt$hash (sitreps.store.accounts)
     Column("role", String, nullable=False),  # analyst (may report) | reviewer (may also accept and reject)
     Column("created", DateTime(timezone=True), nullable=False),
     # sessions carry the generation they were made in; signing out or a new password counts it up, so every
@@ -183,7 +189,7 @@ users = Table(
 )
 
 api_tokens = Table(
-    "api_tokens", metadata,
+    "api_tokens", accounts_metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("digest", String, nullable=False, unique=True),  # sha256 of the token: the token itself is never kept
@@ -193,10 +199,12 @@ api_tokens = Table(
 )
 
 web_settings = Table(
-    "web_settings", metadata,
+    "web_settings", accounts_metadata,
     Column("key", String, primary_key=True),  # e.g. the secret that signs session cookies
     Column("value", Text, nullable=False),
 )
+
+ACCOUNT_TABLES = (users, api_tokens, web_settings)  # in the order rows are copied (a token needs its user)
 
 # Full-text search over articles lives outside this metadata (SQLite FTS5 table articles_fts with triggers;
 # a GIN expression index on PostgreSQL): see migration 0002 and FULL_TEXT_OBJECTS.

@@ -1,7 +1,7 @@
 """Periods of the calendar and their ISO 8601 notation: the values of ``report.times``.
 
 A ``Period`` is a run of whole days (first and last day, both inclusive) with
-the unit its value is written in. The notation follows ``CONTRACT.md``:
+the unit its value is written in. The notation follows ``docs/report-format.md``:
 
     day        2024-10-18          week   2024-W42 (ISO week, Monday first)
     month      2024-06             year   2024

@@ -286,13 +286,13 @@ def quantity_chart(series: Mapping[str, Sequence[ChartPoint]], *, title: str, un
     parts.append("</g>")
     parts.append(_x_axis(first, last, x_of, left, right, bottom))
 
-    for index, (name, points) in enumerate(cleaned.items()):
+    for index, (name, readings) in enumerate(cleaned.items()):
         colour = PALETTE[index % len(PALETTE)]
         parts.append(f'<g class="series series-{index}" data-source="{esc(name)}">')
-        parts.extend(_bands(points, x_of, y_of, index, colour))
-        line = " ".join(f"{'M' if i == 0 else 'L'}{x_of(day):.1f} {y_of(p.y):.1f}" for i, (day, p) in enumerate(points))
+        parts.extend(_bands(readings, x_of, y_of, index, colour))
+        line = " ".join(f"{'M' if i == 0 else 'L'}{x_of(day):.1f} {y_of(p.y):.1f}" for i, (day, p) in enumerate(readings))
         parts.append(f'<path class="line series-{index}" d="{line}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        for day, p in points:
+        for day, p in readings:
             tip = f"{name} · {p.date}: "
             tip += format_number(p.value) if p.value is not None else "no single figure"
             if p.has_range:

@@ -23,6 +23,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -167,7 +168,7 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def session_cookie(value: str, *, secure: bool = False, clear: bool = False) -> dict[str, object]:
+def session_cookie(value: str, *, secure: bool = False, clear: bool = False) -> dict[str, Any]:
     """Keyword arguments for ``Response.set_cookie``."""
     return {"key": SESSION_COOKIE, "value": "" if clear else value, "max_age": 0 if clear else SESSION_SECONDS,
             "httponly": True, "samesite": "lax", "secure": secure, "path": "/"}

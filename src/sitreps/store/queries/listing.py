@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
 
 from sitreps.errors import BadParameter
@@ -98,7 +98,7 @@ def list_articles(store: "Store", *, q: str | None = None, filters: Filters | No
         statement, ranked = full_text(statement, q, store.backend)
     statement = statement.order_by(None)
     column = sort_column("articles", sort)
-    order = literal_column(column).desc() if descending else literal_column(column).asc()
+    order: ColumnElement[Any] = literal_column(column).desc() if descending else literal_column(column).asc()
     ordering = [ranked, order] if ranked is not None and sort is None else [order]
     statement = statement.with_only_columns(
         articles.c.id, articles.c.title, articles.c.publisher, articles.c.host, articles.c.published,
@@ -131,7 +131,7 @@ def list_items(store: "Store", what: str, *, filters: Filters | None = None, pag
         check_length(q)
         statement = statement.where(func.lower(table.c.text).contains(q.strip().lower()))
     column = sort_column(what, sort)
-    order = literal_column(column)
+    order: ColumnElement[Any] = literal_column(column)
     ordering = [order.desc() if descending else order.asc(), table.c.article_id, table.c.ord]
     listing = _listing(store, statement, ordering, page)
     _resolve_local_ids(store, what, listing.rows)
@@ -239,9 +239,9 @@ def _related(connection: Connection, what: str, ids: set[tuple[str, str]], artic
         .select_from(table.join(articles, articles.c.id == table.c.article_id))
         .where(table.c.article_id.in_(article_ids)).order_by(table.c.day, table.c.article_id, table.c.ord)
     ).mappings().all()
-    keep = []
-    for row in rows:
-        row = _plain(dict(row))
+    keep: list[dict] = []
+    for found in rows:
+        row = _plain(dict(found))
         refs = {"events": (row.get("actor") or []) + (row.get("recipient") or []),
                 "figures": [row.get("subject"), row.get("source")], "claims": [row.get("speaker")]}[what]
         if any((row["article_id"], ref) in ids for ref in refs if ref):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, text
+from sqlalchemy import ColumnElement, Select, func, literal_column, text
 
 from sitreps.errors import BadParameter
 from sitreps.store.schema import articles
@@ -62,7 +62,7 @@ def full_text(statement: Select, query: str, backend: str) -> tuple[Select, Any]
         return statement, rank  # FTS5's rank: smaller is better, so ascending
     if backend == "postgresql":
         tsquery = func.websearch_to_tsquery("english", " ".join(f'"{t}"' if " " in t else t for t in wanted))
-        document = literal_column(PG_DOCUMENT)
+        document: ColumnElement[Any] = literal_column(PG_DOCUMENT)
         statement = statement.where(document.op("@@")(tsquery))
         return statement, func.ts_rank(document, tsquery).desc()
     pattern = "%" + "%".join(wanted) + "%"  # any other database: a plain substring match
