@@ -1,6 +1,7 @@
 """How fast the workbench answers: server time of the reader page, and requests/s of the main endpoints.
 
     python benchmarks/web.py [--seconds 5] [--threads 8] [--only ingest] [--ingest-rate 4] [--scale N]
+                             [--synthetic 20000]
 
 Builds a store from the team's gold articles, the fusion test corpus and one
 long article (the gold texts joined, about 1,500 words), starts the real
@@ -19,6 +20,13 @@ server (`sitreps serve`) on a loopback port, and then:
 
 The server runs with its request budget off (``--limits`` with ``rate: 0``):
 the load generator is one client making hundreds of requests a second.
+
+With ``--synthetic N`` the store is grown to N articles by copies of the
+processed ones: each copy keeps every extracted item and its offsets, but the
+letters outside the items are scrambled (so no copy is a near-duplicate of
+another and the lists hold all of them), and it gets its own outlet and a date
+spread over two years. Storing is about 40 ms an article on one core (the
+near-duplicate check), so 20,000 take some fifteen minutes.
 
 Loopback only: the load generator never leaves the machine.
 """
@@ -102,6 +110,51 @@ def scale_store(path: Path, reports: list[dict], copies: int) -> None:
     for number in range(copies * len(reports)):
         save(store, new_article(reports[number % len(reports)], 1_000_000 + number))
     store.close()
+
+
+OUTLETS = ("Meridian Wire", "Harbour Post", "Northern Ledger", "Coastal Times", "Daily Sentinel", "Evening Courier",
+           "Plains Gazette", "River Herald", "Summit News", "Valley Observer", "Capital Bulletin", "Frontier Report")
+
+
+def grow(path: Path, articles: int, seed: int = 19) -> int:
+    """Grow the store to ``articles`` articles with scrambled copies of its reports; how many were added."""
+    import datetime as dt
+    import random
+    import string
+
+    rng = random.Random(seed)
+    store = Store(str(path))
+    originals = [store.report(str(article_id)) for article_id in store.articles()["id"]]
+    originals = [r for r in originals if r is not None]
+    have, added = len(originals), 0
+    start = dt.date(2024, 1, 1)
+    while have + added < articles:
+        report = json.loads(json.dumps(originals[added % len(originals)]))
+        text = report["article"]["text"]
+        kept = bytearray(len(text))  # 1 where an item's span lies: those characters stay as they are
+        for name in ("figures", "times"):  # events and claims span whole sentences: scrambled too
+            for item in report.get(name, []):
+                kept[item.get("start") or 0:item.get("end") or 0] = b"\x01" * ((item.get("end") or 0) - (item.get("start") or 0))
+        for name in ("actors", "places"):
+            for item in report.get(name, []):
+                for mention in item.get("mentions", []):
+                    kept[mention["start"]:mention["end"]] = b"\x01" * (mention["end"] - mention["start"])
+        letters = list(string.ascii_lowercase)
+        rng.shuffle(letters)
+        table = str.maketrans(string.ascii_lowercase + string.ascii_uppercase,
+                              "".join(letters) + "".join(letters).upper())
+        scrambled = "".join(ch if kept[i] else ch.translate(table) for i, ch in enumerate(text))
+        number = have + added
+        day = start + dt.timedelta(days=rng.randrange(730))
+        article = report["article"]
+        article.update(id=hashlib.sha256(f"synthetic-{number}".encode()).hexdigest()[:16], text=scrambled,
+                       publisher=OUTLETS[number % len(OUTLETS)], published=day.isoformat(),
+                       title=f"{article.get('title') or 'Report'} ({number})")
+        store.save(report, source=f"synthetic/{number}", raw_hash=hashlib.sha256(scrambled.encode()).hexdigest(),
+                   version=__version__)
+        added += 1
+    store.close()
+    return added
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen:
@@ -217,6 +270,8 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=0, metavar="N",
                         help="store N more articles made from each corpus article (fusion reads them all)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="grow the store to N articles with scrambled copies (see above)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "web.db"
@@ -224,6 +279,8 @@ def main() -> None:
         long_id, words, reports = build_store(db)
         if args.scale:
             scale_store(db, reports, args.scale)
+        if args.synthetic:
+            grow(db, args.synthetic)
         built = time.perf_counter() - started
         server = start_server(db, args.port)
         base = f"http://127.0.0.1:{args.port}"
@@ -234,8 +291,9 @@ def main() -> None:
                 reader = reader_timing(base, long_id)
                 endpoints = {"/api/articles": "/api/articles", "/api/articles?q=": "/api/articles?q=drone%20attack",
                              "/api/figures": "/api/figures?per_page=50", "/api/events": "/api/events?per_page=50",
+                             "/api/figures?country=": "/api/figures?per_page=50&country=Ukraine&category=killed",
                              "reader page": f"/articles/{long_id}", "/figures page": "/figures",
-                             "/articles page": "/articles"}
+                             "/events page": "/events", "/articles page": "/articles"}
                 loads = {name: load(base, path, args.seconds, args.threads) for name, path in endpoints.items()}
             ingest = figures_under_ingest(base, db, reports, args.seconds, args.threads, args.ingest_rate)
         finally:

@@ -33,7 +33,13 @@ PAGES = {  # file -> (path, what to wait for)
     "reader.png": (None, "#article-text .hl"),
     "figures.png": ("/figures?category=killed", "#figures-chart svg"),
     "ledger.png": ("/ledger/quantity?key=" + quote("troops|PRK|RUS|person|total"), "#quantity-chart svg"),
-    "contradictions.png": ("/contradictions", "section.contradiction"),
+    "contradictions.png": ("/contradictions", "section.contradiction-group"),
+    "places.png": ("/places", "#events-map svg"),
+    "corrections.png": ("/corrections?status=all", "#corrections-table blockquote.sentence"),
+}
+PHONE = {  # the same at 390 px: the reader with its Report button, the figures with their filters
+    "phone-reader.png": (None, "#report-button"),
+    "phone-figures.png": ("/figures", "#filters"),
 }
 
 
@@ -57,15 +63,23 @@ def main() -> None:
             build(db)
         store = Store(str(db), create=False)
         sample = store.articles(source="Meridian Wire").iloc[0]["id"]
+        figure = next((f for f in store.report(sample)["figures"] if f.get("value")), None)
+        if figure is not None and store.corrections().empty:  # one correction for the reviewers' page
+            store.add_correction(sample, "figures", "wrong", start=figure["start"], end=figure["end"],
+                                 text=figure["text"], item_id=figure["id"], field="value", value=9,
+                                 note="the governor revised the toll that evening", author="bob")
         executable = os.environ.get("SITREPS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
         with running(create_app(store)) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
             page = browser.new_context(viewport={"width": 1360, "height": 860}).new_page()
-            for name, (path, ready) in PAGES.items():
-                page.goto(base + (path or f"/articles/{sample}#item-F2"))
-                page.wait_for_selector(ready)
-                page.screenshot(path=str(out / name))
-                print(out / name)
+            phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                        has_touch=True).new_page()
+            for shots, tab in ((PAGES, page), (PHONE, phone)):
+                for name, (path, ready) in shots.items():
+                    tab.goto(base + (path or f"/articles/{sample}#item-F2"))
+                    tab.wait_for_selector(ready)
+                    tab.screenshot(path=str(out / name))
+                    print(out / name)
             browser.close()
 
 

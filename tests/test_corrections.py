@@ -84,3 +84,21 @@ def test_gold_for_an_event_correction_keeps_the_events_type():
     row = {"component": "events", "kind": "wrong", "field": "actor", "value": ["RUS"], "start": 14, "end": 58,
            "text": TEXT[14:58], "item_id": "E1"}
     assert gold_for(report, [row])["events"] == [{"text_contains": TEXT[14:58], "type": "ASSAULT", "actor": ["RUS"]}]
+
+
+def test_values_are_checked_against_the_vocabulary_and_must_be_finite():
+    from sitreps.corrections import vocabulary
+
+    assert parse_value("category", "Killed", component="figures") == "killed"
+    assert parse_value("type", "assault", component="events") == "ASSAULT"
+    assert parse_value("subject_country", "the United Kingdom", component="figures") == "GBR"
+    assert parse_value("value", "2024-10", component="times") == "2024-10"  # a time's value is a date
+    for field, value, component, words in (("category", "injured-ish", "figures", "not one of"),
+                                           ("value", "NaN", "figures", "finite"), ("lat", "91", "places", "latitude"),
+                                           ("value", "yesterday", "times", "not a date"),
+                                           ("qualifier", "roughly", "figures", "not one of")):
+        with pytest.raises(ValueError, match=words):
+            parse_value(field, value, component=component)
+    assert "killed" in vocabulary()["figures"]["category"] and "approx" in vocabulary()["figures"]["qualifier"]
+    with pytest.raises(ValueError, match="blank"):
+        check(TEXT + "   ", choice="missing-figure", start=len(TEXT), end=len(TEXT) + 3)

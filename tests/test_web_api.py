@@ -116,7 +116,8 @@ def test_api_tokens_let_scripts_report_and_review(web):
     assert made.status_code == 201, made.text
     reviewed = client.post(f"/api/corrections/{made.json()['id']}/review", headers=headers,
                            json={"status": "accepted"})
-    assert reviewed.json() == {"id": made.json()["id"], "status": "accepted", "reviewer": "ana"}
+    assert reviewed.json() == {"id": made.json()["id"], "status": "accepted", "reviewer": "ana", "field": None,
+                               "value": None}
     assert store.corrections().iloc[0]["reviewer"] == "ana"
     bad = {"Authorization": "Bearer srt_not-a-token"}
     assert client.post("/api/corrections", headers=bad, json={}).status_code == 401
@@ -215,3 +216,334 @@ def test_only_bad_parameters_answer_422_and_a_server_bug_answers_500(tmp_path, m
         refused = client.get("/api/articles", params={"since": "soon"})
         assert refused.status_code == 422 and refused.json()["detail"].startswith("since: not a date")
         assert client.get("/articles").status_code == 500
+
+
+# -- corrections as data that can be trusted (issue 19) ------------------------------------------------------
+
+def _figure(store, ids, index=1):
+    return store.report(ids["wire"])["figures"][index]  # F2: "seven people", killed
+
+
+def test_correction_values_are_checked_against_the_report_vocabulary(web):
+    client, ids, store = web
+    headers = {"X-CSRF-Token": sign_in(client, "bob")}
+    figure = _figure(store, ids)
+    event = store.report(ids["wire"])["events"][0]
+    base = {"article_id": ids["wire"], "choice": "wrong-figure", "start": figure["start"], "end": figure["end"],
+            "text": figure["text"], "item_id": figure["id"]}
+    refused = [({"field": "category", "value": "injured-ish"}, "not one of"),
+               ({"field": "value", "value": "thirty-four"}, "not a number"),
+               ({"field": "value", "value": "nan"}, "not a finite number"),
+               ({"field": "value", "value": "inf"}, "not a finite number"),
+               ({"field": "value", "value": "1e999"}, "not a finite number"),
+               ({"field": "subject_country", "value": "Narnia"}, "not a country"),
+               ({"field": "what", "value": "x" * 301}, "longer than 300"),
+               ({"note": "n" * 4001}, "longer than 4000"),
+               ({}, "say what is wrong"),  # an empty "wrong figure": no field, no value, no comment
+               ({"field": "value"}, "give the correct value"),
+               ({"value": "9"}, "say which field"),
+               ({"choice": "wrong-event", "start": event["start"], "end": event["end"], "text": None,
+                 "item_id": event["id"], "field": "type", "value": "BOMBING"}, "not one of"),
+               ({"choice": "wrong-event", "start": event["start"], "end": event["end"], "text": None,
+                 "item_id": event["id"], "field": "actor", "value": "RUS, Mordor"}, "'Mordor' is not a country"),
+               ({"choice": "wrong-event", "start": event["start"], "end": event["end"], "text": None,
+                 "item_id": event["id"], "field": "date", "value": "last Tuesday"}, "not a date")]
+    for change, words in refused:
+        answer = client.post("/api/corrections", json={**base, **change}, headers=headers)
+        assert answer.status_code == 422 and words in answer.json()["detail"], (change, answer.text)
+    assert store.corrections().empty  # nothing half-stored
+    accepted = [({"field": "category", "value": "Killed", "note": "case does not matter"}, "killed"),
+                ({"field": "subject_country", "value": "north korea"}, "PRK"),
+                ({"field": "value", "value": "3,000"}, 3000),
+                ({"choice": "wrong-event", "start": event["start"], "end": event["end"], "text": None,
+                  "item_id": event["id"], "field": "actor", "value": "rus, Ukraine"}, ["RUS", "UKR"]),
+                ({"choice": "wrong-event", "start": event["start"], "end": event["end"], "text": None,
+                  "item_id": event["id"], "field": "type", "value": "coerce"}, "COERCE"),
+                ({"note": "the toll is for two days, not one"}, None)]
+    for change, stored in accepted:
+        answer = client.post("/api/corrections", json={**base, **change}, headers=headers)
+        assert answer.status_code == 201, (change, answer.text)
+        assert store.corrections().iloc[-1]["value"] == stored, change
+    offered = client.get("/api/choices").json()
+    assert "killed" in offered["values"]["figures"]["category"] and "ASSAULT" in offered["values"]["events"]["type"]
+    assert offered["countries"]["PRK"] == "North Korea" and offered["limits"]["value"] == 300
+
+
+def test_the_same_report_twice_is_refused_and_export_writes_each_fact_once(web, tmp_path):
+    from sitreps.corrections import export_gold
+
+    client, ids, store = web
+    headers = {"X-CSRF-Token": sign_in(client, "bob")}
+    figure = _figure(store, ids)
+    body = {"article_id": ids["wire"], "choice": "wrong-figure", "start": figure["start"], "end": figure["end"],
+            "text": figure["text"], "item_id": figure["id"], "field": "value", "value": "9"}
+    first = client.post("/api/corrections", json=body, headers=headers)
+    assert first.status_code == 201
+    again = client.post("/api/corrections", json={**body, "value": "9.0", "note": "same again"}, headers=headers)
+    assert again.status_code == 409 and f"#{first.json()['id']}" in again.json()["detail"], again.text
+    other_field = client.post("/api/corrections", json={**body, "field": "category", "value": "wounded"},
+                              headers=headers)
+    assert other_field.status_code == 201  # another fact about the same figure is not a duplicate
+    # an old store may hold duplicates made before this check: accepted twice, they still export once
+    copy = store.add_correction(ids["wire"], "figures", "wrong", start=figure["start"], end=figure["end"],
+                                text=figure["text"], item_id=figure["id"], field="value", value=9, author="eve")
+    for made in (first.json()["id"], other_field.json()["id"], copy):
+        assert store.review_correction(made, "accepted", reviewer="ana")
+    # a rejected report does not block the same report made again
+    store.review_correction(first.json()["id"], "rejected", reviewer="ana")
+    assert client.post("/api/corrections", json=body, headers=headers).status_code == 409  # the copy is accepted
+    files = export_gold(store, tmp_path / "gold")
+    import yaml
+
+    gold = yaml.safe_load(files[0].read_text())
+    assert gold["figures"] == [{"text": figure["text"], "value": 9, "category": "wounded"}]
+
+
+def test_a_reviewer_sees_sentence_extracted_and_proposed_values_and_may_edit_before_accepting(web):
+    client, ids, store = web
+    figure = _figure(store, ids)
+    made = store.add_correction(ids["wire"], "figures", "wrong", start=figure["start"], end=figure["end"],
+                                text=figure["text"], item_id=figure["id"], field="value", value=9, author="bob")
+    csrf = sign_in(client, "ana")
+    page = client.get("/corrections").text
+    row = page[page.index(f'id="correction-{made}"'):]
+    row = row[:row.index("</tr>")]
+    assert "killing <mark class=\"passage\">seven people</mark> and wounding 52" in row  # the sentence, marked
+    assert '<td class="extracted">7<' in row and '<td class="proposed">9' in row  # sitreps' value and the proposed
+    bad = client.post(f"/corrections/{made}/review", data={"csrf": csrf, "status": "accepted", "field": "value",
+                                                           "value": "eight"}, follow_redirects=False)
+    assert bad.status_code == 422 and "not a number" in bad.text
+    assert store.corrections().iloc[0]["status"] == "open"  # a refused edit accepts nothing
+    done = client.post(f"/corrections/{made}/review", data={"csrf": csrf, "status": "accepted", "field": "value",
+                                                            "value": "8"}, follow_redirects=False)
+    assert done.status_code == 303
+    row = store.corrections().iloc[0]
+    assert (row["status"], row["value"], row["reviewer"]) == ("accepted", 8, "ana")
+    # by the API, a script may do the same
+    token = __import__("sitreps.store.accounts", fromlist=["Accounts"]).Accounts(store).new_token("ana")
+    edited = client.post(f"/api/corrections/{made}/review", json={"status": "accepted", "value": "10"},
+                         headers={"Authorization": f"Bearer {token}"})
+    assert edited.json()["value"] == 10
+
+
+def test_a_refused_form_keeps_the_selection_and_the_comment(web):
+    client, ids, store = web
+    csrf = sign_in(client, "bob")
+    figure = _figure(store, ids)
+    answer = client.post(f"/articles/{ids['wire']}/corrections", data={
+        "csrf": csrf, "choice": "wrong-figure", "start": figure["start"], "end": figure["end"],
+        "text": figure["text"], "item_id": figure["id"], "field": "value", "value": "thirty-four",
+        "note": "the later bulletin"}, follow_redirects=False)
+    assert answer.status_code == 422
+    page = answer.text
+    assert 'id="correction-error"' in page and "not a number" in page and 'data-reopen="1"' in page
+    assert 'value="thirty-four"' in page and ">the later bulletin</textarea>" in page
+    assert f'<option value="wrong-figure" data-component="figures" selected>' in page
+    assert f'data-selected="value"' in page and f'<option value="{figure["id"]}" selected>' in page
+    assert f'name="start" value="{figure["start"]}"' in page and "Traceback" not in page
+    assert store.corrections().empty
+
+
+# -- filters, facets and downloads (issue 19) ----------------------------------------------------------------
+
+def test_filters_read_countries_by_name_or_code_and_keep_outlet_and_speaker_apart(web):
+    client, _, _ = web
+    def total(**params):
+        answer = client.get("/api/figures", params=params)
+        assert answer.status_code == 200, (params, answer.text)
+        return answer.json()["total"]
+
+    assert total(country="Ukraine") == total(country="UKR") == total(country="ukr") > 0
+    assert total(subject="russia") == total(subject="RUS") > 0 and total(subject="the Russian Federation") in {0, total(subject="RUS")}
+    assert total(category="Killed") == total(category="killed") == 1
+    refused = client.get("/api/figures", params={"country": "Narnia"})
+    assert refused.status_code == 422 and "Narnia" in refused.json()["detail"]
+    backwards = client.get("/api/figures", params={"since": "2025-05-01", "until": "2025-01-01"})
+    assert backwards.status_code == 422 and "until" in backwards.json()["detail"]
+    # the outlet (who published the article) and the speaker (who gives the figure) are separate filters
+    said = client.get("/api/figures", params={"speaker": "oleh syniehubov"}).json()["items"]
+    assert said and {row["source_name"] for row in said} == {"Oleh Syniehubov"}
+    assert total(outlet="Meridian Wire") == total(source="meridian wire") == 14  # source: the old name
+    assert total(outlet="Meridian Wire", speaker="Oleh Syniehubov") == len(said)
+    assert total(speaker="Meridian Wire") == 0
+
+
+def test_facet_counts_say_what_each_choice_gives(web):
+    client, _, _ = web
+    facets = client.get("/api/facets/figures", params={"country": "Ukraine"}).json()
+    everything = client.get("/api/figures", params={"country": "Ukraine"}).json()["total"]
+    assert sum(n for _, n in facets["category"]) <= everything and facets["category"]
+    for value, n in facets["category"]:
+        assert client.get("/api/figures", params={"country": "Ukraine", "category": value}).json()["total"] == n
+    # a facet's own filter is left out of its counts, the others are kept
+    picked = client.get("/api/facets/figures", params={"country": "Ukraine", "category": "killed"}).json()
+    assert picked["category"] == facets["category"] and picked["outlet"] == [["Meridian Wire", 1]]
+    events = client.get("/api/facets/events").json()
+    assert dict(events["type"])["ASSAULT"] == client.get("/api/events", params={"type": "ASSAULT"}).json()["total"]
+
+
+def test_downloads_hold_exactly_the_filtered_view_over_every_page(web):
+    import csv
+    import io
+
+    client, _, _ = web
+    params = {"country": "Ukraine", "sort": "value", "order": "desc"}
+    listed = client.get("/api/figures", params={**params, "per_page": 200}).json()
+    assert listed["total"] > 3
+    answer = client.get("/figures.csv", params={**params, "page": 2})  # the page on screen does not matter
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    assert "attachment" in answer.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert [(r["article_id"], r["id"]) for r in rows] == [(r["article_id"], r["id"]) for r in listed["items"]]
+    assert "None" not in answer.text
+    killed = list(csv.DictReader(io.StringIO(client.get("/figures.csv", params={"category": "killed"}).text)))
+    assert [r["text"] for r in killed] == ["seven people"] and killed[0]["value"] in {"7", "7.0"}
+    events = client.get("/api/events", params={"per_page": 200}).json()["items"]
+    geo = client.get("/events.geojson").json()
+    assert geo["type"] == "FeatureCollection"
+    placed = {(e["article_id"], e["id"]) for e in events if e["lat"] is not None}
+    assert placed and {(f["properties"]["article_id"], f["properties"]["id"]) for f in geo["features"]} == placed
+    assert all(f["geometry"]["type"] == "Point" and len(f["geometry"]["coordinates"]) == 2 for f in geo["features"])
+    assert len(geo["features"]) == sum(1 for e in events if e["lat"] is not None)
+    assert client.get("/figures.csv", params={"since": "soon"}).status_code == 422
+
+
+def test_list_pages_say_n_of_m_and_handle_a_page_past_the_end(web):
+    client, _, _ = web
+    page = client.get("/figures", params={"category": "Killed", "country": "Ukraine"}).text
+    assert re.search(r"1–1 of <strong>1</strong> figures <span class=\"muted\">\(of \d+ in the store\)", page)
+    assert '<option value="killed" selected>killed (1)</option>' in page
+    assert 'href="/figures.csv?category=Killed&amp;country=Ukraine"' in page
+    past = client.get("/figures", params={"page": 99})
+    assert past.status_code == 200 and "Page 99 is past the end" in past.text and "page 99 of" not in past.text
+
+
+# -- less noise (issue 19) -----------------------------------------------------------------------------------
+
+def test_contradictions_are_grouped_paged_dismissable_and_leave_percentages_out(web, tmp_path):
+    from sitreps.corrections import export_gold
+    from tests.web_support import add_polls
+
+    client, ids, store = web
+    add_polls(store)
+    default = client.get("/api/contradictions/grouped").json()
+    everything = client.get("/api/contradictions/grouped", params={"noise": "true"}).json()
+    assert default["noise_left_out"] == 1 and everything["total"] == default["total"] + 1
+    labels = [g["label"] for g in everything["items"]]
+    assert any(label.startswith("percent") for label in labels)
+    assert not any(g["label"].startswith("percent") for g in default["items"])
+    assert all(g["contradictions"] for g in default["items"]) and default["pages"] == 1
+    page = client.get("/contradictions").text
+    assert "about percentages and other non-counts left out" in page and "None" not in page
+    target = default["items"][0]["contradictions"][0]["id"]
+    # an analyst may not dismiss; a reviewer may, and may restore
+    csrf = sign_in(client, "bob")
+    assert client.post(f"/contradictions/{target}/dismiss", data={"csrf": csrf}).status_code == 403
+    client.post("/logout", data={"csrf": csrf})
+    csrf = sign_in(client, "ana")
+    page = client.get("/contradictions").text
+    assert f'action="/contradictions/{target}/dismiss"' in page
+    done = client.post(f"/contradictions/{target}/dismiss", data={"csrf": csrf, "note": "two mentions of one strike"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    after = client.get("/api/contradictions/grouped").json()
+    assert after["total"] == default["total"] - 1
+    assert target not in {c["id"] for g in after["items"] for c in g["contradictions"]}
+    shown = client.get("/contradictions", params={"show": "dismissed"}).text
+    assert f'id="contradiction-{target}"' in shown and "dismissed by ana: two mentions of one strike" in shown
+    # a dismissal is not a correction of an extraction: not listed there, never gold
+    assert "two mentions" not in client.get("/corrections", params={"status": "all"}).text
+    assert export_gold(store, tmp_path / "gold") == []
+    client.post(f"/contradictions/{target}/dismiss", data={"csrf": csrf, "restore": "true"})
+    assert client.get("/api/contradictions/grouped").json()["total"] == default["total"]
+    assert client.post("/contradictions/nope/dismiss", data={"csrf": csrf}).status_code == 404
+
+
+def test_the_default_chart_is_never_a_percentage_and_no_page_prints_none(web):
+    from tests.web_support import add_polls
+
+    client, ids, store = web
+    add_polls(store)
+    store.add_correction(ids["wire"], "times", "missing", start=0, end=7, text="KHARKIV", author=None)
+    figures = client.get("/figures").text
+    label = re.search(r'href="/ledger/quantity\?key=[^"]+">([^<]+)</a>', figures).group(1)
+    assert not label.startswith("percent"), label
+    asked = client.get("/figures", params={"category": "percent"}).text
+    assert re.search(r'href="/ledger/quantity\?key=[^"]+">percent', asked)  # asked for, it is charted
+    paths = ["/articles", f"/articles/{ids['wire']}", "/figures", "/events", "/actors", "/places", "/ledger",
+             "/ledger/events", "/contradictions?noise=true", "/corrections?status=all", "/figures?category=percent"]
+    for path in paths:
+        html = client.get(path).text
+        html = re.sub(r'<div id="article-text".*?</div>', "", html, flags=re.S)  # the article's own words
+        text = re.sub(r"<[^>]+>", " ", html)
+        assert not re.search(r"\bNone\b", text), (path, text[max(0, text.find("None") - 200):text.find("None") + 50])
+
+
+# -- map and timeline (issue 19) -----------------------------------------------------------------------------
+
+def test_map_places_link_to_their_events_and_areas_are_not_drawn_as_points(web):
+    client, _, _ = web
+    page = client.get("/places", params={"type": "ASSAULT"}).text
+    links = dict((href, css) for href, css in re.findall(r'<a href="(/events[^"]*)"><circle class="([^"]*)"', page))
+    assert "/events?type=ASSAULT&amp;place=Kharkiv" in links and "area" not in links["/events?type=ASSAULT&amp;place=Kharkiv"]
+    assert "area" in links["/events?type=ASSAULT&amp;place=Kharkiv+region"]  # a region: a dashed ring
+    assert 'stroke-dasharray="4 3"' in page and 'role="img"' not in page
+    kharkiv = client.get("/api/events", params={"place": "kharkiv", "type": "ASSAULT"}).json()
+    assert kharkiv["total"] >= 1 and {row["place_name"] for row in kharkiv["items"]} == {"Kharkiv"}
+    assert client.get("/events", params={"place": "Kharkiv"}).status_code == 200
+    assert client.get("/api/claims", params={"place": "Kharkiv"}).status_code == 422
+
+
+def test_far_off_dates_do_not_stretch_the_timeline():
+    from sitreps.web.charts import TimelineItem
+    from sitreps.web.views import without_outliers
+
+    items = [TimelineItem(f"2025-03-{day:02d}", "strike", "ASSAULT", None) for day in range(1, 21)]
+    anniversary = TimelineItem("1909-03-14", "founded", "OTHER", None)
+    kept, left_out = without_outliers([*items, anniversary])
+    assert left_out == 1 and anniversary not in kept and len(kept) == 20
+    assert without_outliers(items[:5] + [anniversary]) == (items[:5] + [anniversary], 0)  # too few to judge
+
+
+def test_cached_counts_follow_the_store(web):
+    from tests.web_support import add_polls
+
+    client, _, store = web
+    before = client.get("/api/figures", params={"per_page": 1}).json()["total"]
+    facets = client.get("/api/facets/figures").json()
+    add_polls(store)  # two more articles, each with a percentage
+    after = client.get("/api/figures", params={"per_page": 1}).json()["total"]
+    assert after == before + 2
+    assert dict(client.get("/api/facets/figures").json()["category"]).get("percent", 0) == \
+        dict(facets["category"]).get("percent", 0) + 2
+    assert re.search(r"of <strong>\d+</strong> figures", client.get("/figures").text)
+
+
+def test_the_articles_page_downloads_its_search(web):
+    import csv
+    import io
+
+    client, ids, _ = web
+    rows = list(csv.DictReader(io.StringIO(client.get("/articles.csv", params={"q": "defaced websites"}).text)))
+    assert [r["id"] for r in rows] == [ids["hostile"]]
+    assert len(list(csv.DictReader(io.StringIO(client.get("/articles.csv").text)))) == 2
+    assert 'href="/articles.csv?q=Kharkiv"' in client.get("/articles", params={"q": "Kharkiv"}).text
+
+
+def test_actors_are_one_row_a_name_and_sortable_and_the_ledger_pages_and_sorts(web):
+    client, _, store = web
+    actors = client.get("/api/actors", params={"per_page": 200}).json()["items"]
+    names = [a["name"] for a in actors]
+    assert len(names) == len(set(names))  # one row a name, whatever countries its mentions were given
+    assert all(a["country"] == (a["countries"][0]["country"] if a["countries"] else None) for a in actors)
+    by_name = client.get("/api/actors", params={"sort": "name", "order": "asc", "per_page": 200}).json()["items"]
+    assert [a["name"] for a in by_name] == sorted(names, key=lambda n: n) or \
+        [a["name"].lower() for a in by_name] == sorted(n.lower() for n in names)
+    assert client.get("/api/actors", params={"country": "russia"}).json()["total"] == \
+        client.get("/api/actors", params={"country": "RUS"}).json()["total"] > 0
+    page = client.get("/ledger", params={"sort": "quantity"}).text
+    labels = re.findall(r'<td><a href="/ledger/quantity\?key=[^"]+">([^<]+)</a>', page)
+    assert labels and labels == sorted(labels, key=str.casefold)
+    assert re.search(r"1–\d+ of <strong>\d+</strong> quantities", page)
+    assert "past the end" in client.get("/ledger", params={"page": 99}).text
+    assert client.get("/ledger", params={"sort": "colour"}).status_code == 422

@@ -79,3 +79,21 @@ def running(app) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+# Two polls that disagree: a contradiction about a percentage, the kind of noise the workbench leaves out
+POLLS = (("KYIV, June 3 (Meridian Wire) - Support for the ceasefire plan stands at 35% among Ukrainians, the Kyiv "
+          "International Institute of Sociology said on Monday.", "Meridian Wire"),
+         ("KYIV, June 3 (Harbour Post) - Support for the ceasefire plan stands at 61% among Ukrainians, the Razumkov "
+          "Centre said on Monday.", "Harbour Post"))
+
+
+def add_polls(store: Store) -> list[str]:
+    """Store the two polls; their article ids."""
+    found = []
+    for text, publisher in POLLS:
+        report = process(RawArticle(text=text, source=publisher, title=f"Ceasefire poll ({publisher})",
+                                    publisher=publisher), published="2025-06-03").to_dict()
+        store.save(report, source=publisher, raw_hash=hashlib.sha256(text.encode()).hexdigest(), version=__version__)
+        found.append(report["article"]["id"])
+    return found

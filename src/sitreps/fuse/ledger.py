@@ -218,10 +218,10 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
             if (mine.day or 0) != day:
                 direction = "up" if estimate.least > mine.most else "down"
                 flags.append(Flag("revision", f"{estimate.source} revised its figure {direction}: "
-                                  f"{amount(mine)} ({mine.date}) -> {amount(estimate)} ({estimate.date})",
+                                  f"{amount(mine)}{_on(mine)} -> {amount(estimate)}{_on(estimate)}",
                                   [mine, estimate]))
             else:
-                flags.append(Flag("disagreement", f"{estimate.source} gives two figures on {estimate.date}: "
+                flags.append(Flag("disagreement", f"{estimate.source} gives two figures{' on ' + estimate.date if estimate.date else ''}: "
                                   f"{amount(mine)} and {amount(estimate)}", [mine, estimate]))
         previous[estimate.source_key] = estimate
         for key in list(window):
@@ -236,10 +236,15 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
             if key == estimate.source_key or pair in pairs or other is None or overlap(other, estimate):
                 continue
             pairs.add(pair)  # type: ignore[arg-type]
-            flags.append(Flag("disagreement", f"{other.source} says {amount(other)} ({other.date}), "
-                              f"{estimate.source} says {amount(estimate)} ({estimate.date})", [other, estimate]))
+            flags.append(Flag("disagreement", f"{other.source} says {amount(other)}{_on(other)}, "
+                              f"{estimate.source} says {amount(estimate)}{_on(estimate)}", [other, estimate]))
         window.setdefault(estimate.source_key, []).append(estimate)
     return flags
+
+
+def _on(estimate: Estimate) -> str:
+    """" (2024-10-22)" after an amount, or nothing for an undated estimate (never "(None)")."""
+    return f" ({estimate.date})" if estimate.date else " (undated)"
 
 
 def _comparable(a: Estimate, b: Estimate) -> bool:

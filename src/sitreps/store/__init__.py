@@ -392,9 +392,12 @@ class Store:
                        field: str | None = None, value: Any = None, note: str | None = None,
                        author: str | None = None) -> int:
         """Record an analyst's report of a wrong (``kind="wrong"``) or missing (``"missing"``) extraction, or of
-        an error in the article's text (``"text"``). It starts ``open``; see ``review_correction``."""
-        if kind not in {"wrong", "missing", "text"}:
-            raise ValueError(f"kind must be 'wrong', 'missing' or 'text', not {kind!r}")
+        an error in the article's text (``"text"``). It starts ``open``; see ``review_correction``. A reviewer's
+        dismissal of a contradiction fusion flagged (``component="contradictions"``, ``kind="dismissed"``,
+        ``item_id`` the contradiction's id) is kept here too: it is a correction of fusion's output, not of
+        an extraction, and never becomes gold."""
+        if kind not in {"wrong", "missing", "text", "dismissed"}:
+            raise ValueError(f"kind must be 'wrong', 'missing', 'text' or 'dismissed', not {kind!r}")
         with self._write() as connection:
             return connection.execute(insert(corrections).values(
                 article_id=article_id, component=component, kind=kind, start=start, end=end, text=text,
@@ -408,6 +411,17 @@ class Store:
         with self._write() as connection:
             return bool(connection.execute(update(corrections).where(corrections.c.id == correction_id).values(
                 status=status, reviewer=reviewer, reviewed=None if status == "open" else _now())).rowcount)
+
+    def revise_correction(self, correction_id: int, *, field: str | None, value: Any,
+                          note: str | None = None) -> bool:
+        """Replace a correction's field and value (a reviewer's edit before accepting; the caller checks the
+        value); False when there is no such correction."""
+        changes: dict[str, Any] = {"field": field, "value": value}
+        if note is not None:
+            changes["note"] = note
+        with self._write() as connection:
+            return bool(connection.execute(update(corrections).where(corrections.c.id == correction_id)
+                                           .values(**changes)).rowcount)
 
     # -- queries: pandas DataFrames (``queries`` has every read) ------------------------------------------------
 

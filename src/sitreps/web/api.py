@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from sitreps import corrections as correcting
-from sitreps.store import queries
+from sitreps.store import queries, vocabulary
 from sitreps.store.queries import Filters
 from sitreps.web.security import csrf_seed, current_user, require_reader, require_reviewer, require_writer
 
@@ -24,10 +24,12 @@ router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(require_re
 
 
 def filters(since: str | None = None, until: str | None = None, country: str | None = None,
-            type: str | None = None, category: str | None = None, source: str | None = None) -> Filters:
-    """The corpus filters every list takes (dates YYYY-MM-DD, ISO3 country, PLOVER type, figure category)."""
+            type: str | None = None, category: str | None = None, outlet: str | None = None,
+            source: str | None = None) -> Filters:
+    """The corpus filters every list takes (dates YYYY-MM-DD, a country by ISO3 code or name, PLOVER type,
+    figure category, the outlet by name or web site; any case). ``source`` is the old name of ``outlet``."""
     return Filters(since=since or None, until=until or None, country=country or None, type=type or None,
-                   category=category or None, source=source or None)
+                   category=category or None, source=outlet or source or None)
 
 
 def page(page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1,
@@ -59,9 +61,16 @@ def report(request: Request, article_id: str) -> dict[str, Any]:
 def _items(what: str):
     def listing(request: Request, found: FiltersDep, paging: PageDep, sort: str | None = None,
                 order: Order = "asc", article: str | None = None, subject: str | None = None,
-                q: str | None = None) -> dict[str, Any]:
-        return queries.list_items(request.app.state.store, what, filters=found, page=paging, sort=sort,
-                               descending=order == "desc", article_id=article, subject=subject, q=q).to_dict()
+                q: str | None = None, speaker: str | None = None, place: str | None = None) -> dict[str, Any]:
+        store = request.app.state.store
+        # the count is the same on every page and in every order: kept until the articles change
+        total = request.app.state.memo.get(
+            store, ("total", what, found, article, subject, q, speaker, place),
+            lambda: queries.count_items(store, what, filters=found, article_id=article, subject=subject, q=q,
+                                        speaker=speaker, place=place))
+        return queries.list_items(store, what, filters=found, page=paging, sort=sort, descending=order == "desc",
+                                  article_id=article, subject=subject, q=q, speaker=speaker, place=place,
+                                  total=total).to_dict()
     listing.__name__ = what
     return listing
 
@@ -72,9 +81,20 @@ for _what, _summary in (("figures", "Figures: amounts with what they count, whos
     router.add_api_route(f"/{_what}", _items(_what), methods=["GET"], summary=_summary)
 
 
-@router.get("/actors", summary="Actors across articles (by name and country), most often named first")
-def actors(request: Request, paging: PageDep, q: str | None = None, country: str | None = None) -> dict[str, Any]:
-    return queries.actor_index(request.app.state.store, q=q, country=country, page=paging).to_dict()
+@router.get("/facets/{what}", summary="How many figures, events or claims each filter value would give")
+def facet_counts(request: Request, what: Literal["figures", "events", "claims"], found: FiltersDep,
+                 subject: str | None = None, q: str | None = None,
+                 speaker: str | None = None) -> dict[str, list[tuple[str, int]]]:
+    store = request.app.state.store
+    return request.app.state.memo.get(store, ("facets", what, found, subject, q, speaker, None), lambda: queries.facets(
+        store, what, filters=found, subject=subject, q=q, speaker=speaker))
+
+
+@router.get("/actors", summary="Actors across articles (one row a name, its countries counted), most often named first")
+def actors(request: Request, paging: PageDep, q: str | None = None, country: str | None = None,
+           sort: str | None = None, order: Literal["asc", "desc"] | None = None) -> dict[str, Any]:
+    return queries.actor_index(request.app.state.store, q=q, country=country, page=paging, sort=sort,
+                               descending=None if order is None else order == "desc").to_dict()
 
 
 @router.get("/actors/{name}", summary="One actor's events, figures and claims across articles")
@@ -112,14 +132,23 @@ class CorrectionIn(BaseModel):
 
 
 class ReviewIn(BaseModel):
+    """A review; a reviewer may correct the correction's field and value (checked as a report's) as they
+    accept it."""
+
     status: Literal["open", "accepted", "rejected"]
+    field: str | None = None
+    value: str | None = None
+    note: str | None = None
 
 
 @router.get("/choices", summary="What a correction can say is wrong, and the fields of each component")
 def choices() -> dict[str, Any]:
     return {"choices": {k: {"label": c.label, "component": c.component, "kind": c.kind}
                         for k, c in correcting.choices().items()},
-            "fields": {c: correcting.fields(c) for c in {c.component for c in correcting.choices().values()}}}
+            "fields": {c: correcting.fields(c) for c in {c.component for c in correcting.choices().values()}},
+            "values": correcting.vocabulary(), "countries": vocabulary.country_codes(),
+            "limits": {"value": correcting.MAX_VALUE, "note": correcting.MAX_NOTE,
+                       "passage": correcting.MAX_PASSAGE}}
 
 
 @router.get("/corrections", summary="Corrections, newest first")
@@ -137,10 +166,11 @@ def add_correction(request: Request, body: CorrectionIn) -> dict[str, Any]:
 @router.post("/corrections/{correction_id}/review", summary="Accept or reject a correction (reviewers)")
 def review(request: Request, correction_id: int, body: ReviewIn) -> dict[str, Any]:
     user = require_reviewer(request)
-    store = request.app.state.store
-    if not request.app.state.write(store.review_correction, correction_id, body.status, reviewer=user.name):
-        raise HTTPException(404, f"no correction {correction_id}")
-    return {"id": correction_id, "status": body.status, "reviewer": user.name}
+    review_correction(request, correction_id, body.status, user.name, field=body.field, value=body.value,
+                      note=body.note)
+    found = queries.correction(request.app.state.store, correction_id) or {}
+    return {"id": correction_id, "status": body.status, "reviewer": user.name, "field": found.get("field"),
+            "value": found.get("value")}
 
 
 @router.get("/me", summary="Who this request is signed in as")
@@ -162,7 +192,22 @@ def store_correction(request: Request, author: str, *, article_id: str, choice: 
         raise HTTPException(404, f"no article {article_id!r}")
     checked = correcting.check(found["article"]["text"], choice=choice, start=start, end=end, text=text,
                                item_id=item_id, field=field, value=value, note=note)
-    return request.app.state.write(
-        store.add_correction, article_id, checked.component, checked.kind, start=checked.start, end=checked.end,
-        text=checked.text, item_id=checked.item_id, field=checked.field, value=checked.value, note=checked.note,
-        author=author)
+    # checked for a duplicate and stored in the writer thread: two identical reports sent at once are one
+    return request.app.state.write(correcting.add, store, article_id, checked, author=author)
+
+
+def review_correction(request: Request, correction_id: int, status: str, reviewer: str, *,
+                      field: str | None = None, value: str | None = None, note: str | None = None) -> None:
+    """Set a correction's status; with a field or value, first revise it (checked as a new report's)."""
+    store = request.app.state.store
+
+    def work() -> bool:
+        if field is not None or value is not None or note is not None:
+            try:
+                correcting.revise(store, correction_id, field=field, value=value, note=note)
+            except KeyError:
+                return False
+        return store.review_correction(correction_id, status, reviewer=reviewer)
+
+    if not request.app.state.write(work):
+        raise HTTPException(404, f"no correction {correction_id}")

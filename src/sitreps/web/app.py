@@ -31,10 +31,11 @@ from sitreps import __version__
 from sitreps.errors import BadParameter
 from sitreps.store import Store
 from sitreps.store.accounts import Accounts
-from sitreps.web import api, fusion, pages
+from sitreps.web import api, downloads, fusion, pages
 from sitreps.web.budget import RequestBudget
 from sitreps.web.limits import Limits, load_limits
 from sitreps.web.lockout import SignInGuard
+from sitreps.web.memo import Memo
 from sitreps.web.render import templates
 from sitreps.web.security import Forbidden, SecurityHeaders, Signer
 
@@ -89,12 +90,14 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
     app.state.sign_in_guard = SignInGuard(limits.sign_in)
     app.state.fusion_cache = fusion.FusionCache(store, limits.store_version_seconds)
     app.add_middleware(RequestBudget, budget=limits.budget)  # inside the headers: a 429 gets them too
+    app.state.memo = Memo()  # facet counts and store totals, until the articles change
     app.add_middleware(SecurityHeaders, secure_cookies=secure_cookies)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(fusion.router)
+    app.include_router(downloads.router)
     app.include_router(pages.router)
 
     @app.exception_handler(Forbidden)
@@ -111,10 +114,11 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
     async def bad_parameter(request: Request, error: BadParameter) -> Response:
         """Bad query parameters and form fields: say which and why (422), never a traceback. Only these: any
         other exception, a ``ValueError`` included, is a bug of the server and answers 500."""
+        status = getattr(error, "status", 422)  # 409 for a correction already reported
         if _wants_json(request):
-            return JSONResponse({"detail": str(error)}, status_code=422)
+            return JSONResponse({"detail": str(error), "parameter": error.parameter}, status_code=status)
         return templates.TemplateResponse(request, "message.html", {"title": "Bad request", "message": str(error)},
-                                          status_code=422)
+                                          status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:

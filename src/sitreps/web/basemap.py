@@ -38,6 +38,9 @@ class MapPoint:
     count: int = 1
     href: str | None = None
     kind: str = "event"
+    # "point" (a city, a facility) or "area" (a whole country or region, drawn at its centroid only for want
+    # of a better spot: a dashed ring, never a dot, so it does not read as "it happened here")
+    precision: str = "point"
 
 
 @dataclass(frozen=True)
@@ -173,15 +176,28 @@ def _points(points: Sequence[MapPoint], a: float, d: float, e: float, f: float, 
         x, y = a * point.lon + e, -d * point.lat + f
         radius = 3.0 + 9.0 * math.sqrt(max(point.count, 1) / biggest)
         tip = f"{point.label} ({format_number(point.count)})" if point.count != 1 else point.label
-        dot = (f'<circle class="point kind-{_slug(point.kind)}" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
-               f'fill="{colour[point.kind]}" fill-opacity="0.8"><title>{esc(tip)}</title></circle>')
+        if point.precision == "area":
+            tip += ", somewhere in this area (no finer place given)"
+            dot = (f'<circle class="point area kind-{_slug(point.kind)}" cx="{x:.1f}" cy="{y:.1f}" '
+                   f'r="{radius + 4:.1f}" fill="{colour[point.kind]}" fill-opacity="0.12" stroke="{colour[point.kind]}" '
+                   f'stroke-width="2" stroke-dasharray="4 3"><title>{esc(tip)}</title></circle>')
+        else:
+            dot = (f'<circle class="point kind-{_slug(point.kind)}" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+                   f'fill="{colour[point.kind]}" fill-opacity="0.8"><title>{esc(tip)}</title></circle>')
         parts.append(link(point.href, dot))
     parts.append('</g><g class="labels" fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke" font-size="11">')
-    for point in ordered[:labels]:
+    placed: list[tuple[float, float, float, float]] = []
+    for point in ordered:
+        if len(placed) >= labels:
+            break
         x, y = a * point.lon + e, -d * point.lat + f
         radius = 3.0 + 9.0 * math.sqrt(max(point.count, 1) / biggest)
         shown = point.label if len(point.label) <= 30 else point.label[:29] + "…"
-        parts.append(f'<text x="{x + radius + 3:.1f}" y="{y + 4:.1f}">{esc(shown)}</text>')
+        box = (x + radius + 3, y - 8, x + radius + 3 + 6.2 * len(shown), y + 5)  # about 6 px a character
+        if any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in placed):
+            continue  # it would overlap a bigger place's label: that place keeps its own, this one its tooltip
+        placed.append(box)
+        parts.append(f'<text x="{box[0]:.1f}" y="{y + 4:.1f}">{esc(shown)}</text>')
     parts.append("</g>")
     if len(kinds) > 1:
         parts.append('<g class="legend" font-size="11">')

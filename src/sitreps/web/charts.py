@@ -70,7 +70,8 @@ def link(href: str | None, inner: str) -> str:
 
 
 def svg_open(width: float, height: float, label: str, css_class: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="img" '
+    # role="group", not "img": an image may not hold links (axe's nested-interactive), and the points are links
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="group" '
             f'aria-label="{esc(label)}" viewBox="0 0 {width:g} {height:g}" width="{width:g}" '
             f'height="{height:g}" {FONT}><title>{esc(label)}</title>')
 
@@ -385,6 +386,9 @@ def timeline(items: Sequence[TimelineItem], *, title: str = "Timeline", width: i
                      f'<text x="{left - 8:.1f}" y="{y + 4:.1f}" text-anchor="end">{esc(shown_name)}</text></g>')
     parts.append("</g>")
     parts.append(_x_axis(first, last, x_of, left, right, bottom))
+    # the axis's domain, for the page's script to turn a dragged span into dates (zoom by date range)
+    parts.append(f'<g class="domain" data-first="{first.isoformat()}" data-last="{last.isoformat()}" '
+                 f'data-left="{left:.1f}" data-right="{right:.1f}"/>')
 
     stacks = Counter((row_of.get(item.group or "(none)", len(rows) - 1), day) for day, _, item in dated)
     placed: Counter = Counter()

@@ -13,21 +13,25 @@ the same object.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
 from collections import OrderedDict
 from typing import Annotated, Any, Callable, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from sitreps.fuse import Fusion, Quantity, fuse_store
+from sitreps.errors import BadParameter
+from sitreps.store import queries
 from sitreps.store.queries import MAX_PAGE, Filters, articles_state
 from sitreps.web.charts import ChartPoint, TimelineItem, quantity_chart, timeline
 from sitreps.web.render import templates
-from sitreps.web.security import require_reader
+from sitreps.web.security import require_reader, require_reviewer
 
 router = APIRouter(dependencies=[Depends(require_reader)])
 CACHED = 16
@@ -35,12 +39,12 @@ CACHED = 16
 
 def fuse_filters(since: str | None = None, until: str | None = None, country: str | None = None,
                  category: str | None = None, subject: str | None = None, type: str | None = None,
-                 source: str | None = None) -> Filters:
-    """What to fuse: dates YYYY-MM-DD, a country (ISO3), a figure category, a subject (ISO3 or actor name),
-    an event type, an outlet."""
+                 outlet: str | None = None, source: str | None = None) -> Filters:
+    """What to fuse: dates YYYY-MM-DD, a country (ISO3 code or name), a figure category, a subject (ISO3 or
+    actor name), an event type, an outlet (``source`` is its older name)."""
     return Filters(since=since or None, until=until or None, country=country or None,
                    category=category or None, subject=subject or None, type=type or None,
-                   source=source or None)
+                   source=outlet or source or None)
 
 
 Filtered = Annotated[Filters, Depends(fuse_filters)]
@@ -175,12 +179,29 @@ def api_contradictions(request: Request, filters: Filtered, kind: str | None = N
 
 # -- pages -----------------------------------------------------------------------------------------------------
 
+LEDGER_SORTS = {  # sort -> (key, descending first)
+    "sources": (lambda q: (len(q.sources), len(q.estimates)), True),
+    "flags": (lambda q: (len(q.flags), len(q.sources)), True),
+    "estimates": (lambda q: len(q.estimates), True),
+    "quantity": (lambda q: q.label.casefold(), False),
+    "latest": (lambda q: max((e.date or "" for e in q.estimates), default=""), True),
+}
+LedgerSort = Annotated[Literal["sources", "flags", "estimates", "quantity", "latest"], Query()]
+
+
 @router.get("/ledger", response_class=HTMLResponse, include_in_schema=False)
-def ledger_page(request: Request, filters: Filtered, flagged: bool = False, sources: Sources = "actor") -> Response:
+def ledger_page(request: Request, filters: Filtered, flagged: bool = False, sources: Sources = "actor",
+                sort: LedgerSort = "sources", order: Annotated[Literal["asc", "desc"] | None, Query()] = None,
+                page: Annotated[int, Query(ge=1)] = 1) -> Response:
+    """The ledger's quantities, sorted (most sources first by default) and paged, 50 a page."""
     fusion = _fusion(request, filters, sources)
-    ledger = [q for q in fusion.ledger if q.flags or not flagged]
+    key, down = LEDGER_SORTS[sort]
+    down = down if order is None else order == "desc"
+    ledger = sorted((q for q in fusion.ledger if q.flags or not flagged), key=key, reverse=down)
+    listing = queries.Listing(ledger[(page - 1) * 50: page * 50], len(ledger), queries.Page(page, 50))
     return templates.TemplateResponse(request, "ledger.html", {
-        "ledger": ledger, "filters": filters, "stats": fusion.stats, "flagged": flagged, "sources": sources})
+        "ledger": listing.rows, "listing": listing, "filters": filters, "stats": fusion.stats, "flagged": flagged,
+        "sources": sources, "sort": sort, "order": "desc" if down else "asc"})
 
 
 @router.get("/ledger/quantity", response_class=HTMLResponse, include_in_schema=False)
@@ -204,9 +225,133 @@ def events_page(request: Request, filters: Filtered, merged: bool = True) -> Res
         "timeline": Markup(timeline(items, title="Fused events"))})
 
 
+def contradiction_id(contradiction: Any) -> str:
+    """A contradiction's stable id: what kind it is, what it is about and the passages it sets side by side
+    (the same flag found again after the store changes keeps its id, so a dismissal holds)."""
+    passages = sorted((p.article_id, p.start, p.end) for p in contradiction.passages)
+    seed = json.dumps([contradiction.kind, contradiction.scope, contradiction.event, contradiction.quantity,
+                       passages])
+    return hashlib.sha1(seed.encode()).hexdigest()[:16]
+
+
+def _noise(quantity: Quantity | None) -> bool:
+    """A quantity that is not a count of something (percentages, the catch-all "other"): left out of the
+    default chart and of the contradictions shown unless asked for."""
+    return quantity is not None and (quantity.category in NOISY_CATEGORIES or quantity.unit == "percent")
+
+
+NOISY_CATEGORIES = frozenset({"percent", "other"})
+GROUPS_PER_PAGE = 20
+Show = Annotated[Literal["open", "dismissed", "all"], Query()]
+
+
+def _contradictions(request: Request, filters: Filters, kind: str | None, sources: str, show: str,
+                    noise: bool) -> tuple[list[dict[str, Any]], int, Fusion]:
+    """The contradictions to show, each with its id and dismissal, and how many noisy ones were left out."""
+    fusion = _fusion(request, filters, sources)
+    quantities = {q.key: q for q in fusion.ledger}
+    dismissed = queries.dismissed_contradictions(request.app.state.store)
+    found, left_out = [], 0
+    for contradiction in fusion.contradictions:
+        if kind and contradiction.kind != kind:
+            continue
+        quantity = quantities.get(contradiction.quantity or "")
+        if not noise and not filters.category and _noise(quantity):
+            left_out += 1
+            continue
+        cid = contradiction_id(contradiction)
+        gone = dismissed.get(cid)
+        if (show == "open" and gone) or (show == "dismissed" and not gone):
+            continue
+        found.append({"id": cid, "c": contradiction, "dismissed": gone, "quantity": quantity})
+    return found, left_out, fusion
+
+
+def _groups(found: list[dict[str, Any]], fusion: Fusion) -> list[dict[str, Any]]:
+    """Contradictions grouped by the quantity or the fused event they are about (else by article)."""
+    events = {e.key: e for e in fusion.events}
+    groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
+    for entry in found:
+        c = entry["c"]
+        if c.quantity:
+            key, label = f"q:{c.quantity}", entry["quantity"].label if entry["quantity"] else c.quantity
+            link = f"/ledger/quantity?key={quote(c.quantity)}"
+        elif c.event and c.event in events:
+            event = events[c.event]
+            key = f"e:{c.event}"
+            label = f"{event.type} event: {', '.join(event.actors) or 'unnamed actors'}" + \
+                (f" → {', '.join(event.recipients)}" if event.recipients else "") + \
+                (f", {event.date}" if event.date else "")
+            link = f"/ledger/events#event-{quote(c.event)}"
+        else:
+            first = c.passages[0] if c.passages else None
+            key = f"a:{first.article_id if first else ''}"
+            label = f"within {first.title or first.article_id}" if first else "within an article"
+            link = f"/articles/{quote(first.article_id)}" if first else None
+        groups.setdefault(key, {"label": label, "link": link, "items": []})["items"].append(entry)
+    return list(groups.values())
+
+
+@router.get("/api/contradictions/grouped", tags=["fusion"], summary="Contradictions grouped by quantity or event, "
+            "paged, without the dismissed and the noisy (percentages) unless asked")
+def api_contradictions_grouped(request: Request, filters: Filtered, kind: str | None = None,
+                               sources: Sources = "actor", show: Show = "open", noise: bool = False,
+                               page: Annotated[int, Query(ge=1)] = 1) -> dict[str, Any]:
+    found, left_out, fusion = _contradictions(request, filters, kind, sources, show, noise)
+    groups = _groups(found, fusion)
+    chunk = groups[(page - 1) * GROUPS_PER_PAGE: page * GROUPS_PER_PAGE]
+    return {"total": len(found), "groups": len(groups), "page": page, "per_page": GROUPS_PER_PAGE,
+            "pages": max(1, -(-len(groups) // GROUPS_PER_PAGE)), "noise_left_out": left_out,
+            "items": [{"label": g["label"], "link": g["link"],
+                       "contradictions": [{**e["c"].to_dict(), "id": e["id"], "dismissed": e["dismissed"] is not None}
+                                          for e in g["items"]]} for g in chunk]}
+
+
 @router.get("/contradictions", response_class=HTMLResponse, include_in_schema=False)
-def contradictions_page(request: Request, filters: Filtered, kind: str | None = None,
-                        sources: Sources = "actor") -> Response:
-    found = [c for c in _fusion(request, filters, sources).contradictions if kind is None or c.kind == kind]
+def contradictions_page(request: Request, filters: Filtered, kind: str | None = None, sources: Sources = "actor",
+                        show: Show = "open", noise: bool = False,
+                        page: Annotated[int, Query(ge=1)] = 1) -> Response:
+    found, left_out, fusion = _contradictions(request, filters, kind, sources, show, noise)
+    groups = _groups(found, fusion)
+    listing = queries.Listing(groups[(page - 1) * GROUPS_PER_PAGE: page * GROUPS_PER_PAGE], len(groups),
+                              queries.Page(page, GROUPS_PER_PAGE))
     return templates.TemplateResponse(request, "contradictions.html", {
-        "contradictions": found, "filters": filters, "kind": kind or ""})
+        "listing": listing, "total": len(found), "filters": filters, "kind": kind or "", "show": show,
+        "noise": noise, "left_out": left_out})
+
+
+@router.post("/contradictions/{cid}/dismiss", include_in_schema=False)
+def dismiss(request: Request, cid: str, csrf: Annotated[str, Form()], back: Annotated[str, Form()] = "/contradictions",
+            restore: Annotated[bool, Form()] = False, note: Annotated[str | None, Form()] = None) -> Response:
+    """A reviewer marks a contradiction as noise (or restores it); kept with their name."""
+    user = require_reviewer(request, csrf)
+    store = request.app.state.store
+    if note is not None and len(note) > 1000:
+        raise BadParameter("note", "the note is longer than 1000 characters")
+    if restore:
+        gone = queries.dismissed_contradictions(store).get(cid)
+        if gone is None:
+            raise HTTPException(404, f"contradiction {cid} is not dismissed")
+        request.app.state.write(store.review_correction, gone["id"], "rejected", reviewer=user.name)
+    else:
+        found = next((c for c in _fusion(request, Filters()).contradictions if contradiction_id(c) == cid), None)
+        if found is None:
+            found = next((c for _, q in request.app.state.fusion_cache.found.values() for c in q.contradictions
+                          if contradiction_id(c) == cid), None)
+        if found is None:
+            raise HTTPException(404, f"no contradiction {cid}")
+
+        def work() -> None:
+            if cid in queries.dismissed_contradictions(store):
+                return  # dismissed already: once is enough
+            first = found.passages[0]
+            made = store.add_correction(first.article_id, "contradictions", "dismissed", start=first.start,
+                                        end=first.end, text=found.message[:MAX_MESSAGE], item_id=cid,
+                                        note=(note or "").strip() or None, author=user.name)
+            store.review_correction(made, "accepted", reviewer=user.name)
+        request.app.state.write(work)
+    target = back if back.startswith("/") and not back.startswith("//") else "/contradictions"
+    return RedirectResponse(target, status_code=303)
+
+
+MAX_MESSAGE = 2000

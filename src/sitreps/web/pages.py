@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -19,7 +19,7 @@ from sitreps import corrections as correcting
 from sitreps.errors import BadParameter
 from sitreps.store import queries
 from sitreps.store.queries import Filters
-from sitreps.web.api import FiltersDep, store_correction
+from sitreps.web.api import FiltersDep, review_correction, store_correction
 from sitreps.web.highlight import KINDS, mark
 from sitreps.web.render import templates
 from sitreps.web.security import (Forbidden, by_token, current_user, require_reader, require_reviewer, require_writer,
@@ -44,11 +44,19 @@ def articles(request: Request, _: Reader, found: FiltersDep, q: str | None = Non
     listing = queries.list_articles(request.app.state.store, q=q, filters=found, page=_page(page), sort=sort,
                                  descending=order != "asc")
     return templates.TemplateResponse(request, "articles.html", {
-        "listing": listing, "q": q or "", "filters": found, "counts": queries.counts(request.app.state.store)})
+        "listing": listing, "q": q or "", "filters": found, "counts": queries.counts(request.app.state.store),
+        "download": _download_query(request)})
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def reader(request: Request, _: Reader, article_id: str, reported: int | None = None) -> Response:
+    return _reader(request, article_id, reported=reported)
+
+
+def _reader(request: Request, article_id: str, *, reported: int | None = None, form: dict[str, Any] | None = None,
+            error: BadParameter | None = None) -> Response:
+    """The reader page; with ``form`` and ``error``, the correction dialog reopens with what the analyst
+    sent (passage, choice, item, field, value, comment) and the problem beside the field it concerns."""
     store = request.app.state.store
     report = store.report(article_id)
     if report is None:
@@ -59,7 +67,11 @@ def reader(request: Request, _: Reader, article_id: str, reported: int | None = 
         "report": report, "article": report["article"], "marked": marked, "kinds": KINDS,
         "choices": correcting.choices(), "fields": {c: correcting.fields(c) for c in
                                                     {c.component for c in correcting.choices().values()}},
-        "corrections": corrections, "reported": reported})
+        "vocabulary": correcting.vocabulary(),
+        "sentence_bounds": [[s["start"], s["end"]] for s in report.get("sentences", [])], "corrections": corrections, "reported": reported,
+        "form": form or {}, "form_error": str(error) if error else None,
+        "error_field": error.parameter if error else None},
+        status_code=getattr(error, "status", 422) if error else 200)
 
 
 @router.post("/articles/{article_id}/corrections")
@@ -69,47 +81,71 @@ def report_correction(request: Request, article_id: str, csrf: Annotated[str, Fo
                       field: Annotated[str | None, Form()] = None, value: Annotated[str | None, Form()] = None,
                       note: Annotated[str | None, Form()] = None) -> Response:
     user = require_writer(request, csrf)
-    correction = store_correction(request, user.name, article_id=article_id, choice=choice, start=start, end=end,
-                                  text=text, item_id=item_id, field=field, value=value, note=note)
+    try:
+        correction = store_correction(request, user.name, article_id=article_id, choice=choice, start=start,
+                                      end=end, text=text, item_id=item_id, field=field, value=value, note=note)
+    except BadParameter as error:  # said inline, in the form as it was sent, not on a bare error page
+        sent = {"choice": choice, "start": start, "end": end, "text": text or "", "item_id": item_id or "",
+                "field": field or "", "value": value or "", "note": note or ""}
+        return _reader(request, article_id, form=sent, error=error)
     return RedirectResponse(f"/articles/{quote(article_id)}?reported={correction}#corrections", status_code=303)
 
 
 def _item_page(request: Request, what: str, found: Filters, template: str, *, sort: str | None, order: str,
                page: int, extra: dict[str, Any] | None = None, subject: str | None = None,
-               q: str | None = None) -> Response:
-    listing = queries.list_items(request.app.state.store, what, filters=found, page=_page(page), sort=sort,
-                              descending=order == "desc", subject=subject, q=q)
+               q: str | None = None, speaker: str | None = None, place: str | None = None) -> Response:
+    """A list page: one page of rows, how many of how many, the facet counts beside the filters, and the
+    download links of exactly this view."""
+    store, memo = request.app.state.store, request.app.state.memo
+    total = memo.get(store, ("total", what, found, None, subject, q, speaker, place), lambda: queries.count_items(
+        store, what, filters=found, subject=subject, q=q, speaker=speaker, place=place))
+    listing = queries.list_items(store, what, filters=found, page=_page(page), sort=sort,
+                                 descending=order == "desc", subject=subject, q=q, speaker=speaker,
+                                 place=place, total=total)
     return templates.TemplateResponse(request, template, {
         "listing": listing, "filters": found, "sort": sort, "order": order, "subject": subject or "",
-        "q": q or "", **(extra or {})})
+        "speaker": speaker or "", "place": place or "", "q": q or "", "what": what,
+        "in_store": memo.get(store, ("count", what), lambda: queries.item_count(store, what)),
+        "facets": memo.get(store, ("facets", what, found, subject, q, speaker, place),
+                           lambda: queries.facets(store, what, filters=found, subject=subject, q=q, speaker=speaker,
+                                                  place=place)),
+        "download": _download_query(request), **(extra or {})})
+
+
+def _download_query(request: Request) -> str:
+    """The page's query string without its page number: a download is the whole filtered view."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "page" and v]
+    return urlencode(kept)
 
 
 @router.get("/figures", response_class=HTMLResponse)
 def figures(request: Request, _: Reader, found: FiltersDep, sort: str | None = None, order: str = "desc",
-            page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1, subject: str | None = None,
-            q: str | None = None) -> Response:
+            page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1, subject: str | None = None, q: str | None = None,
+            speaker: str | None = None) -> Response:
     from sitreps.web.views import figure_chart
 
     chart = figure_chart(request, found, subject)
     return _item_page(request, "figures", found, "figures.html", sort=sort, order=order, page=page,
-                      subject=subject, q=q, extra={"chart": chart})
+                      subject=subject, q=q, speaker=speaker, extra={"chart": chart})
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, _: Reader, found: FiltersDep, sort: str | None = None, order: str = "desc",
-           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
+           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1, q: str | None = None, place: str | None = None) -> Response:
     from sitreps.web.views import event_timeline
 
-    return _item_page(request, "events", found, "events.html", sort=sort, order=order, page=page,
+    return _item_page(request, "events", found, "events.html", sort=sort, order=order, page=page, q=q, place=place,
                       extra={"timeline": event_timeline(request.app.state.store, found)})
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, _: Reader, q: str | None = None, country: str | None = None,
-           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
-    listing = queries.actor_index(request.app.state.store, q=q, country=country, page=_page(page))
+           page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1, sort: str | None = None, order: str | None = None) -> Response:
+    listing = queries.actor_index(request.app.state.store, q=q, country=country, page=_page(page), sort=sort,
+                                  descending=None if order is None else order == "desc")
     return templates.TemplateResponse(request, "actors.html", {"listing": listing, "q": q or "",
-                                                               "country": country or ""})
+                                                               "country": country or "", "sort": sort or "articles",
+                                                               "order": order or ("desc" if (sort or "articles") == "articles" else "asc")})
 
 
 @router.get("/actors/{name}", response_class=HTMLResponse)
@@ -135,20 +171,31 @@ def places(request: Request, _: Reader, found: FiltersDep, q: str | None = None,
 def corrections(request: Request, _: Reader, status: str | None = "open",
                 page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
     status = status if status in correcting.STATUSES else None
-    listing = queries.list_corrections(request.app.state.store, status=status, page=_page(page))
-    return templates.TemplateResponse(request, "corrections.html", {"listing": listing, "status": status or "",
-                                                                    "statuses": correcting.STATUSES})
+    store = request.app.state.store
+    listing = queries.list_corrections(store, status=status, page=_page(page))
+    reports = {article: store.report(article) for article in {row["article_id"] for row in listing.rows}}
+    for row in listing.rows:  # the sentence, what sitreps extracted there, and the proposed value, side by side
+        row["context"] = correcting.in_context(reports[row["article_id"]], row)
+    return templates.TemplateResponse(request, "corrections.html", {
+        "listing": listing, "status": status or "", "statuses": correcting.STATUSES,
+        "fields": {c: correcting.fields(c) for c in {c.component for c in correcting.choices().values()}}})
 
 
 @router.post("/corrections/{correction_id}/review")
 def review(request: Request, correction_id: int, csrf: Annotated[str, Form()], status: Annotated[str, Form()],
-           back: Annotated[str, Form()] = "/corrections") -> Response:
+           back: Annotated[str, Form()] = "/corrections", field: Annotated[str | None, Form()] = None,
+           value: Annotated[str | None, Form()] = None) -> Response:
     user = require_reviewer(request, csrf)
-    store = request.app.state.store
     if status not in correcting.STATUSES:
         raise BadParameter("status", f"status: one of {', '.join(correcting.STATUSES)}")
-    if not request.app.state.write(store.review_correction, correction_id, status, reviewer=user.name):
+    found = queries.correction(request.app.state.store, correction_id)
+    if found is None:
         raise HTTPException(404, f"no correction {correction_id}")
+    # only an accepted correction is revised: the reviewer's value is the one that becomes gold
+    edited = status == "accepted" and value is not None and _shown(found.get("value")) != value.strip()
+    edited = edited or (status == "accepted" and bool(field) and field != found.get("field"))
+    review_correction(request, correction_id, status, user.name, field=field if edited else None,
+                      value=value if edited else None)
     return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/corrections",
                             status_code=303)
 
@@ -196,6 +243,13 @@ def logout(request: Request, csrf: Annotated[str, Form()]) -> Response:
     response = RedirectResponse("/articles", status_code=303)
     response.set_cookie(**session_cookie("", clear=True))
     return response
+
+
+def _shown(value: Any) -> str:
+    """A stored value as the review form shows it (lists comma-separated)."""
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def _safe_next(target: str) -> str:

@@ -15,6 +15,8 @@ from sitreps.web.security import csrf_seed, current_user
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 env = templates.env
 env.autoescape = True  # article text is untrusted: every {{ }} is escaped unless marked safe on purpose
+# a missing value prints as nothing, never as Python's "None" (a reader should not see the language)
+env.finalize = lambda value: "" if value is None else value
 
 
 def number(value: Any) -> str:

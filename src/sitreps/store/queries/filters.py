@@ -26,7 +26,7 @@ _UNFILTERED = {"failures", "corrections"}
 @dataclass(frozen=True, slots=True)
 class Filters:
     """What to keep; every field optional. Dates are YYYY-MM-DD (inclusive): an item's own date where it has
-    one, else its article's. ``country`` is ISO 3166 alpha-3 (or NATO, EU …), upper-cased; ``type`` a PLOVER
+    one, else its article's. ``country`` is ISO 3166 alpha-3 (or NATO, EU …), upper-cased, or a country's English name (read as its code); ``type`` a PLOVER
     event type, upper-cased; ``category`` a figure category, lower-cased; ``subject`` a side (a country or
     IGO code, a Wikidata item, else an actor's name, as fusion keys actors: fusion only); ``source`` an
     outlet's name or web site (example.org); near-duplicate articles are left out unless
@@ -49,9 +49,16 @@ class Filters:
                     object.__setattr__(self, name, dt.date.fromisoformat(str(value)[:10]).isoformat())
                 except ValueError:
                     raise BadParameter(name, f"{name}: not a date in the form YYYY-MM-DD: {value!r}") from None
-        for name in ("country", "type"):
-            if getattr(self, name):
-                object.__setattr__(self, name, getattr(self, name).strip().upper())
+        if self.since and self.until and self.since > self.until:
+            raise BadParameter("until", f"until: {self.until} is before since ({self.since})")
+        if self.type:
+            object.__setattr__(self, "type", self.type.strip().upper())
+        if self.country and self.country.strip():
+            object.__setattr__(self, "country", _country(self.country))
+        for name in ("category", "type", "source", "country", "subject"):  # a blank field is no filter
+            value = getattr(self, name)
+            if value is not None and not str(value).strip():
+                object.__setattr__(self, name, None)
         if self.category:
             object.__setattr__(self, "category", self.category.strip().lower())
         if self.subject:  # a code is compared upper-cased, a name lower-cased (as ``fuse.keys.actor_key``)
@@ -75,6 +82,21 @@ class Filters:
         if self.subject:
             raise BadParameter("subject", "--subject (a side) applies to fusion: the ledger, timeline and "
                                           "contradictions")
+
+
+def _country(value: str) -> str:
+    """A country by ISO code or English name (any case) as its code; another short code (an IGO's) as is,
+    upper-cased; anything else is refused rather than matching nothing."""
+    from sitreps.store import vocabulary
+
+    found = vocabulary.country_code(value)
+    if found is not None:
+        return found
+    code = value.strip()
+    if re.fullmatch(r"[A-Z0-9]{2,8}", code):  # written as a code: one this data does not list (XKX …)
+        return code
+    raise BadParameter("country", f"country: {value.strip()!r} is neither a country's name nor a code "
+                                  "(ISO 3166 alpha-3 such as UKR, or NATO, EU …)")
 
 
 __all__ = ["Filters"]

@@ -8,7 +8,7 @@ sorted on. Items refer to actors and places by ids local to their report
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, s
 from sqlalchemy.engine import Connection
 
 from sitreps.errors import BadParameter
+from sitreps.store import vocabulary
 from sitreps.store.queries.filters import Filters
 from sitreps.store.queries.search import check_length, full_text
 from sitreps.store.queries.statements import articles_statement, items_statement
@@ -39,7 +40,7 @@ SORTS: dict[str, dict[str, str]] = {
     "claims": {"day": "day", "speaker": "speaker_name", "kind": "kind", "publisher": "publisher"},
     "places": {"name": "name", "country": "country"},
     "times": {"value": "value", "publisher": "publisher"},
-    "actors": {"name": "name", "country": "country"},
+    "actors": {"articles": "articles", "name": "name", "kind": "kind"},
 }
 
 
@@ -109,8 +110,93 @@ def list_articles(store: "Store", *, q: str | None = None, filters: Filters | No
 
 def list_items(store: "Store", what: str, *, filters: Filters | None = None, page: Page = Page(),
                sort: str | None = None, descending: bool = False, article_id: str | None = None,
-               subject: str | None = None, q: str | None = None) -> Listing:
-    """Items of one kind across the corpus, with the names of the actors and places they point to."""
+               subject: str | None = None, q: str | None = None, speaker: str | None = None,
+               place: str | None = None, total: int | None = None) -> Listing:
+    """Items of one kind across the corpus, with the names of the actors and places they point to.
+    ``subject`` (figures) is a country by code or name, or an actor's name; ``speaker`` (figures, claims)
+    who gives the figure or makes the claim, by name (any case); ``place`` (events, figures) the place's name
+    (any case); ``q`` words of the item's text. ``total``: the count of the view when the caller knows it
+    (``count_items``, cached: it is the same on every page and in every order), else it is counted."""
+    statement, ordering = _items(what, filters, sort=sort, descending=descending, article_id=article_id,
+                                 subject=subject, q=q, speaker=speaker, place=place)
+    table = ITEM_TABLES[what]
+    column = sort_column(what, sort)
+    # Sort the keys, then read the page's rows whole: sorting whole rows (their JSON included) of a large
+    # store to keep fifty of them is what made a plain /api/figures take seconds.
+    inner = statement.add_columns(table.c.pk.label("row_pk")).subquery()
+    first = inner.c[column].desc() if descending else inner.c[column].asc()
+    keys = (select(inner.c.row_pk).order_by(first, inner.c.article_id, inner.c.ord)
+            .limit(page.size).offset(page.offset))
+    with store.engine.connect() as connection:
+        if total is None:
+            total = connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())
+                                       ).scalar_one()
+        wanted = [row[0] for row in connection.execute(keys)]
+        rows = connection.execute(statement.where(table.c.pk.in_(wanted)).order_by(*ordering)).mappings().all() \
+            if wanted else []
+    listing = Listing([_plain(dict(row)) for row in rows], total, page)
+    _resolve_local_ids(store, what, listing.rows)
+    return listing
+
+
+def count_items(store: "Store", what: str, *, filters: Filters | None = None, article_id: str | None = None,
+                subject: str | None = None, q: str | None = None, speaker: str | None = None,
+                place: str | None = None) -> int:
+    """How many items ``list_items`` would list over all its pages."""
+    statement, _ = _items(what, filters, article_id=article_id, subject=subject, q=q, speaker=speaker, place=place)
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+
+
+def iter_items(store: "Store", what: str, *, filters: Filters | None = None, sort: str | None = None,
+               descending: bool = False, subject: str | None = None, q: str | None = None,
+               speaker: str | None = None, place: str | None = None,
+               chunk: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every item ``list_items`` would list over all its pages, in its order, read a chunk at a time (for a
+    download of exactly the filtered view)."""
+    statement, ordering = _items(what, filters, sort=sort, descending=descending, subject=subject, q=q,
+                                 speaker=speaker, place=place)
+    with store.engine.connect() as connection:
+        result = connection.execution_options(stream_results=True).execute(statement.order_by(*ordering))
+        for rows in iter(lambda: result.mappings().fetchmany(chunk), []):
+            plain = [_plain(dict(row)) for row in rows]
+            _resolve_local_ids(store, what, plain)
+            yield from plain
+
+
+# what -> facet name -> the column counted (the item query's label)
+FACETS: dict[str, dict[str, str]] = {
+    "figures": {"category": "category", "outlet": "publisher"},
+    "events": {"type": "type", "modality": "modality", "outlet": "publisher"},
+    "claims": {"kind": "kind", "outlet": "publisher"},
+}
+_FACET_FILTER = {"category": "category", "type": "type", "outlet": "source"}
+
+
+def facets(store: "Store", what: str, *, filters: Filters | None = None, subject: str | None = None,
+           q: str | None = None, speaker: str | None = None, place: str | None = None, limit: int = 40) -> dict[str, list[tuple[str, int]]]:
+    """For each facet of ``what``, its values and how many items each would give with the other filters
+    kept (a facet's own filter is left out, so every choice shows what picking it would give), commonest
+    first."""
+    import dataclasses
+
+    filters = filters or Filters()
+    found: dict[str, list[tuple[str, int]]] = {}
+    with store.engine.connect() as connection:
+        for name, column in FACETS.get(what, {}).items():
+            own = _FACET_FILTER.get(name)
+            others = dataclasses.replace(filters, **{own: None}) if own else filters
+            statement, _ = _items(what, others, subject=subject, q=q, speaker=speaker, place=place)
+            inner = statement.subquery()
+            counted = (select(inner.c[column], func.count()).where(inner.c[column].is_not(None))
+                       .group_by(inner.c[column]).order_by(func.count().desc(), inner.c[column]).limit(limit))
+            found[name] = [(str(value), int(count)) for value, count in connection.execute(counted)]
+    return found
+
+
+def _items(what: str, filters: Filters | None, *, sort: str | None = None, descending: bool = False,
+           article_id: str | None = None, subject: str | None = None, q: str | None = None,
+           speaker: str | None = None, place: str | None = None) -> tuple[Select, list[Any]]:
     if what not in ITEM_TABLES:
         raise BadParameter("what", f"what: one of {', '.join(ITEM_TABLES)}")
     table = ITEM_TABLES[what]
@@ -120,22 +206,32 @@ def list_items(store: "Store", what: str, *, filters: Filters | None = None, pag
     statement, named = _with_names(what, table, statement)
     if article_id:
         statement = statement.where(table.c.article_id == article_id)
-    if subject:
+    if subject and subject.strip():
         subject_column = named.get("subject_name")
         if subject_column is None:
             raise BadParameter("subject", "subject: only figures have a subject")
-        wanted = subject.strip().upper()
-        statement = statement.where(or_(func.upper(subject_column) == wanted,
-                                        named["subject_country"] == wanted))
+        wanted = " ".join(subject.split())
+        code = vocabulary.country_code(wanted)
+        matches = [func.lower(subject_column) == wanted.lower()]
+        if code is not None:
+            matches.append(named["subject_country"] == code)
+        statement = statement.where(or_(*matches))
+    if speaker and speaker.strip():
+        speaker_column = named.get("source_name", named.get("speaker_name"))
+        if speaker_column is None:
+            raise BadParameter("speaker", "speaker: only figures and claims have a speaker")
+        statement = statement.where(func.lower(speaker_column) == " ".join(speaker.split()).lower())
+    if place and place.strip():
+        if "place_name" not in statement.selected_columns:
+            raise BadParameter("place", "place: only events and figures have a place")
+        named_place = statement.selected_columns["place_name"].element
+        statement = statement.where(func.lower(named_place) == " ".join(place.split()).lower())
     if q and q.strip() and "text" in table.c:
         check_length(q)
         statement = statement.where(func.lower(table.c.text).contains(q.strip().lower()))
     column = sort_column(what, sort)
-    order: ColumnElement[Any] = literal_column(column)
-    ordering = [order.desc() if descending else order.asc(), table.c.article_id, table.c.ord]
-    listing = _listing(store, statement, ordering, page)
-    _resolve_local_ids(store, what, listing.rows)
-    return listing
+    order = literal_column(column)
+    return statement, [order.desc() if descending else order.asc(), table.c.article_id, table.c.ord]
 
 
 def _with_names(what: str, table: Any, statement: Select) -> tuple[Select, dict[str, Any]]:
@@ -160,9 +256,12 @@ def _with_names(what: str, table: Any, statement: Select) -> tuple[Select, dict[
     return statement, named
 
 
-def _listing(store: "Store", statement: Select, ordering: list[Any], page: Page) -> Listing:
+def _listing(store: "Store", statement: Select, ordering: list[Any], page: Page, *,
+             total: int | None = None) -> Listing:
     with store.engine.connect() as connection:
-        total = connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+        if total is None:
+            total = connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())
+                                       ).scalar_one()
         rows = connection.execute(statement.order_by(*ordering).limit(page.size).offset(page.offset)).mappings().all()
     return Listing([_plain(dict(row)) for row in rows], total, page)
 
@@ -194,21 +293,42 @@ def local_names(store: "Store", article_ids: Iterable[str]) -> dict[tuple[str, s
 # -- actors and places across the corpus -------------------------------------------------------------------
 
 def actor_index(store: "Store", *, q: str | None = None, country: str | None = None, page: Page = Page(),
-                sort: str | None = None) -> Listing:
-    """Actors by name and country across articles, with how many articles name them."""
-    statement = (select(actors.c.name, actors.c.country, func.min(actors.c.kind).label("kind"),
+                sort: str | None = None, descending: bool | None = None) -> Listing:
+    """Actors by name across articles, with how many articles name them; ``country`` is the commonest
+    country the extractors gave the name and ``countries`` every one with its count (a person is one row,
+    not one per country a sentence suggested). ``country`` filters by code or name."""
+    statement = (select(actors.c.name, func.min(actors.c.kind).label("kind"),
                         func.min(actors.c.sector).label("sector"),
                         func.count(func.distinct(actors.c.article_id)).label("articles"))
                  .select_from(actors.join(articles, articles.c.id == actors.c.article_id))
                  .where(articles.c.duplicate_of.is_(None))
-                 .group_by(actors.c.name, actors.c.country))
+                 .group_by(actors.c.name))
     if q and q.strip():
         statement = statement.where(func.lower(actors.c.name).contains(check_length(q).strip().lower()))
-    if country:
-        statement = statement.where(actors.c.country == country.strip().upper())
-    ordering = [literal_column("articles").desc(), actors.c.name] if sort is None else \
-        [literal_column(sort_column("actors", sort)), actors.c.name]
-    return _listing(store, statement, ordering, page)
+    if country and country.strip():
+        code = Filters(country=country).country
+        named = select(actors.c.name).where(actors.c.country == code)
+        statement = statement.where(actors.c.name.in_(named))
+    column = sort_column("actors", sort)
+    down = (column == "articles") if descending is None else descending
+    order = literal_column(column).desc() if down else literal_column(column).asc()
+    listing = _listing(store, statement, [order, actors.c.name], page)
+    names = [row["name"] for row in listing.rows]
+    if names:
+        with store.engine.connect() as connection:
+            counted = connection.execute(
+                select(actors.c.name, actors.c.country, func.count().label("n"))
+                .select_from(actors.join(articles, articles.c.id == actors.c.article_id))
+                .where(actors.c.name.in_(names), actors.c.country.is_not(None), articles.c.duplicate_of.is_(None))
+                .group_by(actors.c.name, actors.c.country)).all()
+        by_name: dict[str, list[tuple[str, int]]] = {}
+        for name, code, n in counted:
+            by_name.setdefault(name, []).append((code, int(n)))
+        for row in listing.rows:
+            found = sorted(by_name.get(row["name"], []), key=lambda pair: (-pair[1], pair[0]))
+            row["countries"] = [{"country": code, "mentions": n} for code, n in found]
+            row["country"] = found[0][0] if found else None
+    return listing
 
 
 def actor_profile(store: "Store", name: str) -> dict[str, Any] | None:
@@ -256,7 +376,8 @@ def place_points(store: "Store", filters: Filters | None = None) -> list[dict[st
     statement = items_statement("events", filters).order_by(None).subquery()
     query = (select(statement.c.place_name.label("name"), func.avg(statement.c.lat).label("lat"),
                     func.avg(statement.c.lon).label("lon"), func.count().label("events"),
-                    func.min(statement.c.day).label("first"), func.max(statement.c.day).label("last"))
+                    func.min(statement.c.day).label("first"), func.max(statement.c.day).label("last"),
+                    func.max(statement.c.place_kind).label("kind"))
              .where(statement.c.lat.is_not(None)).group_by(statement.c.place_name)
              .order_by(func.count().desc()))
     with store.engine.connect() as connection:
@@ -280,9 +401,11 @@ def place_index(store: "Store", *, page: Page = Page(), q: str | None = None) ->
 
 def list_corrections(store: "Store", *, status: str | None = None, article_id: str | None = None,
                      page: Page = Page()) -> Listing:
-    """Corrections, newest first, with their article's title."""
+    """Corrections of extractions, newest first, with their article's title (dismissed contradictions are
+    read by ``dismissed_contradictions``)."""
     statement = (select(corrections, articles.c.title)
-                 .select_from(corrections.outerjoin(articles, articles.c.id == corrections.c.article_id)))
+                 .select_from(corrections.outerjoin(articles, articles.c.id == corrections.c.article_id))
+                 .where(corrections.c.kind != "dismissed"))
     if status:
         statement = statement.where(corrections.c.status == status)
     if article_id:
@@ -290,14 +413,48 @@ def list_corrections(store: "Store", *, status: str | None = None, article_id: s
     return _listing(store, statement, [corrections.c.created.desc(), corrections.c.id.desc()], page)
 
 
-def commonest_category(store: "Store") -> str | None:
-    """The figure category with the most figures (not "other"), for a chart when none is asked for."""
+def corrections_at(store: "Store", article_id: str, start: int, end: int) -> list[dict[str, Any]]:
+    """The corrections of one passage that are not rejected (to find a second report of the same fact)."""
+    statement = select(corrections).where(corrections.c.article_id == article_id, corrections.c.start == start,
+                                          corrections.c.end == end, corrections.c.status != "rejected")
+    with store.engine.connect() as connection:
+        return [_plain(dict(row)) for row in connection.execute(statement.order_by(corrections.c.id)).mappings()]
+
+
+def dismissed_contradictions(store: "Store") -> dict[str, dict[str, Any]]:
+    """Contradiction id -> who dismissed it and when (reviewers' dismissals of fusion's flags)."""
+    statement = (select(corrections.c.id, corrections.c.item_id, corrections.c.reviewer, corrections.c.created,
+                        corrections.c.note)
+                 .where(corrections.c.component == "contradictions", corrections.c.kind == "dismissed",
+                        corrections.c.status == "accepted"))
+    with store.engine.connect() as connection:
+        return {row.item_id: {"id": row.id, "by": row.reviewer, "when": row.created, "note": row.note}
+                for row in connection.execute(statement)}
+
+
+def correction(store: "Store", correction_id: int) -> dict[str, Any] | None:
+    """One correction, or None."""
+    with store.engine.connect() as connection:
+        row = connection.execute(select(corrections).where(corrections.c.id == correction_id)).mappings().first()
+    return _plain(dict(row)) if row is not None else None
+
+
+def commonest_category(store: "Store", *, excluding: Iterable[str] = ("other",)) -> str | None:
+    """The figure category with the most figures (not "other", nor any of ``excluding``), for a chart when
+    none is asked for."""
     figures = ITEM_TABLES["figures"]
     with store.engine.connect() as connection:
         return connection.execute(select(figures.c.category).where(figures.c.category.is_not(None),
-                                                                   figures.c.category != "other")
+                                                                   figures.c.category.not_in(list(excluding)))
                                   .group_by(figures.c.category).order_by(func.count().desc(), figures.c.category)
                                   .limit(1)).scalar()
+
+
+def item_count(store: "Store", what: str) -> int:
+    """How many items of one kind (or articles) the store holds, filters aside (the M of "N of M")."""
+    table = articles if what == "articles" else ITEM_TABLES[what]
+    with store.engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar_one()
 
 
 def counts(store: "Store") -> dict[str, int]:
@@ -319,7 +476,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-__all__ = ["MAX_PAGE", "MAX_PER_PAGE", "SORTS", "Listing", "Page", "actor_index", "actor_profile",
-           "commonest_category", "counts",
-           "list_articles", "list_corrections", "list_items", "local_names", "place_index", "place_points",
-           "sort_column"]
+__all__ = ["FACETS", "MAX_PAGE", "MAX_PER_PAGE", "SORTS", "Listing", "Page", "actor_index", "actor_profile", "commonest_category",
+           "correction", "corrections_at", "count_items", "counts", "dismissed_contradictions", "facets", "item_count",
+           "iter_items", "list_articles", "list_corrections", "list_items", "local_names", "place_index",
+           "place_points", "sort_column"]
