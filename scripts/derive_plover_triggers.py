@@ -45,6 +45,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitreps.extract.plover_patterns import singular  # the one singular, so derived and read words agree
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"
 DEFAULT_OUT = ROOT / "src" / "sitreps" / "data" / "plover_triggers.yaml"
@@ -148,22 +150,12 @@ def _code(text: str) -> str | None:
     return None if not code or code.startswith("-") else code
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def _word(raw: str) -> str:
     """A dictionary word in sitreps' form: lower case, singular, phrases joined by spaces."""
     word = raw.lower().strip("_").replace("_", " ")
     if word.startswith("&"):
         return word
-    return " ".join(_singular(w) for w in word.split())
+    return " ".join(singular(w) for w in word.split())
 
 
 def read_synsets(lines: list[str]) -> dict[str, list[str]]:

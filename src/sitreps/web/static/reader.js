@@ -57,20 +57,10 @@
     const start = offsetOf(range.startContainer, range.startOffset, false);
     const end = offsetOf(range.endContainer, range.endOffset, true);
     if (start === null || end === null || end <= start) return null;
-    // Items under the selection, best first: the one whose span the selection matches most closely
-    // (overlap over union), so selecting a figure inside an event's sentence picks the figure.
-    const overlap = {}, extent = {};
-    text.querySelectorAll("[data-items]").forEach(function (seg) {
-      const s = Number(seg.dataset.s), e = s + seg.textContent.length;
-      const shared = Math.max(0, Math.min(e, end) - Math.max(s, start));
-      seg.dataset.items.split(" ").forEach(function (id) {
-        extent[id] = (extent[id] || 0) + (e - s);
-        if (shared > 0) overlap[id] = (overlap[id] || 0) + shared;
-      });
-    });
-    const score = function (id) { return overlap[id] / (extent[id] + (end - start) - overlap[id]); };
-    const items = Object.keys(overlap).sort(function (a, b) { return score(b) - score(a); });
-    return { start: start, end: end, text: range.toString(), items: items };
+    // the items under it as passageAt ranks them; the text as the reader selected it
+    const passage = passageAt(start, end);
+    passage.text = range.toString();
+    return passage;
   }
 
   // The passage between two offsets: its text and the items under it, best first: the one whose span
