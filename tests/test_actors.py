@@ -164,3 +164,15 @@ def test_a_country_named_before_its_officials_is_an_actor_too() -> None:
 def test_one_person_with_and_without_an_honorific() -> None:
     report = extract("Hosni Mubarak spoke on television. Later, Mr Mubarak said he would not resign.")
     assert _actor_of(report, "Mr Mubarak").name == "Hosni Mubarak"
+
+
+def test_we_of_a_release_is_the_body_its_official_speaks_for_not_a_body_named_later():
+    """Issue 18: the first person plural of a government release is the issuing body; with only an official
+    speaking, his state (not "the Coalition" that the release names after the pronoun)."""
+    text = ("LONDON, 4 March 2015 - We have deployed four Tornado aircraft to the region, the Defence Secretary "
+            "said today. We will continue to strike Da’esh targets in Iraq alongside the Coalition.\n")
+    report = extract(text)
+    we = next(a for a in report.actors if any(m.text == "We" for m in a.mentions))
+    assert (we.kind, we.country) == ("state", "GBR")
+    assert all(m.text != "We" for a in report.actors if a.kind == "organization" for m in a.mentions)
+    assert any(a.kind == "armed-group" and any(m.text == "Da’esh" for m in a.mentions) for a in report.actors)

@@ -23,13 +23,13 @@ Each adds a ``Found`` to the document's actor mentions, so ``actor_at`` sees it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.offsets import starting_within
-from sitreps.gazetteer import gazetteer
+from sitreps.gazetteer import gazetteer, state
 from sitreps.gazetteer_match import tokens
 
 if TYPE_CHECKING:
@@ -112,9 +112,9 @@ def _first_person_plural(doc: Doc, found: list[Found], covered: list[bool], empl
                 out.append(Found(token.i, token.i + 1, body, token.dep_ in ("nsubj", "nsubjpass")))
             continue
         if issuer is False:
-            issuer = _issuer(doc, found)
+            issuer = _issuer(doc, found, employers, pronouns[0].i)
         if issuer is not None:
-            out.append(Found(token.i, token.i + 1, issuer.resolved, token.dep_ in ("nsubj", "nsubjpass")))
+            out.append(Found(token.i, token.i + 1, issuer, token.dep_ in ("nsubj", "nsubjpass")))
     return out
 
 
@@ -151,15 +151,29 @@ def _quote_speaker(doc: Doc, found: list[Found], token: Token, quoted: list[bool
     return max(before, key=lambda f: f.start) if before else None
 
 
-def _issuer(doc: Doc, found: list[Found]) -> Found | None:
+def _issuer(doc: Doc, found: list[Found], employers: dict, first: int) -> Any:
     """The body that issues a text written in the first person: the organisation or state that speaks in its first
-    reporting clause outside quotes, else the first organisation it names."""
+    reporting clause outside quotes; else the body of an official who speaks there ("We have deployed four
+    aircraft, the Defence Secretary said": his ministry, else his state); else the first organisation named
+    before the first pronoun ("We will strike ... alongside the Coalition": not the Coalition), else the first
+    named."""
     reporting = set(gazetteer().lexicon["reporting_verbs"])
+    speakers = sorted((f for f in found if f.subject_like and doc[f.start:f.end].root.head.lemma_ in reporting),
+                      key=lambda f: f.start)
+    for f in speakers:
+        if f.resolved.kind in ("organization", "state", "media"):
+            return f.resolved
+    for f in speakers:
+        if f.resolved.kind == "person" and f.resolved.sector in ("GOV", "MIL", "JUD", "LEG"):
+            body = employers.get(f.resolved.key)
+            if body is not None:
+                return body
+            country = gazetteer().countries.get(f.resolved.country or "")
+            if country is not None:
+                return state(country)
     bodies = sorted((f for f in found if f.resolved.kind in ("organization", "state", "media")), key=lambda f: f.start)
-    for f in bodies:
-        if f.subject_like and doc[f.start:f.end].root.head.lemma_ in reporting:
-            return f
-    return bodies[0] if bodies else None
+    before = [f for f in bodies if f.start < first]
+    return (before or bodies)[0].resolved if bodies else None
 
 
 def antecedent(doc: Doc, found: list[Found], token: Token) -> Found | None:
