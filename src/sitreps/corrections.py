@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
@@ -294,7 +294,7 @@ def export_gold(store: "Store", out_dir: str | Path, *, status: str = "accepted"
         report = store.report(str(article_id))
         if report is None:
             continue  # the article was removed or reprocessed under another id: nothing to anchor to
-        written.append(_write_gold(out, report, rows.to_dict("records")))
+        written.append(_write_gold(out, report, cast(list[dict[str, Any]], rows.to_dict("records"))))  # str columns
     return written
 
 
@@ -392,7 +392,7 @@ def in_context(report: dict[str, Any] | None, row: dict[str, Any]) -> dict[str, 
             last = sentence["end"]
     if first is None:
         first, last = max(0, start - 80), min(len(text), end + 80)
-    item = None if row.get("kind") in {"missing", "text"} else _item_at(report.get(row.get("component"), []), row)
+    item = None if row.get("kind") in {"missing", "text"} else _item_at(report.get(cast(str, row.get("component")), []), row)
     extracted = None
     field = row.get("field")
     if item is not None and field and field != "not_an_item":

@@ -38,7 +38,7 @@ from sitreps.ingest import RawArticle, from_text
 from sitreps.language import detect_language
 from sitreps.nlp import get_nlp, parse
 from sitreps.provenance import read_provenance
-from sitreps.types import Article, Report, Sentence
+from sitreps.types import Article, PublishedBasis, Report, Sentence
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])")
 
@@ -153,7 +153,7 @@ def extract_many(items: Iterable[str | RawArticle], *, settings: Settings | None
 
 
 def _published(given: str | dt.date | None, raw: RawArticle,
-               date_line: DateLine | None) -> tuple[str | None, str, str | None]:
+               date_line: DateLine | None) -> tuple[str | None, PublishedBasis, str | None]:
     """The article's date, its basis, and the note for ``warnings`` when it was read from the text.
 
     The user's date wins, then the page's metadata or URL, then the page's own date line; the

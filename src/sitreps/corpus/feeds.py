@@ -40,7 +40,7 @@ def feed_entries(parsed: Any, key: str, origin: str) -> Iterator[Entry | Failure
     for number, item in enumerate(parsed.entries, 1):
         link = item.get("link")
         item_key = link if link and is_url(link) else f"{key}#{number}"
-        meta = {"title": item.get("title") or None,
+        meta: dict[str, Any] = {"title": item.get("title") or None,
                 "published": iso_date(item.get("published_parsed") or item.get("updated_parsed")),
                 "publisher": outlet,
                 "authors": [a.get("name") for a in item.get("authors", []) if a.get("name")]}

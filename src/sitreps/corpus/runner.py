@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import httpx
 
@@ -264,7 +264,7 @@ def ingest(sources: Sequence[str], *, db: str | None = None, parquet_dir: str | 
         for result in runner.map(partitions(found, partition_size), plan):
             summary.add(result)
             if store and time.monotonic() >= beat:  # the runs table's sign that this driver is at work
-                with_retry(lambda: store.run_alive(run_id), store.name)
+                with_retry(lambda: store.run_alive(cast(int, run_id)), store.name)  # a store has started a run
                 beat = time.monotonic() + HEARTBEAT_SECONDS
             if store:  # tried again while the database restarts, as the workers' writes are
                 keys = [o.key for o in result.outcomes]
@@ -282,7 +282,7 @@ def ingest(sources: Sequence[str], *, db: str | None = None, parquet_dir: str | 
         summary.seconds = time.perf_counter() - started
         if store:
             try:
-                with_retry(lambda: store.finish_run(run_id, summary.counts(),
+                with_retry(lambda: store.finish_run(cast(int, run_id), summary.counts(),
                                                     "interrupted" if summary.interrupted else "done"),
                            store.name, seconds=5 if failing else None)
             except StoreError:

@@ -220,8 +220,8 @@ def score_figures(gold: Gold, report: Report) -> ComponentScore:
             names = lookup.place_names(item.place)
             check("place", _name_matches(entry["place"], names), names[:1], entry["place"])
         if "source" in entry:
-            name = lookup.source_name(item.source)
-            check("source", lookup.source_matches(gold, entry["source"], item.source), name, entry["source"])
+            source_name = lookup.source_name(item.source)
+            check("source", lookup.source_matches(gold, entry["source"], item.source), source_name, entry["source"])
     return _score_spans(gold, report, "figures", report.figures, compare)
 
 
@@ -331,8 +331,8 @@ def score_events(gold: Gold, report: Report) -> ComponentScore:
             names = lookup.place_names(event.place)
             score.check("place", _name_matches(entry["place"], names), finding(f"place {names[:1]}, gold {entry['place']}"))
         if "source" in entry:
-            name = lookup.source_name(event.source)
-            score.check("source", lookup.source_matches(gold, entry["source"], event.source), finding(f"source {name!r}, gold {entry['source']!r}"))
+            source_name = lookup.source_name(event.source)
+            score.check("source", lookup.source_matches(gold, entry["source"], event.source), finding(f"source {source_name!r}, gold {entry['source']!r}"))
         if "figures" in entry:
             spans = [(f.start, f.end) for f in (lookup.figures.get(ref) for ref in event.figures) if f]
             wanted = [locate(text, t) for t in entry["figures"]]

@@ -22,7 +22,7 @@ an ACLED-style CSV table); ``values`` (how values are written) and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from sitreps.errors import BadParameter
 from sitreps.export.acled import write_acled
@@ -78,7 +78,7 @@ def export(store: "Store", what: str, fmt: str, out: BinaryIO, filters: Filters 
 
 def records(frame: "pd.DataFrame") -> list[dict[str, Any]]:
     """Rows of a DataFrame as plain dicts, missing values as None (JSON null)."""
-    return [json_row(row) for row in frame.to_dict("records")]
+    return [json_row(row) for row in cast(list[dict[str, Any]], frame.to_dict("records"))]  # str column names
 
 
 __all__ = ["FORMATS", "GEO", "WHAT", "Filters", "check", "export", "parquet_schema", "plover_records", "records"]

@@ -33,7 +33,7 @@ def casualties(store: "Store", rows: list[dict[str, Any]]) -> dict[tuple[str, st
         for ref in row.get("figures") or []:
             figure = figures.get((row["article_id"], ref))
             count = lowest(figure) if figure is not None else None
-            if count is not None:
+            if count is not None and figure is not None:  # a count comes only from a figure
                 field = SIZE_FIELDS[figure["category"]]
                 size[field] = max(size.get(field, 0), count)
         if size:

@@ -219,10 +219,10 @@ class TitleReading:
             country = country or resolved.country
         if country is None:
             for token in tokens:
-                place = token.pos_ == "PROPN" and (admin1(token.text, self.analysis.countries)
+                named = token.pos_ == "PROPN" and (admin1(token.text, self.analysis.countries)
                                                    or lookup_place(token.text, self.analysis.countries))
-                if place and place.country:
-                    country = place.country
+                if named and named.country:
+                    country = named.country
                     break
         if not phrases and org is None:
             return None, None, country, None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,7 +79,7 @@ class Analysis:
     """What step 2 found in a document: actor mentions and place mentions (shared with places.py)."""
 
     actors: list[Found] = field(default_factory=list)
-    places: list[tuple[int, int, PlaceEntry]] = field(default_factory=list)
+    places: list[tuple[int, int, PlaceEntry | None]] = field(default_factory=list)
     home: str | None = None
     countries: list[str] = field(default_factory=list)
     dateline_country: str | None = None
@@ -229,7 +230,7 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
             self.covered[i] = True
         return found
 
-    def place(self, start: int, end: int, entry: PlaceEntry) -> None:
+    def place(self, start: int, end: int, entry: PlaceEntry | None) -> None:  # None: a place no entry names
         self.analysis.places.append((start, end, entry))
         for i in range(start, end):
             self.covered[i] = True
@@ -266,7 +267,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
             self.read_seat(name)
             return
         if r == {"PHOENIX"} and name.label != "PERSON":
-            self.org_mention(name.start, name.end, self.aliases.get(text) or phoenix_organisation(text))
+            # a name read only as PHOENIX is one of its organisations
+            self.org_mention(name.start, name.end, cast(Resolved, self.aliases.get(text) or phoenix_organisation(text)))
             return
         if "PLACE" in r:
             if not self.region_name(name):
@@ -300,7 +302,7 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
             if person is not None:  # "Thabo Mbeki" taken for a place
                 self.read_person(name, person)
             elif not self.region_name(name) and not self.read_place_name(name) and phoenix_organisation(text):
-                self.org_mention(name.start, name.end, phoenix_organisation(text))  # an organisation taken for a place
+                self.org_mention(name.start, name.end, cast(Resolved, phoenix_organisation(text)))  # an organisation taken for a place
 
     def read_place_name(self, name: Name) -> bool:
         """A name the model calls a place: a town with its region ("Vermillion, S.D."), else the gazetteers';
@@ -392,6 +394,7 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         if is_weapon:
             self.actor(start, end, military(iso3))
             return True
+        resolved: Resolved | None
         if info.get("ministry"):
             resolved = self.ministry(iso3, info["ministry"])
         elif info["kind"] == "state":
@@ -545,7 +548,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                 if i > 0 and doc[i - 1].lower_ in ("its", "their"):
                     owner = self.existing(lambda r: r.kind == "state")
                     if owner is not None and info["branch"].endswith("Ministry"):
-                        resolved = self.ministry(owner.country, info["branch"].removesuffix(" Ministry").lower())
+                        # a state's entry names its country
+                        resolved = self.ministry(cast(str, owner.country), info["branch"].removesuffix(" Ministry").lower())
                 resolved = resolved or self.institution(info)
                 if resolved is not None:
                     self.actor(i, i + size, resolved)

@@ -380,7 +380,7 @@ def _span(cue: _Cue, others: list[_Cue], quotes: list[Quote], text: str, sentenc
     if cue.content == [cue.token.head]:  # an aside: the reporting clause itself is not what is said
         tokens = [t for t in tokens if t.i == cue.token.i or not _below(t, cue.token)]
     own = cue.who is not None and cue.who.head.i == cue.token.i and cue.who.dep_ in {"nsubj", "nsubjpass"}
-    if own and not any(t.i in stop for t in cue.who.subtree):
+    if own and cue.who is not None and not any(t.i in stop for t in cue.who.subtree):  # own implies a who
         tokens.extend(cue.who.subtree)
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)

@@ -23,7 +23,7 @@ Each adds a ``Found`` to the document's actor mentions, so ``actor_at`` sees it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +34,7 @@ from sitreps.gazetteer_match import tokens
 
 if TYPE_CHECKING:
     from sitreps.extract.actors import Found
+    from sitreps.gazetteer import Resolved
 
 PERSONAL = {"he", "she", "him", "her", "his"}
 FIRST_PLURAL = {"we", "our", "us", "ours"}
@@ -61,9 +62,9 @@ def resolve(doc: Doc, found: list[Found], covered: list[bool], employers: dict |
             continue
         # 1. "the two dictators", "both leaders"
         if token.lower_ in plural and token.i >= 2:
-            before = doc[token.i - 2:token.i]
-            if [t.lower_ for t in before] == ["the", "two"] or before[-1].lower_ == "both":
-                start = token.i - 2 if before[-1].lower_ == "two" else token.i - 1
+            words = doc[token.i - 2:token.i]
+            if [t.lower_ for t in words] == ["the", "two"] or words[-1].lower_ == "both":
+                start = token.i - 2 if words[-1].lower_ == "two" else token.i - 1
                 people = _last_people(found, start, 2)
                 if len(people) == 2:
                     added.extend(Found(start, token.i + 1, f.resolved) for f in people)
@@ -98,7 +99,7 @@ def _first_person_plural(doc: Doc, found: list[Found], covered: list[bool], empl
     if not pronouns:
         return []
     quoted = _quoted(doc)
-    issuer: Found | None | bool = False  # False: not looked for yet
+    issuer: Resolved | None | Literal[False] = False  # False: not looked for yet
     out = []
     for token in pronouns:
         if token.pos_ != "PRON" or covered[token.i]:
@@ -151,7 +152,7 @@ def _quote_speaker(doc: Doc, found: list[Found], token: Token, quoted: list[bool
     return max(before, key=lambda f: f.start) if before else None
 
 
-def _issuer(doc: Doc, found: list[Found], employers: dict, first: int) -> Any:
+def _issuer(doc: Doc, found: list[Found], employers: dict, first: int) -> Resolved | None:
     """The body that issues a text written in the first person: the organisation or state that speaks in its first
     reporting clause outside quotes; else the body of an official who speaks there ("We have deployed four
     aircraft, the Defence Secretary said": his ministry, else his state); else the first organisation named

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from sitreps.timeparse.grammar import Expr
 
@@ -110,15 +111,20 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _month_day(e: Expr) -> tuple[int, int]:
+    """The month and day of a date expression, which the grammar always reads for a date."""
+    return cast(int, e.month), cast(int, e.day)
+
+
 def infer_published(exprs: list[Expr], directions: list[str], text: str, removed: list[str], *,
                     today: dt.date | None = None) -> Inferred | None:
     """The article's date from its own text (see the module docstring), or None when nothing fixes it."""
     today = today or dt.date.today()
     past = [(e, d) for e, d in zip(exprs, directions) if d not in ("future", "present")]
-    weekdays = [e.weekday for e, _ in past if e.kind == "weekday" and e.offset is None and "week" not in e.groups]
+    weekdays = [cast(int, e.weekday) for e, _ in past if e.kind == "weekday" and e.offset is None and "week" not in e.groups]
     copyright = copyright_year(text, removed)
-    explicit_days = [d for e, _ in past if e.kind == "date" and e.year and (d := _safe(e.year, e.month, e.day))]
-    named_months = {(e.year, e.month) for e, _ in past if e.kind == "month" and e.year}
+    explicit_days = [d for e, _ in past if e.kind == "date" and e.year and (d := _safe(e.year, *_month_day(e)))]
+    named_months = {(e.year, cast(int, e.month)) for e, _ in past if e.kind == "month" and e.year}
     # the article is no older than any year it names in the past tense; a month or day written with
     # its year is probably from an earlier year (the current one goes without); a bare year may be this one
     dated = [e.year for e, _ in past if e.year and e.kind in ("date", "month", "season")]
@@ -129,7 +135,7 @@ def infer_published(exprs: list[Expr], directions: list[str], text: str, removed
     dateline = find_dateline(text, exprs)
     if dateline is not None:
         if dateline.year:
-            day = _safe(dateline.year, dateline.month, dateline.day)
+            day = _safe(dateline.year, *_month_day(dateline))
             return Inferred(day, day, "dateline", dateline) if day else None
         day = _dateline_year(dateline, copyright, (floor, likely), explicit_days, named_months, weekdays, today)
         return Inferred(day, day, "dateline and the text's years and weekdays", dateline) if day else None
@@ -138,7 +144,7 @@ def infer_published(exprs: list[Expr], directions: list[str], text: str, removed
     if year is None:
         return None
     month_days = [d for e, _ in past if e.kind == "date" and not e.year and e.offset is None
-                  and (d := _safe(year, e.month, e.day)) and d <= today]
+                  and (d := _safe(year, *_month_day(e))) and d <= today]
     candidates = explicit_days + month_days
     if not candidates:
         return None
@@ -164,13 +170,13 @@ def _dateline_year(dateline: Expr, copyright: int | None, years: tuple[int | Non
     """The year of a dateline without one: the copyright year, else the year from the text's own years
     where the dateline falls on a weekday the text uses, nearest the likeliest year."""
     if copyright:
-        return _safe(copyright, dateline.month, dateline.day)
+        return _safe(copyright, *_month_day(dateline))
     floor, likely = years
     likely = likely or today.year
     low = floor or today.year - 10
     best: tuple[int, int, int, dt.date] | None = None
     for year in range(low, min(today.year, likely + 3) + 1):
-        day = _safe(year, dateline.month, dateline.day)
+        day = _safe(year, *_month_day(dateline))
         if day is None or day > today or (year, dateline.month) in named_months:
             continue
         if any(d > day for d in explicit_days):

@@ -26,6 +26,7 @@ Step 3 of ``events.py``, in this order:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.tokens import Span, Token
 
@@ -62,6 +63,11 @@ class Candidate:
     merged: list[Candidate] = field(default_factory=list)
     frame: str | None = None  # the speech act the word opens (frames.py): directive, commissive, threat, …
     unnamed_victims: bool = False  # done to people no phrase names ("arrested two colonels"): see events._domestic
+
+    @property
+    def in_sentence(self) -> Span:
+        """The sentence, which events.py sets on every candidate before the passes below read it."""
+        return cast(Span, self.sentence)
 
 
 
@@ -107,7 +113,7 @@ def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None
             continue
         for second in later[i]:
             if second.dropped or second.sense.type != first.sense.type \
-                    or second.sentence.start != first.sentence.start:
+                    or second.in_sentence.start != first.in_sentence.start:
                 continue
             if _conflict(first.actor, second.actor, countries) or _conflict(first.recipient, second.recipient, countries):
                 continue
@@ -132,12 +138,12 @@ def _later_in_sentence(live: list[Candidate]) -> list[list[Candidate]]:
     """For each candidate, those after it in ``live`` that are in its sentence (in order)."""
     groups: dict[int, list[Candidate]] = {}
     for candidate in live:
-        groups.setdefault(candidate.sentence.start, []).append(candidate)
+        groups.setdefault(candidate.in_sentence.start, []).append(candidate)
     taken: dict[int, int] = {}
     out = []
     for candidate in live:
-        k = taken[candidate.sentence.start] = taken.get(candidate.sentence.start, -1) + 1
-        out.append(groups[candidate.sentence.start][k + 1:])
+        k = taken[candidate.in_sentence.start] = taken.get(candidate.in_sentence.start, -1) + 1
+        out.append(groups[candidate.in_sentence.start][k + 1:])
     return out
 
 
@@ -185,9 +191,9 @@ def anaphora(candidates: list[Candidate], report: Report) -> None:
             continue
         if candidate.actor and not candidate.demonstrative:
             continue
-        sentence = candidate.sentence.start
+        sentence = candidate.in_sentence.start
         earlier = [c for c in live[:index] if c.sense.type == candidate.sense.type and not c.dropped
-                   and c.sentence.start < sentence]
+                   and c.in_sentence.start < sentence]
         if earlier and candidate.trigger.i - earlier[-1].trigger.i < 120:
             earlier[-1].merged.append(candidate)
             candidate.dropped = True
@@ -198,11 +204,11 @@ def anaphora(candidates: list[Candidate], report: Report) -> None:
 def reciprocal(candidates: list[Candidate]) -> None:
     """"In return, Pyongyang received technologies": the giver is the last transfer's recipient."""
     for index, candidate in enumerate(candidates):
-        sentence = candidate.sentence
+        sentence = candidate.in_sentence
         if not any(t.lower_ in {"return", "exchange"} and t.head.lower_ == "in" for t in sentence):
             continue
         before = [c for c in candidates[:index] if c.sense.type == candidate.sense.type
-                  and c.sentence.start < sentence.start and candidate.trigger.i - c.trigger.i < 150]
+                  and c.in_sentence.start < sentence.start and candidate.trigger.i - c.trigger.i < 150]
         if not before:
             continue
         previous = before[-1]
@@ -218,9 +224,9 @@ def follow_ups(candidates: list[Candidate], text: str) -> None:
     for index, candidate in enumerate(candidates):
         if candidate.sense.type != "ASSAULT" or not (candidate.interception or candidate.casualty):
             continue
-        sentence = candidate.sentence
+        sentence = candidate.in_sentence
         doc = sentence.doc
-        earlier = [c.sentence.start for c in candidates[:index] if c.sentence.start < sentence.start]
+        earlier = [c.in_sentence.start for c in candidates[:index] if c.in_sentence.start < sentence.start]
         starts = sorted(set(earlier))
         window = starts[-2] if len(starts) >= 2 else (starts[0] if starts else sentence.start)
         paragraph = text.rfind("\n", 0, sentence.start_char)
@@ -238,9 +244,9 @@ def weapon_attacker(candidates: list[Candidate]) -> None:
     for index, candidate in enumerate(candidates):
         if candidate.sense.type != "ASSAULT" or candidate.actor or not candidate.weapon:
             continue
-        sentence = candidate.sentence.start
+        sentence = candidate.in_sentence.start
         before = [c for c in candidates[:index] if c.sense.type == "ASSAULT" and c.actor
-                  and candidate.trigger.i - c.trigger.i < 120 and c.sentence.start < sentence]
+                  and candidate.trigger.i - c.trigger.i < 120 and c.in_sentence.start < sentence]
         if before:
             candidate.actor = list(before[-1].actor)
             candidate.recipient = candidate.recipient or [r for r in before[-1].recipient if r not in candidate.actor]

@@ -496,7 +496,7 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         elif (paired := verbal_or_material(candidate, kind, modality)) is not None:
             kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
         tokens = sorted(candidate.tokens | {m.trigger.i for m in candidate.merged} | {trigger.i})
-        sentence = candidate.sentence
+        sentence = candidate.in_sentence
         tokens = [i for i in tokens if sentence.start <= i < sentence.end] or [trigger.i]
         start, end = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]].text)
         actor = list(dict.fromkeys(candidate.actor))
@@ -606,7 +606,7 @@ def _figure_spans(doc: Doc, report: Report, sentences: Sentences) -> list[tuple[
 def _figures(candidate: Candidate, tokens: list[int], figures: list[tuple[str, set[int], int]],
              others: list[Candidate]) -> list[str]:
     """Figures in the event's clause; in a sentence with one event, every figure of the sentence."""
-    sentence = candidate.sentence.start
+    sentence = candidate.in_sentence.start
     by_token, by_sentence = _figure_index(figures)
     inside = [figures[k][0] for k in sorted({k for t in set(tokens) for k in by_token.get(t, ())})]
     alone = _events_per_sentence(others).get(sentence, 0) == 1

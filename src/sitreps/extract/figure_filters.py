@@ -95,7 +95,7 @@ def _year(value: float | None, quantity: Quantity, text: str) -> bool:
 def strength(text: str, end: int, words: FigureLexicon) -> bool:
     """"a 50,000-strong group": the number counts the force."""
     match = re.match(r"-([a-z]+)", text[end:end + 12])
-    return bool(match) and match.group(1) in words.strength_words
+    return match is not None and match.group(1) in words.strength_words
 
 
 def not_a_count(quantity: Quantity, counted: _Counted, number: Token, category: str, text: str,

@@ -287,8 +287,8 @@ def _by_the_verb(start: Token, category: str, whose: Whose, words: FigureLexicon
                     return recipient  # "sent 31 tanks to Ukraine", "announced €120 million for Sudan"
                 if category not in words.sent_categories:
                     return None  # "Norway pledged $22 million": the recipient's money; troops sent stay the sender's
-            subjects = [whose.past_header(c) for c in parent.children if c.dep_ == "nsubj"]
-            subjects = [c for c in subjects if c is not None] or _stray_subject(parent)
+            headers = [whose.past_header(c) for c in parent.children if c.dep_ == "nsubj"]
+            subjects = [c for c in headers if c is not None] or _stray_subject(parent)
             if subjects:
                 return whose.ofsubject_of(subjects[0], words)
             if parent.dep_ in {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}:

@@ -184,7 +184,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
     main_country = story_country(report)
     located = _located_places(doc, report, words)
     previous: _Before | None = None
-    owners: dict[str, tuple[str, int]] = {}  # unit -> the subject of the last figure counting it, and its sentence
+    owners: dict[str | None, tuple[str, int]] = {}  # unit -> the subject of the last figure counting it, and its sentence
     label_end = -1  # where the last number that was a label ended ("posts 542 and 543")
     for quantity in map(_fraction_as_share, find_amounts(text)):
         number = _number_token(token_at, quantity)

@@ -216,6 +216,7 @@ def embed(candidates: list[Candidate], countries: dict[str, str | None], kinds: 
     hosts = {c.trigger.i: c for c in candidates if c.frame and not c.dropped}
     if not hosts:
         return
+    host: Candidate | None
     for host in hosts.values():  # a command to one's own side is the commander's act, not a request
         if host.frame == "directive" and host.trigger.lemma_.lower() in words().commands \
                 and _own_forces(host, countries, kinds):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sitreps.extract.list_memo import ListMemo
 from sitreps.types import Mention
@@ -42,7 +42,7 @@ def entity_at(entities: Iterable[E], start: int, end: int) -> E | None:
     return found
 
 
-_Index = tuple[list[int], list[tuple[int, int, tuple[int, int], object]], int]
+_Index = tuple[list[int], list[tuple[int, int, tuple[int, int], Any]], int]  # Any: the caller's entity type
 _MENTIONS = attrgetter("mentions")
 
 

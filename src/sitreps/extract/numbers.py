@@ -374,10 +374,10 @@ class _Scanner:
         if vague:
             low, high, nxt = vague
             end = self.lx[nxt - 2].end if self.word(nxt - 1) == "of" else self.lx[nxt - 1].end  # "dozens of" -> "dozens"
-            unit = self._unit_after(nxt)  # "tens of millions of euros", "a few hundred meters", "several miles"
-            if unit:
-                return Quantity(start, self.lx[unit[1] - 1].end, None, low, high, "vague", unit[0],
-                                self.lx[j].start, True), unit[1]
+            written_unit = self._unit_after(nxt)  # "tens of millions of euros", "a few hundred meters", "several miles"
+            if written_unit:
+                return Quantity(start, self.lx[written_unit[1] - 1].end, None, low, high, "vague", written_unit[0],
+                                self.lx[j].start, True), written_unit[1]
             return Quantity(start, end, None, low, high, "vague", None, self.lx[j].start, True), nxt
         first = self.amount(j)
         if first is None:

@@ -15,7 +15,8 @@ from sitreps.extract.list_memo import ListMemo
 
 
 class _Starts(Protocol):
-    start: int
+    @property  # read-only, so that frozen dataclasses qualify too
+    def start(self) -> int: ...
 
 
 class _Spans(Protocol):

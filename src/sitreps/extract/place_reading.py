@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.tokens import Doc, Token
 
@@ -117,7 +117,7 @@ class PlaceReading:
     country_place_nouns = COUNTRY_PLACE_NOUNS
 
     if TYPE_CHECKING:
-        def place(self, start: int, end: int, entry: PlaceEntry) -> None: ...
+        def place(self, start: int, end: int, entry: PlaceEntry | None) -> None: ...
 
     # -- regions: "the Kursk region", "the Lviv, Volyn and Rivne regions", "region of Odesa" -------
     def region_name(self, name: Name) -> bool:
@@ -282,7 +282,7 @@ class PlaceReading:
                 found = dataclasses.replace(post, name=text, kind="facility") if post else None
             country = country_place(after)
             if found is None and country is not None:
-                found = city(text, (country.country,), small=True)
+                found = city(text, (cast(str, country.country),), small=True)  # a country's entry names it
             if found is not None:
                 return found
         return None

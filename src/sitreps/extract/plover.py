@@ -25,6 +25,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Token
 
@@ -108,14 +109,19 @@ def _sense(value: str | None) -> Sense | None:
     return Sense(kind, mode or None)
 
 
+def _given_sense(value: str) -> Sense:
+    """The sense of a lexicon entry that names one (objects, particles, light-verb nouns always do)."""
+    return cast(Sense, _sense(value))
+
+
 def _verb(entry: str | dict) -> VerbEntry:
     if isinstance(entry, str):
         return VerbEntry(Sense(entry))
     sense = Sense(entry["type"], entry.get("mode")) if entry.get("type") else None
     return VerbEntry(
         sense=sense,
-        objects={key: _sense(value) for key, value in (entry.get("objects") or {}).items()},
-        particles={key: _sense(value) for key, value in (entry.get("particles") or {}).items()},
+        objects={key: _given_sense(value) for key, value in (entry.get("objects") or {}).items()},
+        particles={key: _given_sense(value) for key, value in (entry.get("particles") or {}).items()},
         inverse=bool(entry.get("inverse")),
         agentive=bool(entry.get("agentive")),
         needs_actor=bool(entry.get("needs_actor")),
@@ -212,7 +218,7 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         light_for={verb: frozenset(nouns) for verb, nouns in data["light_for"].items()},
         light_preps=frozenset(data.get("light_preps") or ()),
         irregular=dict(data["irregular"]),
-        light_senses={verb: {noun: _sense(value) for noun, value in nouns.items()}
+        light_senses={verb: {noun: _given_sense(value) for noun, value in nouns.items()}
                       for verb, nouns in data["light_senses"].items()},
         classes={lemma: frozenset(names) for lemma, names in classes.items()},
         mode_words=modes,

@@ -195,8 +195,8 @@ def _resolve_all(exprs: list[Expr], directions: list[str], report: Report, publi
         if out[i] is not None or e.kind in INDEPENDENT:
             continue
         ctx = _context(base, directions[i], report, e, sentences[i])
-        bases = [j for j in range(i - 1, -1, -1) if out[j] is not None and exprs[j].prep != "since"
-                 and (not out[j].vague or out[j].recent)]
+        bases = [j for j in range(i - 1, -1, -1) if (found := out[j]) is not None and exprs[j].prep != "since"
+                 and (not found.vague or found.recent)]
         ctx.previous = out[bases[0]] if bases else None
         ctx.sentence_before = next((out[j] for j in range(i - 1, -1, -1)
                                     if sentences[j] == sentences[i] and out[j] is not None), None)
@@ -266,9 +266,9 @@ def _sentence_day(i: int, exprs: list[Expr], out: list[Resolution | None], sente
         if sentences[j] == sentences[i]:
             return True
         return 0 <= exprs[j].start - exprs[i].end <= 40 and "\n" not in text[exprs[i].end:exprs[j].start]
-    days = [(abs(exprs[j].start - exprs[i].start), out[j].period) for j in range(len(exprs))
-            if j != i and near(j) and exprs[j].kind != "present" and out[j] is not None and out[j].period is not None
-            and not out[j].vague and out[j].period.unit == "day" and not out[j].period.span]
+    days = [(abs(exprs[j].start - exprs[i].start), period) for j in range(len(exprs))
+            if j != i and near(j) and exprs[j].kind != "present" and (found := out[j]) is not None
+            and (period := found.period) is not None and not found.vague and period.unit == "day" and not period.span]
     return min(days, key=lambda d: d[0])[1] if days else None
 
 

@@ -12,7 +12,7 @@ builds them directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sitreps.fuse.keys import (actor_key, country_in_text, day_interval, day_text, head_word, source_group,
                               source_key)
@@ -166,7 +166,8 @@ def records_from_report(report: dict[str, Any], settings: FusionSettings | None 
     actors = {a["id"]: a for a in report.get("actors") or [] if a.get("id")}
     places = {p["id"]: p for p in report.get("places") or [] if p.get("id")}
     for place in places.values():
-        article.places.append((place_ref(place), [(m["start"], m["end"], m.get("sentence"))
+        # a place with an id is a non-empty mapping, so place_ref gives a PlaceRef
+        article.places.append((cast(PlaceRef, place_ref(place)), [(m["start"], m["end"], m.get("sentence"))
                                                   for m in place.get("mentions") or []]))
     published = day_interval(article.published)
     published_day = published[0] if published else None
@@ -192,7 +193,7 @@ def _event_record(event: dict[str, Any], article: ArticleRecord, actors: dict[st
                   published_day: int | None) -> EventRecord:
     outlet = (article.publisher or "").strip().lower()
 
-    def keys(ids: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    def keys(ids: list[str] | None) -> tuple[frozenset[str], tuple[str, ...]]:
         # the article's own outlet (its dateline's "(Northgate Daily)") reports the event; it is no side of it
         ids = [i for i in ids or []
                if not outlet or ((actors.get(i) or {}).get("name") or "").strip().lower() != outlet]

@@ -71,7 +71,7 @@ reports = Table(
 )
 
 
-def _items(name: str, *columns: Column) -> Table:
+def _items(name: str, *columns: Column | Index) -> Table:
     return Table(name, metadata, Column("pk", Integer, primary_key=True, autoincrement=True), _article_fk(),
                  Column("ord", Integer, nullable=False), *columns, Column("data", JSONType, nullable=False))
 

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from sitreps.resources import load_yaml
 
@@ -349,7 +349,8 @@ def _read_half(e: Expr, low: dict[str, str]) -> Expr | None:
 
 def _read_year_span(e: Expr, low: dict[str, str]) -> Expr | None:
     second = low["year2"]
-    last = int(second) if len(second) == 4 else (e.year // 100) * 100 + int(second)
+    # the year-span pattern always reads a first year, so ``e.year`` is set here
+    last = int(second) if len(second) == 4 else (cast(int, e.year) // 100) * 100 + int(second)
     if not e.year or not 0 < last - e.year <= 10:
         return None
     e.n = last

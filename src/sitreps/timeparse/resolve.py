@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import cast
 
 from sitreps.timeparse.calendar import Period, add_months, shift_date, week_start
 from sitreps.timeparse.calendar import date as calendar_date
@@ -135,10 +136,16 @@ def _span(start: dt.date, end: dt.date, unit: str) -> Period:
     return Period(min(start, end), max(start, end), _unit_for_span(unit), span=True)
 
 
+def _given(value: int | None) -> int:
+    """A field the grammar always fills for this kind of expression (a date's month and day, a year's
+    year, a quarter's number): the reading functions below are only called with it set."""
+    return cast(int, value)
+
+
 # --- absolute and month-day dates --------------------------------------------------------------
 
 def _date(e: Expr, ctx: Context) -> Resolution | None:
-    month, day = e.month, e.day
+    month, day = _given(e.month), _given(e.day)
     if e.groups.get("ambiguous") and ctx.day_first:
         month, day = day, month
     if e.year is not None:
@@ -156,31 +163,32 @@ def _date(e: Expr, ctx: Context) -> Resolution | None:
 
 
 def _month(e: Expr, ctx: Context) -> Resolution | None:
+    month = _given(e.month)
     if e.year is not None:
-        return Resolution(Period.month(e.year, e.month), "absolute")
+        return Resolution(Period.month(e.year, month), "absolute")
     if ctx.published is None:
         return Resolution(None, "published", granularity_override="month")
     p = ctx.published
     this = dt.date(p.year, p.month, 1)
-    candidates = [dt.date(y, e.month, 1) for y in (p.year - 1, p.year, p.year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+    candidates = [dt.date(y, month, 1) for y in (p.year - 1, p.year, p.year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
     if e.offset is not None and e.kind == "month" and not e.groups.get("yrel"):
-        chosen = (dt.date(p.year, e.month, 1) if e.offset == 0 else
+        chosen = (dt.date(p.year, month, 1) if e.offset == 0 else
                   _pick(candidates, this, e.offset > 0, strict=True))
     elif e.groups.get("yrel"):
-        chosen = calendar_date(p.year + e.offset, e.month, 1)
+        chosen = calendar_date(p.year + _given(e.offset), month, 1)
     else:
         chosen = ctx.choose(e, _pick(candidates, this, False), _pick(candidates, this, True), this)
     return Resolution(Period.month(chosen.year, chosen.month), "published") if chosen else None
 
 
 def _year(e: Expr, ctx: Context) -> Resolution:
-    return Resolution(Period.year(e.year), "absolute")
+    return Resolution(Period.year(_given(e.year)), "absolute")
 
 
 def _year_span(e: Expr, ctx: Context) -> Resolution:
     if e.groups.get("fiscal") or e.groups.get("fy"):
-        return Resolution(Period.months(e.year, ctx.fiscal_start, 12), "absolute")
-    return Resolution(Period.between(Period.year(e.year), Period.year(e.n)), "absolute")
+        return Resolution(Period.months(_given(e.year), ctx.fiscal_start, 12), "absolute")
+    return Resolution(Period.between(Period.year(_given(e.year)), Period.year(_given(e.n))), "absolute")
 
 
 def _fiscal_year(ending: int, ctx: Context) -> Period:
@@ -218,7 +226,8 @@ def _century(e: Expr, ctx: Context) -> Resolution | None:
 
 
 def _decade(e: Expr, ctx: Context) -> Resolution:
-    return Resolution(Period.between(Period.year(e.year), Period.year(e.year + 9)), "absolute")
+    year = _given(e.year)
+    return Resolution(Period.between(Period.year(year), Period.year(year + 9)), "absolute")
 
 
 def _season_period(year: int, season: str) -> Period:
@@ -250,7 +259,7 @@ def _season(e: Expr, ctx: Context) -> Resolution | None:
 
 
 def _quarter(e: Expr, ctx: Context) -> Resolution | None:
-    first = 3 * (e.n - 1) + 1
+    first = 3 * (_given(e.n) - 1) + 1
     if e.year is not None:
         return Resolution(Period.months(e.year, first, 3), "absolute")
     if ctx.published is None:
@@ -267,7 +276,7 @@ def _quarter(e: Expr, ctx: Context) -> Resolution | None:
 
 
 def _half(e: Expr, ctx: Context) -> Resolution:
-    return Resolution(Period.months(e.year, 1 if e.n == 1 else 7, 6), "absolute")
+    return Resolution(Period.months(_given(e.year), 1 if e.n == 1 else 7, 6), "absolute")
 
 
 # --- relative to the article's date --------------------------------------------------------------
@@ -359,7 +368,7 @@ def _weekday(e: Expr, ctx: Context) -> Resolution | None:
     if ctx.published is None:
         return Resolution(None, "published", granularity_override="day")
     week = int(e.groups["week"]) if "week" in e.groups else None
-    date = weekday_date(e.weekday, ctx.published, forward=ctx.forward(e), offset=e.offset, week=week)
+    date = weekday_date(_given(e.weekday), ctx.published, forward=ctx.forward(e), offset=e.offset, week=week)
     return Resolution(Period.day(date), "published")
 
 
@@ -451,6 +460,7 @@ def _shift(e: Expr, ctx: Context) -> Resolution | None:
         if inner is None or inner.period is None:
             return inner
         return Resolution(_shift_from(inner.period, e), inner.anchor)
+    base: Period | None
     if base_kind in ("event", "apposed"):
         before = ctx.sentence_before
         if base_kind == "apposed" and before is not None and before.period is not None and not before.vague:
@@ -545,7 +555,7 @@ def _nth_weekday(e: Expr, ctx: Context) -> Resolution | None:
         base, anchor = Period.day(ctx.published).coarsen("month"), "published"
     else:
         return Resolution(None, "published", granularity_override="day")
-    first = base.start + dt.timedelta(days=(e.weekday - base.start.weekday()) % 7)
+    first = base.start + dt.timedelta(days=(_given(e.weekday) - base.start.weekday()) % 7)
     days = [first + dt.timedelta(weeks=k) for k in range(6) if first + dt.timedelta(weeks=k) <= base.end]
     if not days or (e.n or 1) > len(days):
         return None

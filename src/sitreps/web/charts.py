@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import urlsplit
 
 try:  # Jinja2 inlines a Markup as it is; plain str where markupsafe is absent
@@ -213,7 +214,7 @@ class ChartPoint:
         "up to 30" at 30: the tooltip says which)."""
         if self.value is not None:
             return float(self.value)
-        if self.has_range:
+        if self.low is not None and self.high is not None:  # has_range, spelt out for the type checker
             return (float(self.low) + float(self.high)) / 2
         bound = self.low if self.low is not None else self.high
         return float(bound) if bound is not None else None
@@ -261,6 +262,8 @@ def quantity_chart(series: Mapping[str, Sequence[ChartPoint]], *, title: str, un
     left = 14 + max(len(t) for t in tick_labels) * CHAR_WIDTH
     right = width - 16
     legend, legend_height = _legend(list(cleaned), left, 42, right)
+    top: float
+    bottom: float
     top, bottom = 42 + legend_height + (14 if unit else 4), height - 30
     if bottom - top < 40:  # a crowded legend must not squash the plot away
         bottom = top + 40
@@ -291,18 +294,18 @@ def quantity_chart(series: Mapping[str, Sequence[ChartPoint]], *, title: str, un
         colour = PALETTE[index % len(PALETTE)]
         parts.append(f'<g class="series series-{index}" data-source="{esc(name)}">')
         parts.extend(_bands(readings, x_of, y_of, index, colour))
-        line = " ".join(f"{'M' if i == 0 else 'L'}{x_of(day):.1f} {y_of(p.y):.1f}" for i, (day, p) in enumerate(readings))
+        line = " ".join(f"{'M' if i == 0 else 'L'}{x_of(day):.1f} {y_of(cast(float, p.y)):.1f}" for i, (day, p) in enumerate(readings))
         parts.append(f'<path class="line series-{index}" d="{line}" fill="none" stroke="{colour}" stroke-width="2"/>')
         for day, p in readings:
             tip = f"{name} · {p.date}: "
             tip += format_number(p.value) if p.value is not None else "no single figure"
             if p.has_range:
-                tip += f" (range {format_number(p.low)}–{format_number(p.high)})"
+                tip += f" (range {format_number(cast(float, p.low))}–{format_number(cast(float, p.high))})"
             if unit:
                 tip += f" {unit}"
             if p.label:
                 tip += f" — {p.label}"
-            dot = (f'<circle class="point series-{index}" cx="{x_of(day):.1f}" cy="{y_of(p.y):.1f}" r="3.5" '
+            dot = (f'<circle class="point series-{index}" cx="{x_of(day):.1f}" cy="{y_of(cast(float, p.y)):.1f}" r="3.5" '
                    f'fill="{colour}" stroke="#fff"><title>{esc(tip)}</title></circle>')
             parts.append(link(p.href, dot))
         parts.append("</g>")
@@ -322,7 +325,7 @@ def _bands(points: list[tuple[dt.date, ChartPoint]], x_of, y_of, index: int, col
     for run in (r for r in runs if r):
         if len({day for day, _ in run}) == 1:
             x = x_of(run[0][0])
-            lo, hi = min(p.low for _, p in run), max(p.high for _, p in run)
+            lo, hi = min(cast(float, p.low) for _, p in run), max(cast(float, p.high) for _, p in run)
             out.append(f'<path class="band series-{index}" d="M{x:.1f} {y_of(hi):.1f}V{y_of(lo):.1f}" '
                        f'stroke="{colour}" stroke-width="6" stroke-opacity="0.25" fill="none"/>')
             continue

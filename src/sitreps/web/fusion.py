@@ -273,6 +273,7 @@ def _groups(found: list[dict[str, Any]], fusion: Fusion) -> list[dict[str, Any]]
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for entry in found:
         c = entry["c"]
+        link: str | None
         if c.quantity:
             key, label = f"q:{c.quantity}", entry["quantity"].label if entry["quantity"] else c.quantity
             link = f"/ledger/quantity?key={quote(c.quantity)}"

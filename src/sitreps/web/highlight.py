@@ -11,7 +11,7 @@ template: article text is untrusted input.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sitreps.web.render import amount as written_amount
 
@@ -102,21 +102,22 @@ def _panel(report: dict[str, Any], first_start: dict[str, int]) -> dict[str, lis
 
 
 def _describe(kind: str, item: dict[str, Any], names: dict[str, str], places: dict[str, str]) -> tuple[str, str]:
+    # ``cast(str, item.get(...))``: a missing reference (None) is looked up too, and finds the default
     if kind == "figure":
         amount = written_amount(item)
-        parts = [item.get("category") or "", f"of {names.get(item.get('subject'), item.get('subject'))}"
-                 if item.get("subject") else "", f"per {names.get(item.get('source'), item.get('source'))}"
+        parts = [item.get("category") or "", f"of {names.get(cast(str, item.get('subject')), item.get('subject'))}"
+                 if item.get("subject") else "", f"per {names.get(cast(str, item.get('source')), item.get('source'))}"
                  if item.get("source") else "", item.get("time") or ""]
         return f"{amount} {item.get('unit') or ''}".strip(), " · ".join(p for p in parts if p)
     if kind == "event":
         who = ", ".join(names.get(a, a) for a in item.get("actor", [])) or "?"
         whom = ", ".join(names.get(a, a) for a in item.get("recipient", []))
-        where = places.get(item.get("place"), "")
+        where = places.get(cast(str, item.get("place")), "")
         detail = " · ".join(p for p in (f"{who} → {whom}" if whom else who, item.get("date") or "", where,
                                         item.get("modality") or "") if p)
         return item["type"], detail
     if kind == "claim":
-        return names.get(item.get("speaker"), item.get("speaker") or "?"), f"{item.get('kind')} · {item.get('cue')}"
+        return names.get(cast(str, item.get("speaker")), item.get("speaker") or "?"), f"{item.get('kind')} · {item.get('cue')}"
     if kind in {"actor", "place"}:
         bits = [item.get("kind"), item.get("country"), item.get("sector")]
         return item["name"], " · ".join(b for b in bits if b)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, cast
 
 import yaml
 
@@ -75,7 +75,8 @@ def load_limits(path: str | Path | None = None) -> Limits:
     return Limits(
         budget=Budget(_number(name, "budget.rate", budget["rate"]), int(_number(name, "budget.burst", budget["burst"])),
                       tuple(endpoints)),
-        sign_in=SignInLimits(**{key: _number(name, f"sign_in.{key}", sign_in[key]) for key in (
+        # Any: _number hands back the number as written, an int where the file gives one
+        sign_in=SignInLimits(**{key: cast(Any, _number(name, f"sign_in.{key}", sign_in[key])) for key in (
             "free_failures", "first_delay", "max_delay", "client_free_failures")}),
         store_version_seconds=_number(name, "cache.store_version_seconds", data["cache"]["store_version_seconds"]))
 

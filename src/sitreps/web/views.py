@@ -8,7 +8,7 @@ articles they come from.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -68,14 +68,14 @@ def without_outliers(items: list[TimelineItem], slack_days: int = OUTLIER_SLACK_
     """The items without those dated far outside the rest (a 1909 anniversary among this year's strikes would
     stretch the axis until every dot of the year sits on one pixel): more than ``slack_days`` before the 5th
     or after the 95th percentile of the dates. Only when the filters set no dates: then the axis is asked for."""
-    days = sorted(item.date[:10] for item in items)
+    days = sorted(cast(str, item.date)[:10] for item in items)  # the store's items carry ISO strings
     if len(days) < 10:
         return items, 0
     import datetime as dt
 
     low = dt.date.fromisoformat(days[len(days) // 20]) - dt.timedelta(days=slack_days)
     high = dt.date.fromisoformat(days[-1 - len(days) // 20]) + dt.timedelta(days=slack_days)
-    kept = [item for item in items if low.isoformat() <= item.date[:10] <= high.isoformat()]
+    kept = [item for item in items if low.isoformat() <= cast(str, item.date)[:10] <= high.isoformat()]
     return kept, len(items) - len(kept)
 
 

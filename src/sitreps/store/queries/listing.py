@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
@@ -68,7 +68,7 @@ class Page:
 class Listing:
     """One page of rows, and how many rows there are in all."""
 
-    rows: list[dict[str, Any]]
+    rows: list[Any]  # the store's rows as dicts; the fusion ledger pages its quantities with it too
     total: int
     page: Page
 
@@ -185,7 +185,8 @@ def facets(store: "Store", what: str, *, filters: Filters | None = None, subject
     with store.engine.connect() as connection:
         for name, column in FACETS.get(what, {}).items():
             own = _FACET_FILTER.get(name)
-            others = dataclasses.replace(filters, **{own: None}) if own else filters
+            # the facet's own filter is lifted (set to None); Any: the fields differ in type
+            others = dataclasses.replace(filters, **cast(dict[str, Any], {own: None})) if own else filters
             statement, _ = _items(what, others, subject=subject, q=q, speaker=speaker, place=place)
             inner = statement.subquery()
             counted = (select(inner.c[column], func.count()).where(inner.c[column].is_not(None))
@@ -230,7 +231,7 @@ def _items(what: str, filters: Filters | None, *, sort: str | None = None, desce
         check_length(q)
         statement = statement.where(func.lower(table.c.text).contains(q.strip().lower()))
     column = sort_column(what, sort)
-    order = literal_column(column)
+    order: ColumnElement[Any] = literal_column(column)
     return statement, [order.desc() if descending else order.asc(), table.c.article_id, table.c.ord]
 
 
@@ -275,7 +276,7 @@ def _resolve_local_ids(store: "Store", what: str, rows: list[dict[str, Any]]) ->
         article = row["article_id"]
         row["actor_names"] = [names.get((article, a), a) for a in row.get("actor") or []]
         row["recipient_names"] = [names.get((article, a), a) for a in row.get("recipient") or []]
-        row["place_name"] = row.get("place_name") or names.get((article, row.get("place")), None)
+        row["place_name"] = row.get("place_name") or names.get((article, cast(str, row.get("place"))), None)
 
 
 def local_names(store: "Store", article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
@@ -311,7 +312,7 @@ def actor_index(store: "Store", *, q: str | None = None, country: str | None = N
         statement = statement.where(actors.c.name.in_(named))
     column = sort_column("actors", sort)
     down = (column == "articles") if descending is None else descending
-    order = literal_column(column).desc() if down else literal_column(column).asc()
+    order: ColumnElement[Any] = literal_column(column).desc() if down else literal_column(column).asc()
     listing = _listing(store, statement, [order, actors.c.name], page)
     names = [row["name"] for row in listing.rows]
     if names:
@@ -346,7 +347,7 @@ def actor_profile(store: "Store", name: str) -> dict[str, Any] | None:
     for event in found["events"]:
         event["actor_names"] = [names.get((event["article_id"], a), a) for a in event.get("actor") or []]
         event["recipient_names"] = [names.get((event["article_id"], a), a) for a in event.get("recipient") or []]
-        event["place_name"] = names.get((event["article_id"], event.get("place")))
+        event["place_name"] = names.get((event["article_id"], cast(str, event.get("place"))))  # None finds none
     first = local[0]
     return {"name": name, "country": first.country, "kind": first.kind, "sector": first.sector,
             "wikidata": first.wikidata, "articles": len(article_ids), **found}
