@@ -38,6 +38,7 @@ def test_the_test_split_is_the_seeded_random_twelve_and_dev_is_the_rest():
     assert len(dev) >= 36 and not set(dev) & set(test) and set(dev) <= set(ids)
 
 
+@pytest.mark.slow  # reads every gold file and its text: part of make test, not the quick loop
 def test_every_real_gold_file_loads_its_shared_text_and_quotes_only_what_it_holds():
     need_shared(WIKINEWS)
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_gold.py"),
@@ -45,6 +46,7 @@ def test_every_real_gold_file_loads_its_shared_text_and_quotes_only_what_it_hold
     assert done.returncode == 0, done.stdout
 
 
+@pytest.mark.slow  # reads every gold file and its text: part of make test, not the quick loop
 def test_real_gold_dates_are_the_index_dates():
     with open(need_shared(WIKINEWS / "index.csv"), encoding="utf-8") as handle:
         published = {row["id"]: row["published"] for row in csv.DictReader(handle)}

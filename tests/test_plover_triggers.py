@@ -166,6 +166,7 @@ def test_a_light_verb_takes_an_event_only_through_in():
     assert "ASSAULT" not in {k for k, *_ in found}, found  # the raid is what it was criticised for
 
 
+@pytest.mark.slow  # reads every gold file and its text: part of make test, not the quick loop
 def test_gold_uses_the_manuals_mode_names():
     modes = load_yaml("events.yaml")["modes"]
     modes_any = {m for ms in modes.values() for m in ms}
