@@ -366,3 +366,13 @@ def test_arrests_told_without_an_agent_are_the_states_and_an_attack_without_a_ta
     rep, _ = events("KYIV, March 14 (Wire) - Russian forces fired missiles overnight, the air force said.")
     strike = only(rep, "ASSAULT")
     assert codes(rep, strike.actor) == {"RUS"} and codes(rep, strike.recipient) == {"UKR"}
+
+
+def test_a_demand_that_names_no_addressee_is_made_of_the_home_state_but_a_state_does_not_demand_of_itself():
+    rep, _ = events("MANAMA, March 14 (Wire) - Thousands of protesters called for the release of detained "
+                    "opposition leaders on Friday.")
+    demand = next(e for e in rep.events if e.type in {"REQUEST", "PROTEST"})
+    assert codes(rep, demand.recipient) == {"BHR"}
+    rep, _ = events("MANAMA, March 14 (Wire) - Bahrain called for calm on Friday.")
+    appeal = only(rep, "REQUEST")
+    assert codes(rep, appeal.actor) == {"BHR"} and appeal.recipient == []

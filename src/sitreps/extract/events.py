@@ -51,7 +51,7 @@ from sitreps.extract.nominal import located, responsibility_claimer
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
-from sitreps.extract.state_actors import authority, domestic_target
+from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
 from sitreps.types import Event, Report
@@ -508,6 +508,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
         if not actor and kind == "COERCE" and modality != "denied":
             actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
+        if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
+            recipient = home_target(kind, actor, report, actors, home)
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),

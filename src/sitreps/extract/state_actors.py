@@ -94,6 +94,21 @@ def authority(place: str | None, report: Report, actors: TokenActors, home: str 
     return _state_of_country(report, country, actors) if country else []
 
 
+# Verbal events aimed at someone by nature: a demand, a protest, a criticism is made of a government even when
+# the sentence names none ("protesters called for mass demonstrations", "rights groups were critical of the arrests").
+DIRECTED_AT_A_STATE = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
+
+
+def home_target(kind: str, actor: list[str], report: Report, actors: TokenActors, home: str) -> list[str]:
+    """The article's own state as the target of a demand, protest or criticism that names none, unless the
+    actor is that state itself (a government demanding is not demanding of itself)."""
+    own = {actors.countries.get(a) for a in actor}
+    kinds = {actors.kinds.get(a) for a in actor}
+    if home in own and "state" in kinds:
+        return []
+    return _state_of_country(report, home, actors)
+
+
 def _state_of_country(report: Report, country: str, actors: TokenActors) -> list[str]:
     for candidate in report.actors:
         if candidate.kind == "state" and candidate.country == country:
