@@ -35,7 +35,7 @@ def test_the_test_split_is_the_seeded_random_twelve_and_dev_is_the_rest():
     test = sorted(random.Random(14).sample(ids, 12))
     assert sorted(p.stem for p in (REAL / "test").glob("*.yaml")) == test
     dev = sorted(p.stem for p in (REAL / "dev").glob("*.yaml"))
-    assert len(dev) >= 36 and not set(dev) & set(test) and set(dev) <= set(ids)
+    assert set(dev) == set(ids) - set(test) and len(dev) == 36
 
 
 @pytest.mark.slow  # reads every gold file and its text: part of make test, not the quick loop

@@ -535,7 +535,7 @@ def test_actors_are_one_row_a_name_and_sortable_and_the_ledger_pages_and_sorts(w
     actors = client.get("/api/actors", params={"per_page": 200}).json()["items"]
     names = [a["name"] for a in actors]
     assert len(names) == len(set(names))  # one row a name, whatever countries its mentions were given
-    assert all(a["country"] == (a["countries"][0]["country"] if a["countries"] else None) for a in actors)
+    assert actors and all(a["country"] == (a["countries"][0]["country"] if a["countries"] else None) for a in actors)
     by_name = client.get("/api/actors", params={"sort": "name", "order": "asc", "per_page": 200}).json()["items"]
     assert [a["name"] for a in by_name] == sorted(names, key=lambda n: n) or \
         [a["name"].lower() for a in by_name] == sorted(n.lower() for n in names)

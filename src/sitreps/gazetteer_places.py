@@ -81,9 +81,6 @@ def fold(text: str) -> str:
     return text
 
 
-_fold = fold  # the name older callers import
-
-
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     curated: dict[str, PlaceEntry] = {}

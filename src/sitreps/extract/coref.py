@@ -23,6 +23,7 @@ Each adds a ``Found`` to the document's actor mentions, so ``actor_at`` sees it.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from spacy.tokens import Doc, Token
@@ -119,6 +120,12 @@ def _first_person_plural(doc: Doc, found: list[Found], covered: list[bool], empl
     return out
 
 
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    """The gazetteer lexicon's reporting verbs, as a set made once (asked per pronoun)."""
+    return frozenset(gazetteer().lexicon["reporting_verbs"])
+
+
 def _quoted(doc: Doc) -> list[bool]:
     """Which tokens stand inside quotation marks: curly pairs, straight marks taken in turn; a quote left open
     ends with its paragraph (wire copy opens a quote again in the next one)."""
@@ -138,7 +145,7 @@ def _quoted(doc: Doc) -> list[bool]:
 def _quote_speaker(doc: Doc, found: list[Found], token: Token, quoted: list[bool]) -> Found | None:
     """The speaker of the quote a token stands in: the subject of a reporting verb outside the quote in the same
     sentence or paragraph, after the quote first ("…," said X), then before it (X said: "…")."""
-    reporting = set(gazetteer().lexicon["reporting_verbs"])
+    reporting = _reporting_verbs()
     sentence = token.sent
     start, end = sentence.start, sentence.end
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws and end - sentence.end < 60:
@@ -158,7 +165,7 @@ def _issuer(doc: Doc, found: list[Found], employers: dict, first: int) -> Resolv
     aircraft, the Defence Secretary said": his ministry, else his state); else the first organisation named
     before the first pronoun ("We will strike ... alongside the Coalition": not the Coalition), else the first
     named."""
-    reporting = set(gazetteer().lexicon["reporting_verbs"])
+    reporting = _reporting_verbs()
     speakers = sorted((f for f in found if f.subject_like and doc[f.start:f.end].root.head.lemma_ in reporting),
                       key=lambda f: f.start)
     for f in speakers:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreps.extract.list_memo import ListMemo
 from sitreps.timeparse.grammar import vocab
 from sitreps.types import Report, TimeExpression
 
@@ -116,30 +117,25 @@ class TimeRef:
     time: TimeExpression | None = None
 
 
-def _dated(report: Report) -> list[TimeExpression]:
-    return _dated_index(report)[0]
-
-
 _DatedIndex = tuple[list[TimeExpression], dict[int, list[TimeExpression]], list[int], list[int]]
-_DATED: tuple[list[TimeExpression], int, _DatedIndex] | None = None
 
 
-def _dated_index(report: Report) -> _DatedIndex:
-    """The report's dated times; the same by sentence; their positions in start order and those starts.
-    Built once per report (while its times list keeps its length), so a lookup per item stays O(log n)."""
-    global _DATED
-    times = report.times
-    cached = _DATED
-    if cached is not None and cached[0] is times and cached[1] == len(times):
-        return cached[2]
+def _build_dated_index(times: list[TimeExpression]) -> _DatedIndex:
     dated = [t for t in times if t.value and t.granularity != "vague"]
     by_sentence: dict[int, list[TimeExpression]] = {}
     for time in dated:
         by_sentence.setdefault(time.sentence, []).append(time)
     order = sorted(range(len(dated)), key=lambda k: dated[k].start)
-    index = (dated, by_sentence, order, [dated[k].start for k in order])
-    _DATED = (times, len(times), index)
-    return index
+    return dated, by_sentence, order, [dated[k].start for k in order]
+
+
+_dated_times: ListMemo[list, _DatedIndex] = ListMemo(_build_dated_index, keep=8)
+
+
+def _dated_index(report: Report) -> _DatedIndex:
+    """The report's dated times; the same by sentence; their positions in start order and those starts.
+    Built once per report (while its times list keeps its length), so a lookup per item stays O(log n)."""
+    return _dated_times(report.times)
 
 
 def _attachment(doc: Doc, time: TimeExpression) -> Token | None:

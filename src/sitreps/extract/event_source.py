@@ -41,7 +41,7 @@ def modality_and_source(candidate: Candidate, report: Report, index: ActorIndex)
     said = attribute(lifted or anchor, index)
     if said.cue_token is not None and lifted is None and _coordinated_away(anchor, said.cue_token):
         said = Attribution(AUTHOR, "asserted")
-    claim = next(iter(claims_at(report.claims, candidate.trigger.idx, candidate.trigger.idx + 1)), None)
+    claim = next(iter(containing(report.claims, candidate.trigger.idx, candidate.trigger.idx + 1)), None)
     if lifted is not None or _background(anchor):
         claim = None
         if said.cue_token is not None and said.cue_token != (lifted.i if lifted is not None else -1):
@@ -130,7 +130,3 @@ def refusal(candidate: Candidate) -> bool:
         if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children) or verb.dep_ in {"ROOT", "ccomp"}:
             return False
     return False
-
-
-def claims_at(claims: list[Claim], start: int, end: int) -> list[Claim]:
-    return containing(claims, start, end)  # c.start <= start and end <= c.end, from an index of the claims

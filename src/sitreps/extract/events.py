@@ -44,10 +44,12 @@ from sitreps.extract.actors import analyse, dateline_end
 from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
-from sitreps.extract.event_source import claims_at, modality_and_source, refusal, speaker_of_event
-from sitreps.extract.frames import embed, frame_kind, frame_sense, recode, verbal_or_material
+from sitreps.extract.event_source import modality_and_source, refusal, speaker_of_event
+from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, recode, verbal_or_material
 from sitreps.extract.frames import words as frame_words
-from sitreps.extract.nominal import located, responsibility_claimer
+from sitreps.extract.list_memo import ListMemo
+from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
+from sitreps.extract.offsets import containing
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
@@ -57,8 +59,6 @@ from sitreps.resources import load_yaml
 from sitreps.types import Event, Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
-LOCATIVE = frozenset({"in", "near", "at", "on", "across", "around", "outside", "inside", "into", "over", "toward",
-                      "towards", "along", "off", "within", "throughout", "onto"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -68,7 +68,6 @@ TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "af
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
-HAPPENED = {"asserted", "reported", "claimed"}
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -95,7 +94,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     report.events = events
     claims = report.claims
     for event in events:
-        for claim in claims_at(claims, event.start, event.end):
+        for claim in containing(claims, event.start, event.end):
             claim.about.append(event.id)
 
 
@@ -617,34 +616,22 @@ def _figures(candidate: Candidate, tokens: list[int], figures: list[tuple[str, s
     return inside
 
 
-_INDEXES: dict[int, tuple[list, int, object]] = {}
+def _build_figure_index(figures: list[tuple[str, set[int], int]]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    by_token: dict[int, list[int]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for k, (_, span, sentence) in enumerate(figures):
+        for i in span:
+            by_token.setdefault(i, []).append(k)
+        by_sentence.setdefault(sentence, []).append(k)
+    return by_token, by_sentence
 
 
-def _figure_index(figures: list[tuple[str, set[int], int]]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """The figures' positions by token and by sentence start, built once per list (not a pass per event)."""
-    def build() -> object:
-        by_token: dict[int, list[int]] = {}
-        by_sentence: dict[int, list[int]] = {}
-        for k, (_, span, sentence) in enumerate(figures):
-            for i in span:
-                by_token.setdefault(i, []).append(k)
-            by_sentence.setdefault(sentence, []).append(k)
-        return by_token, by_sentence
-    return _indexed(figures, build)  # type: ignore[return-value]
-
-
-def _events_per_sentence(candidates: list[Candidate]) -> dict[int, int]:
-    """How many candidates each sentence (by its start) holds, counted once per list."""
-    return _indexed(candidates, lambda: Counter(c.sentence.start for c in candidates))  # type: ignore[return-value, union-attr]
-
-
-def _indexed(items: list, build) -> object:
-    cached = _INDEXES.get(id(items))
-    if cached is None or cached[0] is not items or cached[1] != len(items):
-        if len(_INDEXES) >= 8:
-            _INDEXES.clear()
-        cached = _INDEXES[id(items)] = (items, len(items), build())
-    return cached[2]
+# the figures' positions by token and by sentence start, built once per list (not a pass per event)
+_figure_index: ListMemo[list, tuple[dict[int, list[int]], dict[int, list[int]]]] = ListMemo(_build_figure_index,
+                                                                                          keep=8)
+# how many candidates each sentence (by its start) holds, counted once per list
+_events_per_sentence: ListMemo[list, Counter] = ListMemo(
+    lambda candidates: Counter(c.in_sentence.start for c in candidates), keep=8)
 
 
 def _confidence(candidate: Candidate) -> float:

@@ -28,7 +28,8 @@ Word lists live in ``data/figures.yaml``; the reading of amounts in
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -186,6 +187,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
     previous: _Before | None = None
     owners: dict[str | None, tuple[str, int]] = {}  # unit -> the subject of the last figure counting it, and its sentence
     label_end = -1  # where the last number that was a label ended ("posts 542 and 543")
+    newlines = [m.start() for m in re.finditer("\n", text)]
     for quantity in map(_fraction_as_share, find_amounts(text)):
         number = _number_token(token_at, quantity)
         last = token_at[quantity.end - 1]
@@ -197,7 +199,7 @@ def extract_figures(doc: Doc, report: Report) -> None:
         if filters.not_a_figure(quantity, text, number, words):
             continue
         sentence = report.sentence_of(number.idx)
-        paragraph = text.count("\n", 0, number.idx)
+        paragraph = bisect_left(newlines, number.idx)  # how many line breaks come before it
         counted = _counted(doc, quantity, last, words)
         if quantity.unit in {None, "percent"} and (
                 (counted.head is not None and counted.head.lemma_.lower() in words.time_units)

@@ -16,7 +16,7 @@ this module only after the hand-made lexicon, which wins where both speak.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -218,13 +218,3 @@ def synset_index(data: dict) -> Callable[[str], frozenset[str]]:
     """Synset name -> its head words (for modifiers written as "&weapon")."""
     table = {name: frozenset(w.split()[-1] for w in words) for name, words in (data.get("synsets") or {}).items()}
     return lambda name: table.get(name, frozenset())
-
-
-def keys_of(entries: Iterable[DerivedVerb]) -> list[str]:
-    """Every entry key (the verb alone and each pattern), for the measurement script."""
-    out = []
-    for entry in entries:
-        if entry.sense is not None:
-            out.append(entry.key)
-        out.extend(p.key for p in entry.patterns)
-    return out

@@ -41,6 +41,7 @@ from sitreps.extract.claims import verb_cue
 from sitreps.extract.claims import words as claim_words
 from sitreps.extract.figure_subjects import story_country
 from sitreps.extract.roles import CORE, TokenActors
+from sitreps.extract.state_actors import next_actor_id
 from sitreps.gazetteer import resolve_name
 from sitreps.resources import load_yaml
 from sitreps.types import Actor, Mention, Report
@@ -218,7 +219,7 @@ def _proper(head: Token, report: Report, made: dict[str, Actor]) -> list[Actor]:
             return []  # a country's name is the actors extractor's to read
         types = {t.ent_type_ for t in span}
         kind = "person" if "PERSON" in types else "organization" if types & {"ORG", "NORP"} else "unknown"
-        actor = Actor(id=f"A{len(report.actors) + 1}", name=span.text, kind=kind)
+        actor = Actor(id=next_actor_id(report), name=span.text, kind=kind)
         report.actors.append(actor)
         made[span.text.lower()] = actor
     _mention(actor, span, report)
@@ -399,7 +400,7 @@ def _describe(head: Token, group: _Group, report: Report, index: TokenActors, ki
     country = _country(modifiers, index, kinds) or (_setting(report) if local else None)
     actor = made.get(name.lower())
     if actor is None:
-        actor = Actor(id=f"A{len(report.actors) + 1}", name=name, kind=kind or (group.many if plural else group.one),
+        actor = Actor(id=next_actor_id(report), name=name, kind=kind or (group.many if plural else group.one),
                       country=country, sector=_sector(modifiers, group, words))
         report.actors.append(actor)
         kinds[actor.id] = actor

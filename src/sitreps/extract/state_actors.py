@@ -44,7 +44,7 @@ def state_actor(report: Report, country: str | None, mention: Mention | None = N
     record = gazetteer().countries.get(country)
     if record is None:
         return None
-    actor = Actor(id=_next_id(report), name=record.name, kind="state", country=country, wikidata=record.wikidata)
+    actor = Actor(id=next_actor_id(report), name=record.name, kind="state", country=country, wikidata=record.wikidata)
     _mention(actor, mention)
     report.actors.append(actor)
     return actor
@@ -56,7 +56,8 @@ def _mention(actor: Actor, mention: Mention | None) -> None:
         actor.mentions.sort(key=lambda m: m.start)
 
 
-def _next_id(report: Report) -> str:
+def next_actor_id(report: Report) -> str:
+    """The next free actor id ("A7"), however the report's ids were made."""
     numbers = [int(a.id[1:]) for a in report.actors if a.id[:1] == "A" and a.id[1:].isdigit()]
     return f"A{max(numbers, default=0) + 1}"
 

@@ -41,9 +41,9 @@ Kind = Literal["figures", "events", "claims"]
 
 def _rows(request: Request, what: str, found: Filters, sort: str | None, order: str, subject: str | None,
           speaker: str | None, q: str | None) -> list[dict[str, Any]]:
-    place = request.query_params.get("place") or None
     """Every row, read here in the request's thread (a bad parameter answers 422 before any byte is sent,
     and no database connection is held open across the threads a streamed response runs in)."""
+    place = request.query_params.get("place") or None
     return list(queries.iter_items(request.app.state.store, what, filters=found, sort=sort,
                                    descending=order == "desc", subject=subject, speaker=speaker, q=q,
                                    place=place))

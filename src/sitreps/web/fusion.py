@@ -91,6 +91,11 @@ class FusionCache:
         self.making: dict[tuple, threading.Event] = {}
         self.compute: Callable[..., Fusion] = fuse_store
 
+    def kept(self) -> list[Fusion]:
+        """Every fusion the cache holds now (of any filters)."""
+        with self.lock:
+            return [fusion for _, fusion in self.found.values()]
+
     def get(self, store: Any, filters: Filters, source_level: str = "actor") -> Fusion:
         key = (filters, source_level)
         while True:
@@ -335,10 +340,11 @@ def dismiss(request: Request, cid: str, csrf: Annotated[str, Form()], back: Anno
             raise HTTPException(404, f"contradiction {cid} is not dismissed")
         request.app.state.write(store.review_correction, gone["id"], "rejected", reviewer=user.name)
     else:
-        found = next((c for c in _fusion(request, Filters()).contradictions if contradiction_id(c) == cid), None)
+        # a contradiction shown on any page was fused already: look there before fusing the whole store
+        found = next((c for fusion in request.app.state.fusion_cache.kept() for c in fusion.contradictions
+                      if contradiction_id(c) == cid), None)
         if found is None:
-            found = next((c for _, q in request.app.state.fusion_cache.found.values() for c in q.contradictions
-                          if contradiction_id(c) == cid), None)
+            found = next((c for c in _fusion(request, Filters()).contradictions if contradiction_id(c) == cid), None)
         if found is None:
             raise HTTPException(404, f"no contradiction {cid}")
 
