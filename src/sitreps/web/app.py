@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,11 +25,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitreps import __version__
-from sitreps.errors import BadParameter
+from sitreps.errors import BadParameter, StoreError
 from sitreps.store import Store
 from sitreps.store.accounts import Accounts
 from sitreps.web import api, downloads, fusion, pages
@@ -41,6 +44,7 @@ from sitreps.web.security import Forbidden, SecurityHeaders, Signer
 
 T = TypeVar("T")
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger("sitreps.web")
 
 
 class Writer:
@@ -54,6 +58,17 @@ class Writer:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
+
+
+def _plan_for_size(store: Store) -> None:
+    """Refresh the planner's statistics before serving: the lists read a page through the list-order index only
+    when the planner knows the store's size (``Store.refresh_statistics``). A store that cannot be written to
+    (a read-only copy) is served as it is, with a warning."""
+    try:
+        store.refresh_statistics()
+    except (DBAPIError, StoreError) as error:
+        log.warning("%s: could not refresh the planner's statistics (%s); large lists may be slow",
+                    store.name, str(error).splitlines()[0])
 
 
 def create_app(db: str | Store | None = None, *, open_reading: bool = True, secure_cookies: bool = False,
@@ -72,6 +87,7 @@ def create_app(db: str | Store | None = None, *, open_reading: bool = True, secu
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(_plan_for_size, store)
         yield
         writer.close()
 

@@ -21,12 +21,15 @@ KEPT = 256
 
 
 class Memo:
-    """The latest answers, least recently used dropped first."""
+    """The latest answers, least recently used dropped first. An answer is computed once however many requests
+    ask for it at the same moment: the others wait for it (on a large store the first count of a view takes a
+    while, and eight clients computing it at once took eight times as long each)."""
 
     def __init__(self, kept: int = KEPT) -> None:
         self.kept = kept
         self.lock = threading.Lock()
         self.found: OrderedDict[tuple, Any] = OrderedDict()
+        self.pending: dict[tuple, threading.Event] = {}
 
     def get(self, store: Any, key: Hashable, compute: Callable[[], T]) -> T:
         full = (key, articles_state(store))
@@ -34,12 +37,29 @@ class Memo:
             if full in self.found:
                 self.found.move_to_end(full)
                 return self.found[full]
-        value = compute()
-        with self.lock:
-            self.found[full] = value
-            while len(self.found) > self.kept:
-                self.found.popitem(last=False)
-        return value
+            running = self.pending.get(full)
+            if running is None:
+                running = self.pending[full] = threading.Event()
+                mine = True
+            else:
+                mine = False
+        if not mine:
+            running.wait()
+            with self.lock:
+                if full in self.found:
+                    return self.found[full]
+            return compute()  # the request computing it failed: this one tries for itself
+        try:
+            value = compute()
+            with self.lock:
+                self.found[full] = value
+                while len(self.found) > self.kept:
+                    self.found.popitem(last=False)
+            return value
+        finally:
+            with self.lock:
+                self.pending.pop(full, None)
+            running.set()
 
 
 __all__ = ["Memo"]

@@ -8,11 +8,12 @@ sorted on. Items refer to actors and places by ids local to their report
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.engine import Connection
 
 from sitreps.errors import BadParameter
@@ -117,35 +118,54 @@ def list_items(store: "Store", what: str, *, filters: Filters | None = None, pag
     who gives the figure or makes the claim, by name (any case); ``place`` (events, figures) the place's name
     (any case); ``q`` words of the item's text. ``total``: the count of the view when the caller knows it
     (``count_items``, cached: it is the same on every page and in every order), else it is counted."""
+    keys, rows_of, counted = _page_statements(what, filters, sort, descending, article_id, subject, q, speaker, place)
+    with store.engine.connect() as connection:
+        if total is None:
+            total = connection.execute(counted).scalar_one()
+        wanted = [row[0] for row in connection.execute(keys.limit(page.size).offset(page.offset))]
+        rows = connection.execute(rows_of, {"wanted": wanted}).mappings().all() if wanted else []
+    listing = Listing([_plain(dict(row)) for row in rows], total, page)
+    _resolve_local_ids(store, what, listing.rows)
+    return listing
+
+
+@functools.lru_cache(maxsize=256)
+def _page_statements(what: str, filters: Filters | None, sort: str | None, descending: bool, article_id: str | None,
+                     subject: str | None, q: str | None, speaker: str | None,
+                     place: str | None) -> tuple[Select, Select, Select]:
+    """The statements of one view (its page's keys, the rows of given keys, its count), made once per view.
+
+    The page's keys are sorted first and the rows read whole afterwards: sorting whole rows (their JSON
+    included) of a large store to keep fifty of them is what made a plain /api/figures take seconds. In the
+    default order the database reads the keys straight from the list-order index (migration 0007). Building
+    the statements (subqueries, joins, labels) cost more than running them once the index served the page,
+    so they are kept per view; statements are immutable, and the page's limit and offset are bound later."""
     statement, ordering = _items(what, filters, sort=sort, descending=descending, article_id=article_id,
                                  subject=subject, q=q, speaker=speaker, place=place)
     table = ITEM_TABLES[what]
     column = sort_column(what, sort)
-    # Sort the keys, then read the page's rows whole: sorting whole rows (their JSON included) of a large
-    # store to keep fifty of them is what made a plain /api/figures take seconds.
-    inner = statement.add_columns(table.c.pk.label("row_pk")).subquery()
-    first = inner.c[column].desc() if descending else inner.c[column].asc()
-    keys = (select(inner.c.row_pk).order_by(first, inner.c.article_id, inner.c.ord)
-            .limit(page.size).offset(page.offset))
-    with store.engine.connect() as connection:
-        if total is None:
-            total = connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())
-                                       ).scalar_one()
-        wanted = [row[0] for row in connection.execute(keys)]
-        rows = connection.execute(statement.where(table.c.pk.in_(wanted)).order_by(*ordering)).mappings().all() \
-            if wanted else []
-    listing = Listing([_plain(dict(row)) for row in rows], total, page)
-    _resolve_local_ids(store, what, listing.rows)
-    return listing
+    named = bool(subject or speaker or place)  # filters on the names and places joined to the items
+    bare = None if named else _items(what, filters, article_id=article_id, q=q, bare=True)[0]
+    if bare is not None and column in table.c:
+        # the keys of a page need neither the articles' context nor the names: walking the list-order index
+        # to a deep page joined each item passed to its place and actors
+        keys = bare.order_by(*_in_order([table.c[c] for c in (column, "article_id", "ord")], descending))
+    else:
+        inner = statement.add_columns(table.c.pk.label("row_pk")).subquery()
+        keys = select(inner.c.row_pk).order_by(*_in_order([inner.c[c] for c in (column, "article_id", "ord")],
+                                                          descending))
+    rows = statement.where(table.c.pk.in_(bindparam("wanted", expanding=True))).order_by(*ordering)
+    counted = select(func.count()).select_from((statement if bare is None else bare).order_by(None).subquery())
+    return keys, rows, counted
 
 
 def count_items(store: "Store", what: str, *, filters: Filters | None = None, article_id: str | None = None,
                 subject: str | None = None, q: str | None = None, speaker: str | None = None,
                 place: str | None = None) -> int:
     """How many items ``list_items`` would list over all its pages."""
-    statement, _ = _items(what, filters, article_id=article_id, subject=subject, q=q, speaker=speaker, place=place)
+    _, _, counted = _page_statements(what, filters, None, False, article_id, subject, q, speaker, place)
     with store.engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+        return connection.execute(counted).scalar_one()
 
 
 def iter_items(store: "Store", what: str, *, filters: Filters | None = None, sort: str | None = None,
@@ -197,14 +217,17 @@ def facets(store: "Store", what: str, *, filters: Filters | None = None, subject
 
 def _items(what: str, filters: Filters | None, *, sort: str | None = None, descending: bool = False,
            article_id: str | None = None, subject: str | None = None, q: str | None = None,
-           speaker: str | None = None, place: str | None = None) -> tuple[Select, list[Any]]:
+           speaker: str | None = None, place: str | None = None, bare: bool = False) -> tuple[Select, list[Any]]:
+    """The view's statement and order; ``bare``: its items' keys alone (``items_statement``), to count it."""
     if what not in ITEM_TABLES:
         raise BadParameter("what", f"what: one of {', '.join(ITEM_TABLES)}")
     table = ITEM_TABLES[what]
     filters = filters or Filters()
     filters.check(what)
-    statement = items_statement(what, filters).order_by(None)
-    statement, named = _with_names(what, table, statement)
+    statement = items_statement(what, filters, bare=bare).order_by(None)
+    named: dict[str, Any] = {}
+    if not bare:
+        statement, named = _with_names(what, table, statement)
     if article_id:
         statement = statement.where(table.c.article_id == article_id)
     if subject and subject.strip():
@@ -230,9 +253,13 @@ def _items(what: str, filters: Filters | None, *, sort: str | None = None, desce
     if q and q.strip() and "text" in table.c:
         check_length(q)
         statement = statement.where(func.lower(table.c.text).contains(q.strip().lower()))
-    column = sort_column(what, sort)
-    order: ColumnElement[Any] = literal_column(column)
-    return statement, [order.desc() if descending else order.asc(), table.c.article_id, table.c.ord]
+    return statement, _in_order([literal_column(sort_column(what, sort)), table.c.article_id, table.c.ord], descending)
+
+
+def _in_order(columns: list[Any], descending: bool) -> list[Any]:
+    """A list's order: its sort column, then article and position. Descending is the ascending order reversed,
+    ties included, so that the list-order index read backwards serves it."""
+    return [column.desc() if descending else column.asc() for column in columns]
 
 
 def _with_names(what: str, table: Any, statement: Select) -> tuple[Select, dict[str, Any]]:
@@ -271,7 +298,9 @@ def _resolve_local_ids(store: "Store", what: str, rows: list[dict[str, Any]]) ->
     """Add ``*_names`` beside the local ids of events (actors, recipients, place)."""
     if what != "events" or not rows:
         return
-    names = local_names(store, {row["article_id"] for row in rows})
+    wanted = {(row["article_id"], ref) for row in rows
+              for ref in (*(row.get("actor") or []), *(row.get("recipient") or []), row.get("place")) if ref}
+    names = local_names(store, {row["article_id"] for row in rows}, only=wanted)
     for row in rows:
         article = row["article_id"]
         row["actor_names"] = [names.get((article, a), a) for a in row.get("actor") or []]
@@ -279,15 +308,28 @@ def _resolve_local_ids(store: "Store", what: str, rows: list[dict[str, Any]]) ->
         row["place_name"] = row.get("place_name") or names.get((article, cast(str, row.get("place"))), None)
 
 
-def local_names(store: "Store", article_ids: Iterable[str]) -> dict[tuple[str, str], str]:
-    """(article id, local actor or place id) -> name."""
+def local_names(store: "Store", article_ids: Iterable[str], *,
+                only: set[tuple[str, str]] | None = None) -> dict[tuple[str, str], str]:
+    """(article id, local actor or place id) -> name, for every actor and place of the articles, or ``only``
+    those (article, local id) pairs: a page of fifty events names a few dozen of the thousand actors and
+    places its articles hold, and reading them all was most of the page's time."""
     ids = list(article_ids)
     found: dict[tuple[str, str], str] = {}
     with store.engine.connect() as connection:
         for table in (actors, places):
-            for row in connection.execute(select(table.c.article_id, table.c.item_id, table.c.name)
-                                          .where(table.c.article_id.in_(ids))):
-                found[(row.article_id, row.item_id)] = row.name
+            statement = select(table.c.article_id, table.c.item_id, table.c.name)
+            if only is not None:
+                if not only:
+                    continue
+                # both lists, not row values: SQLite walks the (article, item) index for each pair of them,
+                # while it scanned the table for a list of row values; the few extra pairs are dropped below
+                statement = statement.where(table.c.article_id.in_(sorted({a for a, _ in only})),
+                                            table.c.item_id.in_(sorted({i for _, i in only})))
+            else:
+                statement = statement.where(table.c.article_id.in_(ids))
+            for row in connection.execute(statement):
+                if only is None or (row.article_id, row.item_id) in only:
+                    found[(row.article_id, row.item_id)] = row.name
     return found
 
 
