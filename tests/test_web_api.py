@@ -519,6 +519,28 @@ def test_cached_counts_follow_the_store(web):
     assert re.search(r"of <strong>\d+</strong> figures", client.get("/figures").text)
 
 
+def test_a_download_never_hands_a_spreadsheet_a_formula(web):
+    import csv
+    import io
+
+    from sitreps.web.downloads import _cell
+
+    assert [_cell(v) for v in ("=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-2+3", "plain", 12.5, -3.0, None)] == \
+        ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2+3", "plain", 12.5, -3.0, ""]
+    client, _, _ = web
+    rows = list(csv.DictReader(io.StringIO(client.get("/figures.csv").text)))
+    assert rows and not any(str(v).startswith(("=", "+", "-", "@")) for row in rows for v in row.values()
+                            if v and not _is_number(v))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def test_the_articles_page_downloads_its_search(web):
     import csv
     import io
