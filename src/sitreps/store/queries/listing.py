@@ -207,11 +207,27 @@ def facets(store: "Store", what: str, *, filters: Filters | None = None, subject
             own = _FACET_FILTER.get(name)
             # the facet's own filter is lifted (set to None); Any: the fields differ in type
             others = dataclasses.replace(filters, **cast(dict[str, Any], {own: None})) if own else filters
-            statement, _ = _items(what, others, subject=subject, q=q, speaker=speaker, place=place)
-            inner = statement.subquery()
-            counted = (select(inner.c[column], func.count()).where(inner.c[column].is_not(None))
-                       .group_by(inner.c[column]).order_by(func.count().desc(), inner.c[column]).limit(limit))
-            found[name] = [(str(value), int(count)) for value, count in connection.execute(counted)]
+            table = ITEM_TABLES[what]
+            inner: Any
+            if subject or speaker or place:  # filters on the names and places joined to the items
+                statement, _ = _items(what, others, subject=subject, q=q, speaker=speaker, place=place)
+                inner = statement.subquery()
+                value = inner.c[column]
+            else:
+                # the items' keys alone under the same filters (each item joined to its article, place and
+                # actors made the facets of a 200,000-figure store take seconds); an item's outlet is its
+                # article's
+                statement, _ = _items(what, others, q=q, bare=True)
+                if column in table.c:
+                    inner = statement.add_columns(table.c[column]).subquery()
+                    value = inner.c[column]
+                else:
+                    keys = statement.add_columns(table.c.article_id.label("of_article")).subquery()
+                    inner = keys.join(articles, articles.c.id == keys.c.of_article)
+                    value = articles.c[column]
+            counted = (select(value, func.count()).select_from(inner).where(value.is_not(None))
+                       .group_by(value).order_by(func.count().desc(), value).limit(limit))
+            found[name] = [(str(found_value), int(count)) for found_value, count in connection.execute(counted)]
     return found
 
 
