@@ -86,10 +86,32 @@ def country_in_text(text: str | None, extra: dict[str, str] | None = None) -> st
     for word, code in sorted((extra or {}).items(), key=lambda item: -len(item[0])):
         if re.search(rf"\b{re.escape(word)}\b", text):
             return code
-    for word, code in _country_words():
-        if word in text and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-            return code
-    return None
+    return _country_named(text)
+
+
+@lru_cache(maxsize=65_536)
+def _country_named(text: str) -> str | None:
+    """``country_in_text`` without extra words, kept per phrase: a corpus counts the same few thousand
+    phrases ("people", "Ukrainian soldiers") in every article."""
+    pattern, ranked = _country_pattern()
+    found = [ranked[match.group(1)] for match in pattern.finditer(text)]
+    return _country_words()[min(found)][1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """Every country word in one pattern, and each word's rank in ``_country_words`` (longest first).
+
+    The pattern looks ahead at every position, so matches may overlap, and there takes the longest word
+    that fits: the word of lowest rank among all it finds is the one that a search word by word, longest
+    first, returns. Word by word cost 0.2 ms a figure, most of fusing 20,000 articles."""
+    words = _country_words()
+    alternatives = "|".join(re.escape(word) for word, _ in words)
+    pattern = re.compile(rf"(?=(?<![\w-])({alternatives})(?![\w-]))")
+    ranked: dict[str, int] = {}
+    for rank, (word, _) in enumerate(words):
+        ranked.setdefault(word, rank)
+    return pattern, ranked
 
 
 def head_word(text: str | None) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -210,7 +210,9 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
     flags: list[Flag] = []
     pairs: set[tuple[str, str]] = set()
     previous: dict[str, Estimate] = {}  # each source's last estimate
-    window: dict[str, list[Estimate]] = {}  # each source's estimates within same_time_days of the current one
+    # each source's estimates within same_time_days of the current one; the estimates come in date order, so
+    # the old ones leave from the front (a quantity of a large store has thousands of estimates a source)
+    window: dict[str, deque[Estimate]] = {}
     for estimate in estimates:
         day = estimate.day or 0
         mine = previous.get(estimate.source_key)
@@ -225,8 +227,10 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
                                   f"{amount(mine)} and {amount(estimate)}", [mine, estimate]))
         previous[estimate.source_key] = estimate
         for key in list(window):
-            window[key] = [e for e in window[key] if day - (e.day or 0) <= settings.same_time_days]
-            if not window[key]:
+            kept = window[key]
+            while kept and day - (kept[0].day or 0) > settings.same_time_days:
+                kept.popleft()
+            if not kept:
                 del window[key]
         for key, theirs in window.items():
             pair = tuple(sorted((key, estimate.source_key)))
@@ -238,7 +242,7 @@ def _flags(estimates: list[Estimate], settings: FusionSettings) -> list[Flag]:
             pairs.add(pair)  # type: ignore[arg-type]
             flags.append(Flag("disagreement", f"{other.source} says {amount(other)}{_on(other)}, "
                               f"{estimate.source} says {amount(estimate)}{_on(estimate)}", [other, estimate]))
-        window.setdefault(estimate.source_key, []).append(estimate)
+        window.setdefault(estimate.source_key, deque()).append(estimate)
     return flags
 
 
