@@ -195,6 +195,38 @@ def test_while_one_request_fuses_a_new_version_the_others_get_the_previous_one(s
     assert fresh and fresh[0] is not first and cache.get(store, Filters()) is fresh[0] and len(calls) == 1
 
 
+def test_the_figures_page_shows_itself_while_a_long_fusion_is_made_and_its_chart_once_made(store):
+    """Fusing a category of a 20,000-article store takes half a minute: the figures page no longer waits for
+    its chart. Here the real fusion is held back until released, as a large store's would take its time."""
+    import threading
+
+    app = create_app(store)
+    cache = app.state.fusion_cache
+    release, calls = threading.Event(), []
+    original = cache.compute
+
+    def held(*args, **kwargs):
+        calls.append(1)
+        release.wait(20)
+        return original(*args, **kwargs)
+
+    cache.compute = held
+    with TestClient(app) as client:
+        started = time.monotonic()
+        page = client.get("/figures")
+        assert page.status_code == 200 and time.monotonic() - started < 10
+        assert 'id="figures-chart-preparing"' in page.text and 'id="figures-chart"' not in page.text
+        assert "figures-table" in page.text  # the list itself is all there
+        client.get("/figures")  # asked again meanwhile: the fusion under way is not started twice
+        assert len(calls) == 1
+        release.set()
+        deadline = time.monotonic() + 20
+        while 'id="figures-chart"' not in (page := client.get("/figures")).text and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert 'id="figures-chart"' in page.text and "figures-chart-preparing" not in page.text
+        assert len(calls) == 1
+
+
 # -- signing in --------------------------------------------------------------------------------------------------
 
 def test_wrong_passwords_lock_the_account_with_growing_delays(store):

@@ -111,6 +111,34 @@ class FusionCache:
                     self.making[key] = threading.Event()
                     break
             waiting.wait()
+        return self._make(store, key, version)
+
+    def ready(self, store: Any, filters: Filters, source_level: str = "actor", *,
+              wait: float = 2.0) -> Fusion | None:
+        """The fusion if it is kept or made within ``wait`` seconds, else None while it is made in the
+        background (for a page that can show itself without it: fusing a category of a 20,000-article store
+        takes half a minute, and the figures page waited for its chart). A kept fusion of an older version is
+        returned as it is while the new one is made."""
+        key = (filters, source_level)
+        version = self.version.current()
+        with self.lock:
+            kept = self.found.get(key)
+            waiting = self.making.get(key)
+            if waiting is None and (kept is None or kept[0] != version):
+                waiting = self.making[key] = threading.Event()
+                threading.Thread(target=self._make, args=(store, key, version), daemon=True,
+                                 name="sitreps-fusion").start()
+        if kept is not None:
+            return kept[1]
+        if waiting is not None:  # always, with nothing kept: being made, by this call or another
+            waiting.wait(wait)
+        with self.lock:
+            made = self.found.get(key)
+        return made[1] if made is not None else None
+
+    def _make(self, store: Any, key: tuple, version: Any) -> Fusion:
+        """Fuse for ``key`` (whose ``making`` event the caller set) and keep it; the event is set when done."""
+        filters, source_level = key
         try:
             fusion = self.compute(store, filters=filters, source_level=source_level)
             with self.lock:

@@ -27,7 +27,9 @@ AREA_KINDS = frozenset({"country", "admin1", "region", "water"})
 def figure_chart(request: Any, filters: Filters, subject: str | None) -> dict[str, Any] | None:
     """The chart of the ledger quantity (see ``sitreps.fuse``) with the most sources among the figures shown
     (of the category asked for, else the commonest one: fusing one category reads only its articles): a
-    category alone mixes quantities (killed in one city, killed in a war), so one quantity is charted."""
+    category alone mixes quantities (killed in one city, killed in a war), so one quantity is charted. While
+    a large store's fusion is still being made, ``{"preparing": category}``: the page shows itself without
+    the chart rather than wait for it."""
     from sitreps.web.fusion import chart
 
     from sitreps.web.fusion import NOISY_CATEGORIES, _noise
@@ -40,7 +42,9 @@ def figure_chart(request: Any, filters: Filters, subject: str | None) -> dict[st
         return None
     wanted = dataclasses.replace(filters, type=None, category=category, subject=subject or None,
                                  with_duplicates=False)
-    fusion = request.app.state.fusion_cache.get(request.app.state.store, wanted)
+    fusion = request.app.state.fusion_cache.ready(request.app.state.store, wanted)
+    if fusion is None:
+        return {"preparing": category}
     ledger = fusion.ledger if filters.category else [q for q in fusion.ledger if not _noise(q)]
     charted = [q for q in ledger if len({e.date for e in q.estimates if e.date}) > 1] or ledger
     if not charted:
