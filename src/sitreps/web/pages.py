@@ -41,10 +41,15 @@ def home() -> Response:
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, _: Reader, found: FiltersDep, q: str | None = None, sort: str | None = None,
              order: str = "desc", page: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 1) -> Response:
-    listing = queries.list_articles(request.app.state.store, q=q, filters=found, page=_page(page), sort=sort,
-                                 descending=order != "asc")
+    store, memo = request.app.state.store, request.app.state.memo
+    listing = memo.get(store, ("articles page", q, found, page, sort, order), lambda: queries.list_articles(
+        store, q=q, filters=found, page=_page(page), sort=sort, descending=order != "asc"))
+    # the store's item counts only change with its articles (counting 200,000 figures on every visit of the
+    # front page took longer than the page); open corrections change on their own
+    counts = {**memo.get(store, ("counts",), lambda: queries.counts(store)),
+              "open corrections": queries.open_corrections(store)}
     return templates.TemplateResponse(request, "articles.html", {
-        "listing": listing, "q": q or "", "filters": found, "counts": queries.counts(request.app.state.store),
+        "listing": listing, "q": q or "", "filters": found, "counts": counts,
         "download": _download_query(request)})
 
 

@@ -22,8 +22,8 @@ from sitreps.store.queries.listing import (FACETS, MAX_PAGE, MAX_PER_PAGE, SORTS
                                            actor_profile,
                                            commonest_category, correction, corrections_at, count_items, counts,
                                            dismissed_contradictions, facets, item_count, iter_items, list_articles,
-                                           list_corrections, list_items, local_names, place_index, place_points,
-                                           sort_column)
+                                           list_corrections, list_items, local_names, open_corrections,
+                                           place_index, place_points, sort_column)
 from sitreps.store.queries.search import MAX_QUERY_CHARACTERS, MAX_QUERY_TERMS
 from sitreps.store.queries.reports import articles_state, near_duplicate_count, stored_reports
 from sitreps.store.queries.tables import (CHUNK, WHAT, actors_by_local_id, article_citations, chunks, columns,
@@ -33,4 +33,4 @@ __all__ = ["CHUNK", "FACETS", "MAX_PAGE", "MAX_PER_PAGE", "MAX_QUERY_CHARACTERS"
            "actors_by_local_id", "article_citations", "articles_state", "chunks", "columns", "commonest_category", "correction",
            "corrections_at", "count_items", "counts", "dismissed_contradictions", "facets", "figures_by_local_id", "frame", "item_count",
            "iter_items", "list_articles", "list_corrections", "list_items", "local_names", "near_duplicate_count",
-           "place_index", "place_points", "sort_column", "statement", "stored_reports"]
+           "open_corrections", "place_index", "place_points", "sort_column", "statement", "stored_reports"]

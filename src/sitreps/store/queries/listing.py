@@ -521,9 +521,15 @@ def counts(store: "Store") -> dict[str, int]:
     with store.engine.connect() as connection:
         found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                  for name, table in (("articles", articles), *ITEM_TABLES.items())}
-        found["open corrections"] = connection.execute(
-            select(func.count()).select_from(corrections).where(corrections.c.status == "open")).scalar_one()
+    found["open corrections"] = open_corrections(store)
     return found
+
+
+def open_corrections(store: "Store") -> int:
+    """How many corrections wait for a reviewer (they change without any article changing)."""
+    with store.engine.connect() as connection:
+        return connection.execute(
+            select(func.count()).select_from(corrections).where(corrections.c.status == "open")).scalar_one()
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -537,5 +543,6 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = ["FACETS", "MAX_PAGE", "MAX_PER_PAGE", "SORTS", "Listing", "Page", "actor_index", "actor_profile", "commonest_category",
            "correction", "corrections_at", "count_items", "counts", "dismissed_contradictions", "facets", "item_count",
-           "iter_items", "list_articles", "list_corrections", "list_items", "local_names", "place_index",
+           "iter_items", "list_articles", "list_corrections", "list_items", "local_names", "open_corrections",
+           "place_index",
            "place_points", "sort_column"]
