@@ -401,10 +401,16 @@ def test_downloads_hold_exactly_the_filtered_view_over_every_page(web):
     events = client.get("/api/events", params={"per_page": 200}).json()["items"]
     geo = client.get("/events.geojson").json()
     assert geo["type"] == "FeatureCollection"
+    # as `sitreps export --format geojson`: a placed item at its place, one with only a country at the
+    # country's centroid, marked so (precision 3, point "country"), one with neither left out
     placed = {(e["article_id"], e["id"]) for e in events if e["lat"] is not None}
-    assert placed and {(f["properties"]["article_id"], f["properties"]["id"]) for f in geo["features"]} == placed
+    countries = {(e["article_id"], e["id"]) for e in events if e["lat"] is None and e.get("country")}
+    features = {(f["properties"]["article_id"], f["properties"]["id"]): f for f in geo["features"]}
+    assert placed and set(features) == placed | countries
+    assert all(features[key]["properties"]["point"] == "place" for key in placed)
+    assert all(features[key]["properties"]["point"] == "country" and features[key]["properties"]["precision"] == 3
+               for key in countries)
     assert all(f["geometry"]["type"] == "Point" and len(f["geometry"]["coordinates"]) == 2 for f in geo["features"])
-    assert len(geo["features"]) == sum(1 for e in events if e["lat"] is not None)
     assert client.get("/figures.csv", params={"since": "soon"}).status_code == 422
 
 

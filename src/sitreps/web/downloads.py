@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
+from sitreps.export.geo import feature
 from sitreps.export.values import FORMULA_START
 from sitreps.store import queries
 from sitreps.store.queries import Filters
@@ -38,6 +39,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "id"),
 }
 Kind = Literal["figures", "events", "claims"]
+# what a GeoJSON feature needs beside the CSV's columns: the item's country (for its centroid) and its place's
+# precision and kind
+_GEO_CONTEXT = ("country", "place_precision", "place_kind")
 
 
 def _rows(request: Request, what: str, found: Filters, sort: str | None, order: str, subject: str | None,
@@ -76,16 +80,18 @@ def csv_lines(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> Itera
         yield buffer.getvalue()
 
 
-def geojson_chunks(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> Iterator[str]:
-    """A FeatureCollection of the rows that have coordinates (a point each, properties the CSV's columns)."""
+def geojson_chunks(what: str, rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> Iterator[str]:
+    """A FeatureCollection of the rows, as ``sitreps export --format geojson`` writes it (``export.geo``):
+    properties the CSV's columns, each feature with its precision and whether its point is the place's or,
+    for an item with a country but no placed point, the country's centroid (precision 3)."""
     yield '{"type": "FeatureCollection", "features": ['
     first = True
     for row in rows:
-        if row.get("lat") is None or row.get("lon") is None:
+        kept = {c: row.get(c) for c in (*columns, *_GEO_CONTEXT)}
+        found = feature(what, kept)
+        if found is None:
             continue
-        feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                   "properties": {c: row.get(c) for c in columns if c not in {"lat", "lon"}}}
-        yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False, default=str)
+        yield ("" if first else ",\n") + json.dumps(found, ensure_ascii=False, default=str)
         first = False
     yield "]}\n"
 
@@ -130,7 +136,7 @@ def download_geojson(request: Request, what: Literal["figures", "events"], found
                      subject: str | None = None, speaker: str | None = None,
                      q: str | None = None) -> StreamingResponse:
     rows = _rows(request, what, found, sort, order, subject, speaker, q)
-    return StreamingResponse(geojson_chunks(rows, COLUMNS[what]), media_type="application/geo+json",
+    return StreamingResponse(geojson_chunks(what, rows, COLUMNS[what]), media_type="application/geo+json",
                              headers={"content-disposition": _name(what, found, "geojson")})
 
 
