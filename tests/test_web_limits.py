@@ -78,7 +78,10 @@ def test_a_huge_page_number_is_a_clear_422_never_a_500(store, path):
 
 def test_expensive_endpoints_have_a_per_client_budget_and_answer_429_with_retry_after(store):
     limits = replace(load_limits(), budget=Budget(rate=1.0, burst=3, endpoints=load_limits().budget.endpoints))
-    with TestClient(create_app(store, limits=limits)) as client:
+    # both servers started first: starting one takes time (migrations checked, statistics refreshed), and a
+    # token comes back each second
+    with TestClient(create_app(store, limits=limits)) as client, \
+            TestClient(create_app(store, limits=limits), client=("192.0.2.7", 50000)) as other:
         answers = [client.get("/api/figures") for _ in range(3)]
         assert [a.status_code for a in answers] == [200, 200, 200]
         refused = client.get("/api/events")
@@ -92,8 +95,10 @@ def test_expensive_endpoints_have_a_per_client_budget_and_answer_429_with_retry_
         # cheap reads are not budgeted, and another client has its own budget
         assert client.get("/api/articles").status_code == 200
         assert client.get("/api/me").status_code == 200
-        with TestClient(create_app(store, limits=limits), client=("192.0.2.7", 50000)) as other:
-            assert other.get("/api/figures").status_code == 200
+        assert other.get("/api/figures").status_code == 200
+        for _ in range(4):  # spend what came back while the steps above ran (a busy machine takes seconds)
+            if client.get("/api/figures").status_code == 429:
+                break
         time.sleep(1.1)  # a token comes back each second
         assert client.get("/api/figures").status_code == 200
         assert client.get("/api/figures").status_code == 429
