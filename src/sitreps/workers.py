@@ -79,7 +79,9 @@ def ordered_map(function: Callable[[list[In]], Out], chunks: Iterable[list[In]],
     finally:
         for future in pending:
             future.cancel()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # all read: the idle children end at once and are waited for (their CPU time then counts in this
+        # process's rusage of children); closed early: those still at work end after their chunk, unwaited
+        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _child_init() -> None:
