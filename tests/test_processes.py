@@ -220,7 +220,7 @@ def test_two_processes_give_the_reports_of_one_in_input_order_built_in_the_child
     assert two == one
     assert [r["article"]["language"] for r in two][:3] == ["en", "de", "en"]
     builders = {int(path.name) for path in tmp_path.iterdir()}
-    assert os.getpid() not in builders and len(builders) == 2
+    assert builders and os.getpid() not in builders  # (one child may take every chunk on a busy machine)
 
 
 @needs_fork
