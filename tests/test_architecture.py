@@ -90,7 +90,7 @@ LAYERS = [
     ("model", {"types", "errors", "config", "schema", "resources", "extras"}),
     ("extract", {"nlp", "extract", "timeparse", "gazetteer", "gazetteer_match", "gazetteer_places"}),
     ("ingest", {"ingest", "clean", "language", "provenance"}),
-    ("pipeline", {"pipeline", "evaluation"}),
+    ("pipeline", {"pipeline", "workers", "evaluation"}),
     ("store", {"store", "migrations", "corrections"}),
     ("sources", {"corpus", "distributed"}),
     ("export", {"export"}),

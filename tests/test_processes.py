@@ -1,8 +1,11 @@
 """Issue 21 item 7: worker processes die with their driver, killed runs are marked interrupted, and ingests
-that create a new database at the same moment both succeed (SQLite and PostgreSQL)."""
+that create a new database at the same moment both succeed (SQLite and PostgreSQL). Issue 22: ``extract_many``
+on several processes does the whole work in forked children, with the reports and errors of one process."""
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import multiprocessing
 import os
 import signal
@@ -14,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
+import sitreps.pipeline
+from sitreps import Settings, extract_many
+from sitreps.errors import ConfigError, EmptyInput
+from sitreps.ingest import from_text
+from sitreps.pipeline import CHILD_CHUNK, process_many
 from sitreps.store import Store
+from sitreps.workers import ChildTraceback, can_fork
+from tests.pages import ARTICLE_HTML, GERMAN_TEXT, SHORT_WIRE
 
 pytestmark = pytest.mark.slow  # starts worker processes, a Dask cluster or PostgreSQL
 
@@ -164,3 +174,99 @@ def test_two_processes_creating_a_database_at_once_both_succeed(store_url, trial
         worker.join(120)
     assert [w.exitcode for w in workers] == [0, 0, 0]
     assert Store(store_url).count() == 0
+
+
+# --- extract_many on several processes (issue 22) ---------------------------------------------------------
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="forked workers only where fork is safe (not macOS, Windows)")
+TWO = dataclasses.replace(Settings(), n_process=2)
+
+
+def _articles(count: int) -> list[str]:
+    """Articles of every kind, each its own text: English wire, German, an HTML page, boilerplate only."""
+    kinds = [lambda i: SHORT_WIRE.replace("84", str(i + 84)), lambda i: GERMAN_TEXT,
+             lambda i: ARTICLE_HTML.replace("31 of the 38", f"{i + 20} of the 60"),
+             lambda i: f"Russian forces fired {i + 2} missiles at Kharkiv on Tuesday, the governor said.",
+             lambda i: "Copyright 2024 Meridian Wire. All rights reserved."]
+    return [kinds[i % len(kinds)](i) for i in range(count)]
+
+
+def _until_error(reports) -> tuple[list[dict], BaseException | None]:
+    out = []
+    try:
+        for report in reports:
+            out.append(report.to_dict())
+    except Exception as error:
+        return out, error
+    return out, None
+
+
+@needs_fork
+def test_two_processes_give_the_reports_of_one_in_input_order_built_in_the_children(tmp_path, monkeypatch):
+    """Before: with n_process=2 the calling process built every report (spaCy's children only parsed)."""
+    items = _articles(3 * CHILD_CHUNK + 3)  # several chunks per child, the last one short
+    one = [r.to_dict() for r in extract_many(items)]
+    built = sitreps.pipeline.build_report
+
+    def recorded(prepared, doc, settings=None):  # which process built each report
+        (tmp_path / str(os.getpid())).touch()
+        return built(prepared, doc, settings)
+
+    monkeypatch.setattr(sitreps.pipeline, "build_report", recorded)
+    sitreps.pipeline._warm(TWO)  # the sample the parent reads before forking is not one of the reports
+    for path in tmp_path.iterdir():
+        path.unlink()
+    two = [r.to_dict() for r in extract_many(items, settings=TWO)]
+    assert two == one
+    assert [r["article"]["language"] for r in two][:3] == ["en", "de", "en"]
+    builders = {int(path.name) for path in tmp_path.iterdir()}
+    assert builders and os.getpid() not in builders  # (one child may take every chunk on a busy machine)
+
+
+@needs_fork
+def test_an_unknown_extractor_raised_in_a_child_is_the_error_of_one_process():
+    """The reports of the articles before the first English one, then the same ConfigError, on 1 and 2."""
+    items = [GERMAN_TEXT] * (CHILD_CHUNK + 2) + [SHORT_WIRE, GERMAN_TEXT]
+    bad = dataclasses.replace(Settings(), extractors="events=no-such-coder")
+    one, error_one = _until_error(extract_many(items, settings=bad))
+    two, error_two = _until_error(extract_many(items, settings=dataclasses.replace(bad, n_process=2)))
+    assert type(error_two) is type(error_one) is ConfigError
+    assert (error_two.source, error_two.problem) == (error_one.source, error_one.problem)
+    assert two == one and len(one) == CHILD_CHUNK + 2
+    assert isinstance(error_two.__cause__, ChildTraceback) and "registry.py" in str(error_two.__cause__)
+
+
+@needs_fork
+def test_an_article_that_fails_in_a_child_ends_the_output_after_those_before_it():
+    raws = [from_text(text, source=f"<{i}>") for i, text in enumerate(_articles(CHILD_CHUNK + 3))]
+    raws[CHILD_CHUNK + 1].text = None  # type: ignore[assignment]  # a caller's article without text
+    one, error_one = _until_error(process_many(raws))
+    two, error_two = _until_error(process_many(raws, settings=TWO))
+    assert type(error_two) is type(error_one) and str(error_two) == str(error_one)
+    assert isinstance(error_one, (TypeError, AttributeError))
+    assert two == one and len(one) == CHILD_CHUNK + 1  # every article before the failing one
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_input_that_cannot_be_read_comes_after_the_reports_before_it(n_process):
+    """Before: on one process an empty string raised EmptyInput before the reports of its batch's earlier
+    articles, so how many came out depended on the batch size."""
+    items = [SHORT_WIRE, GERMAN_TEXT, "   ", SHORT_WIRE.replace("84", "85")]
+    settings = dataclasses.replace(Settings(), n_process=n_process)
+    reports, error = _until_error(extract_many(items, settings=settings))
+    assert isinstance(error, EmptyInput) and error.source == "<item 2>"
+    assert [r["article"]["language"] for r in reports] == ["en", "de"]
+
+
+@needs_fork
+def test_two_processes_stream_their_input():
+    pulled = itertools.count()
+
+    def inputs():
+        for i, text in enumerate(_articles(2000)):
+            next(pulled)
+            yield from_text(text, source=f"<item {i}>")
+
+    reports = [r.to_dict() for r in itertools.islice(process_many(inputs(), settings=TWO), 10)]
+    assert next(pulled) <= 10 + (2 * TWO.n_process + 1) * CHILD_CHUNK  # the chunks in flight, not the input
+    assert reports == [r.to_dict() for r in extract_many(_articles(10))]

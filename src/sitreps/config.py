@@ -30,7 +30,8 @@ class Settings:
     allow_private: fetch from loopback and private addresses (off: a URL given by
         an untrusted party must not reach the internal network).
     batch_size: documents per ``nlp.pipe`` batch (32 measured 15-20% faster than 128).
-    n_process: processes for ``nlp.pipe`` in ``extract_many``.
+    n_process: processes for ``extract_many``: forked children that parse and extract (spaCy's
+        ``nlp.pipe`` processes, parsing only, where fork is unsafe: macOS, Windows).
     user_agent: sent with every request, so site owners can tell who fetched.
     extractors: which backend runs each extraction step, as ``STEP=BACKEND`` pairs separated by commas
         ("events=my-coder"); empty means the shipped ``rules`` everywhere (``sitreps.extract.registry``).

@@ -106,14 +106,22 @@ def _tables() -> _Tables:
 # --- towns ---------------------------------------------------------------------------------------
 
 class _Towns:
-    """The GeoNames index: raw rows, and folded name -> row numbers (most populous first)."""
+    """The GeoNames index: raw rows, folded name -> row numbers (most populous first), and the rows of each
+    country (so a country's transliteration index reads its own rows, not all 235,000)."""
 
     def __init__(self) -> None:
         with gzip.open(data_path(TOWNS_FILE), "rt", encoding="utf-8") as handle:
             self.rows = [line for line in handle.read().split("\n") if line and line[0] != "#"]
         index: dict[str, int | list[int]] = {}
+        by_code: dict[str, list[int]] = {}
         for number, row in enumerate(self.rows):
-            name, alternates, _ = row.split("\t", 2)
+            name, alternates, rest = row.split("\t", 2)
+            # rows by the country code that follows a tab and is followed by one: the code's own column, and
+            # the alternates' column when it is one two-letter name (kept so the rows stay those of a search
+            # for "\tIQ\t" in every row, which this replaces)
+            country = rest.partition("\t")[0]
+            for code in {country, alternates} if len(alternates) == 2 else (country,):
+                by_code.setdefault(code, []).append(number)
             keys = {fold(name)}
             if alternates:
                 keys.update(fold(alternate) for alternate in alternates.split("|"))
@@ -126,6 +134,7 @@ class _Towns:
                 else:
                     found.append(number)
         self.index = index
+        self.by_code = by_code  # alpha-2 country code -> its rows, in file order
 
     def find(self, key: str) -> tuple[PlaceEntry, ...]:
         found = self.index.get(key)
@@ -146,6 +155,9 @@ def _towns() -> _Towns:
 
 _ARTICLES = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|ud|ul)\s+")
 _DIGRAPHS = str.maketrans({"q": "k", "v": "w"})
+_FINAL_H = re.compile(r"h\b")
+_VOWELS = re.compile(r"[aeiouy\s]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def skeleton(text: str) -> str:
@@ -154,9 +166,9 @@ def skeleton(text: str) -> str:
     text = _ARTICLES.sub("", fold(text) + " ")
     for digraph, letter in (("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ou", "u")):
         text = text.replace(digraph, letter)
-    text = re.sub(r"h\b", "", text).translate(_DIGRAPHS)
-    text = re.sub(r"[aeiouy\s]", "", text)
-    return re.sub(r"(.)\1+", r"\1", text)
+    text = _FINAL_H.sub("", text).translate(_DIGRAPHS)
+    text = _VOWELS.sub("", text)
+    return _DOUBLED.sub(r"\1", text)
 
 
 # Countries whose towns English writes in several transliterations (Arabic, Persian, Pashto, Urdu, Hebrew,
@@ -174,13 +186,12 @@ def _skeletons(iso3: str) -> dict[str, tuple[int, ...]]:
     record = pycountry.countries.get(alpha_3=iso3)
     if record is None:
         return {}
-    towns, tag = _towns(), f"\t{record.alpha_2}\t"
+    towns = _towns()
     index: dict[str, list[int]] = {}
-    for number, row in enumerate(towns.rows):
-        if tag in row:
-            name, alternates, _ = row.split("\t", 2)
-            for key in {skeleton(n) for n in (name, *alternates.split("|")) if n}:
-                index.setdefault(key, []).append(number)
+    for number in towns.by_code.get(record.alpha_2, ()):
+        name, alternates, _ = towns.rows[number].split("\t", 2)
+        for key in {skeleton(n) for n in (name, *alternates.split("|")) if n}:
+            index.setdefault(key, []).append(number)
     return {key: tuple(numbers) for key, numbers in index.items()}
 
 

@@ -6,6 +6,7 @@ py3langid ships its model inside the package (no download) and classifies a
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
@@ -61,6 +62,10 @@ _RANGES = [(0x0370, 0x03FF, "greek"), (0x0400, 0x052F, "cyrillic"), (0x0530, 0x0
            (0x20000, 0x2FFFF, "han")]
 
 
+_ASCII_LETTERS = re.compile("[A-Za-z]")  # the only ASCII characters that str.isalpha accepts
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
 def _script_of(ch: str) -> str:
     code = ord(ch)
     if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
@@ -74,8 +79,11 @@ def _script_of(ch: str) -> str:
 def _foreign_script(sample: str) -> str | None:
     """The main non-Latin script of ``sample`` when fewer than half its letters are Latin, else None.
     Japanese is kana with Han; Chinese is Han alone."""
-    counts: dict[str, int] = {}
-    for ch in sample:
+    # ASCII letters are Latin: counted in C, so only the other characters go through _script_of (an
+    # English article has a few curly quotes and dashes among thousands of ASCII letters)
+    ascii_letters = len(_ASCII_LETTERS.findall(sample))
+    counts: dict[str, int] = {"latin": ascii_letters} if ascii_letters else {}
+    for ch in _NOT_ASCII.findall(sample):
         if ch.isalpha():
             script = _script_of(ch)
             counts[script] = counts.get(script, 0) + 1

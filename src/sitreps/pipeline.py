@@ -17,14 +17,18 @@ latest date mentioned) before the first extractor runs.
 
 Steps 1-4 are cheap and run per article; step 5 is nearly all the cost, so
 ``extract_many`` prepares every article first and parses them with
-``nlp.pipe`` in batches (and processes, when asked).
+``nlp.pipe`` in batches; on several processes each forked child does the
+whole work for its chunk of articles (``sitreps.workers``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -36,9 +40,11 @@ from sitreps.extract import EXTRACTORS, Extractor, pipeline
 from sitreps.extract.times import date_article
 from sitreps.ingest import RawArticle, from_text
 from sitreps.language import detect_language
-from sitreps.nlp import get_nlp, parse
+from sitreps.nlp import get_nlp, parse, text_of
 from sitreps.provenance import read_provenance
+from sitreps.resources import data_path
 from sitreps.types import Article, PublishedBasis, Report, Sentence
+from sitreps.workers import ChildTraceback, can_fork, ordered_map, portable
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])")
 
@@ -92,7 +98,9 @@ def build_report(prepared: Prepared, doc: Doc | None, settings: Settings | None 
     report = Report(article=prepared.article, warnings=list(prepared.warnings))
     if doc is None:
         return report
-    report.sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()]
+    text = text_of(doc)  # a span's .text joins its tokens anew on each access: slice the text once made
+    report.sentences = [Sentence(s.start_char, s.start_char + len(sentence.rstrip()))
+                        for s in doc.sents if (sentence := text[s.start_char:s.end_char]).strip()]
     date_article(doc, report)
     for extractor in _extractors(settings):
         extractor(doc, report)
@@ -117,19 +125,33 @@ def process_many(raws: Iterable[RawArticle], *, settings: Settings | None = None
     """Reports for many articles, parsed in batches; output order follows input order.
 
     The input is streamed: articles are read and prepared as ``nlp.pipe`` asks for text, so only the
-    batches in flight (a few times ``batch_size`` per process) are held, whatever the input's length."""
-    from collections import deque
-
+    batches in flight (a few times ``batch_size`` per process) are held, whatever the input's length.
+    With ``settings.n_process`` above 1, forked children prepare, parse and extract chunks of articles
+    and send back finished reports (``sitreps.workers``); where fork is unsafe, spaCy's processes parse
+    and this process extracts. An article that fails (or an input that cannot be read) ends the output
+    with its error after the reports of every article before it, on any number of processes."""
     settings = settings or Settings.from_env()
+    if settings.n_process > 1 and can_fork():
+        yield from _process_forked(raws, settings)
+    else:
+        yield from _process_here(raws, settings)
+
+
+def _process_here(raws: Iterable[RawArticle], settings: Settings) -> Iterator[Report]:
+    """``process_many`` in this process (spaCy's ``n_process`` only parsing, when more than 1)."""
     nlp = get_nlp(settings.model)
     waiting: deque[Prepared] = deque()  # prepared, in input order, whose report is not yet out
+    failed: list[Exception] = []  # an input that could not be read or prepared: raised after those before it
 
     def texts() -> Iterator[str]:
-        for raw in raws:
-            item = prepare(raw)
-            waiting.append(item)
-            if item.english and item.article.text:
-                yield item.article.text
+        try:
+            for raw in raws:
+                item = prepare(raw)
+                waiting.append(item)
+                if item.english and item.article.text:
+                    yield item.article.text
+        except Exception as error:
+            failed.append(error)
 
     for doc in parse(nlp, texts(), batch_size=settings.batch_size, n_process=settings.n_process):
         while not (waiting[0].english and waiting[0].article.text):  # nothing to parse: reported as it is
@@ -137,6 +159,69 @@ def process_many(raws: Iterable[RawArticle], *, settings: Settings | None = None
         yield build_report(waiting.popleft(), doc, settings)
     while waiting:
         yield build_report(waiting.popleft(), None)
+    if failed:
+        raise failed[0]
+
+
+CHILD_CHUNK = 8  # articles per task of a forked child: parsed as one batch (8 parse as fast as 32), small
+#                  enough that the children finish together at the end of a short input
+
+
+def _process_forked(raws: Iterable[RawArticle], settings: Settings) -> Iterator[Report]:
+    """``process_many`` over ``settings.n_process`` forked children, each doing the whole work."""
+    _warm(settings)
+    failed: list[Exception] = []
+    size = max(1, min(CHILD_CHUNK, settings.batch_size))
+
+    def chunks() -> Iterator[list[RawArticle]]:
+        chunk: list[RawArticle] = []
+        try:
+            for raw in raws:
+                chunk.append(raw)
+                if len(chunk) == size:
+                    yield chunk
+                    chunk = []
+        except Exception as error:
+            failed.append(error)
+        if chunk:
+            yield chunk
+
+    child_settings = dataclasses.replace(settings, n_process=1)
+    for reports, error in ordered_map(functools.partial(_reports_of, settings=child_settings), chunks(),
+                                      processes=settings.n_process):
+        yield from reports
+        if error is not None:
+            raise error[0] from ChildTraceback(error[1])
+    if failed:
+        raise failed[0]
+
+
+def _reports_of(raws: list[RawArticle], settings: Settings) -> tuple[list[Report], tuple[Exception, str] | None]:
+    """A forked child's task: the chunk's reports, and the error that stopped it (with its traceback)."""
+    reports: list[Report] = []
+    try:
+        for report in _process_here(raws, settings):
+            reports.append(report)
+    except Exception as error:
+        return reports, portable(error)
+    return reports, None
+
+
+def _warm(settings: Settings) -> None:
+    """Load the model, data files and lexicons in this process before forking, so that every child
+    inherits them (shared, copy-on-write) instead of loading its own copy: one sample article through
+    the whole pipeline, once per process and choice of model and extractors."""
+    _warm_once(settings.model, settings.extractors)
+
+
+@functools.lru_cache(maxsize=4)
+def _warm_once(model: str, extractors: str) -> None:
+    settings = dataclasses.replace(Settings(), model=model, extractors=extractors)
+    sample = from_text(data_path("sample/wire-kharkiv.txt").read_text(encoding="utf-8"), source="<sample>")
+    try:
+        list(_process_here([sample], settings))
+    except Exception:  # noqa: S110 - a bad setting fails again, and is raised, on the first real article
+        pass
 
 
 def extract(text_or_html: str, *, url: str | None = None, published: str | dt.date | None = None,

@@ -15,7 +15,6 @@ per worker are in flight, so memory stays flat whatever the corpus size.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -34,6 +33,7 @@ from sitreps.corpus.entry import Entry, Failure
 from sitreps.corpus.work import REPROCESS, PartitionResult, Plan, run_partition, warm, with_retry
 from sitreps.errors import StoreError
 from sitreps.ingest.url import Resolver, resolve_host
+from sitreps.workers import watch_parent
 
 Progress = Callable[[int, "int | None"], None]  # (entries done, total or None when unknown)
 HEARTBEAT_SECONDS = 60.0  # how often the driver tells the runs table it is alive
@@ -161,22 +161,6 @@ def _worker_init(model: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the driver decides when to stop; a worker ends its partition
     watch_parent()
     warm(model)
-
-
-def watch_parent(interval: float = 0.5) -> None:
-    """End this worker process as soon as its driver is gone (``kill -9`` of the driver must not leave
-    workers writing to the store, nor holding their memory): a daemon thread checks every ``interval``
-    seconds whether the parent is still the one that started it, and exits at once when it is not. An
-    open transaction is rolled back by the database, as for any killed process."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(interval)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="sitreps-watch-parent", daemon=True).start()
 
 
 def _sigterm_as_interrupt() -> Callable[[], None]:
