@@ -67,6 +67,7 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
+STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -233,6 +234,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     preps = _recipient_preps(sense.type, bool(objects))
+    if entry.stance:  # "voiced Israel's outrage over the play": the outrage is no party, the play's author is
+        preps = preps | STANCE_PREPS
+        objects = [o for obj in objects for o in preposition_objects(obj, STANCE_PREPS)]
     # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
     # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
@@ -286,6 +290,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.needs_actor and not candidate.actor and not candidate.recipient:
         return None
+    if entry.targeted and not candidate.recipient and any(c.dep_ == "dobj" and c.lemma_.lower() in entry.targeted
+                                                          for c in verb.children):
+        return None  # "voiced concern over high-risk areas": a worry, not a criticism of anyone
     return candidate
 
 
@@ -307,6 +314,8 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     if not candidate.actor:
         claimer = responsibility_claimer(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
         candidate.actor = phrase_actors(claimer, actors) if claimer is not None else []
+    if not candidate.actor and entry.sense.type == "CONSULT":
+        candidate.actor = _host_subject(noun, actors)
     determiner = next((c for c in noun.children if c.dep_ == "det"), None)
     candidate.definite = determiner is not None and determiner.lower_ in DEFINITE
     candidate.demonstrative = determiner is not None and determiner.lower_ in DEMONSTRATIVE
@@ -314,6 +323,17 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
+
+
+def _host_subject(noun: Token, actors: TokenActors) -> list[str]:
+    """"In a telephone conversation with Sarkozy, Medvedev declared …", "During his visit to Kyiv, the chancellor
+    said …": a meeting told as the setting of a clause is held by that clause's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "at", "after"} \
+            or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    who, passive = subject(prep.head)
+    return [] if who is None or passive else phrase_actors(who, actors)
 
 
 def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bool = False) -> None:
@@ -401,12 +421,16 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
     """"fired at", "talked with": "at" names a target only for attacks and threats, "with" a partner
     only when there is no object ("threatened Sweden with a veto" is an instrument)."""
     preps = set(RECIPIENT_PREPS)
-    if kind not in {"ASSAULT", "THREATEN"}:
+    if kind not in {"ASSAULT", "THREATEN", "ACCUSE"}:  # "lashed out at Tokyo", "fired at", "shouted at"
         preps.discard("at")
     if has_object and kind not in {"CONSULT", "COOPERATE", "AGREE"}:
         preps.discard("with")
     if kind == "AID":
         preps.add("for")  # "announced €120 million in aid for Sudan"
+    if kind == "ACCUSE":
+        preps.add("about")  # "complained about Egyptian interference"
+        if has_object:
+            preps.discard("at")  # "sued Israel at the International Court of Justice": a setting
     return frozenset(preps)
 
 
@@ -505,8 +529,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         place = _place(candidate, tokens, places, doc, header, report)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
-        if not actor and kind == "COERCE" and modality != "denied":
-            actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
+        if not actor and (kind == "COERCE" or kind == "ACCUSE" and _judicial(candidate)) and modality != "denied":
+            actor = authority(place, report, actors, home)  # "40 people were detained", "86 were indicted": the state's
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
         events.append(Event(
@@ -521,6 +545,12 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             confidence=_confidence(candidate),
         ))
     return events
+
+
+def _judicial(candidate: Candidate) -> bool:
+    """An accusation only a state's courts, prosecutors or police make ("86 people have been indicted", "put
+    the governor on trial"): with no actor named it is the state's, as an unnamed arrest is."""
+    return candidate.trigger.lemma_.lower() in lexicon().judicial or candidate.trigger.lower_ in lexicon().judicial
 
 
 def _said_on(candidate: Candidate, report: Report) -> str | None:

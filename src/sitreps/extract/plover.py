@@ -55,6 +55,8 @@ class VerbEntry:
     predicate: Sense | None = None  # with an object complement ("called South Korea a hostile country")
     intransitive: bool = False  # only without a direct object ("thousands demonstrated")
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
+    targeted: frozenset[str] = frozenset()  # objects that make an event only with a recipient ("voiced concern")
+    stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class Lexicon:
     rioters: frozenset[str]
     defences: frozenset[str]
     co_actor_preps: frozenset[str]
+    judicial: frozenset[str] = frozenset()  # accusations only the state's justice makes ("indicted"): see events.py
     derived: dict[str, DerivedVerb] = field(default_factory=dict)  # lemma -> CAMEO-derived senses and patterns
     synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
 
@@ -129,6 +132,8 @@ def _verb(entry: str | dict) -> VerbEntry:
         predicate=_sense(entry.get("predicate")),
         intransitive=bool(entry.get("intransitive")),
         crime=_sense(entry.get("crime")),
+        targeted=frozenset(entry.get("targeted") or ()),
+        stance=bool(entry.get("stance")),
     )
 
 
@@ -236,6 +241,7 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         rioters=frozenset(data["rioters"]),
         defences=frozenset(data["defences"]),
         co_actor_preps=frozenset(data["co_actor_preps"]),
+        judicial=frozenset(data.get("judicial") or ()),
         derived=load_derived(derived, drop) if derived else {},
         synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
     )
@@ -341,6 +347,11 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     for child in verb.children:
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
+        if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "put X on trial"
+            for obj in child.children:
+                idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
+                if idiom is not None:
+                    return Sense(idiom.type, idiom.mode, True)
     if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns
                                        for c in verb.children if c.dep_ == "ccomp" for t in c.subtree):
         return entry.crime

@@ -1,0 +1,80 @@
+"""The verbal PLOVER types on sentences of their own (issue 16): triggers the lexicon lacked, stances voiced
+as objects, the reasons for praise, judicial accusations, meetings told as a setting. Every sentence here
+is written for this file in wire style; each stands alone, as in a set of short event sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.plover import lexicon
+from tests.test_events import codes, events, only
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Iran slammed the new American sanctions on its oil exports.", "ACCUSE", "IRN", "USA"),
+    ("The Chinese foreign ministry lashed out at Japan over the island visit.", "ACCUSE", "CHN", "JPN"),
+    ("Germany rebuked Hungary for its treatment of migrants.", "ACCUSE", "DEU", "HUN"),
+    ("Ethiopia complained about Egyptian interference in the dam dispute.", "ACCUSE", "ETH", "EGY"),
+    ("Sudan turned down the African Union offer of mediation.", "REJECT", "SDN", "AU"),
+    ("North Korea ruled out talks with South Korea.", "REJECT", "PRK", "KOR"),
+    ("Serbia opposed the Kosovo bid for UN membership.", "REJECT", "SRB", "XKX"),
+    ("India congratulated Sri Lanka's new president.", "SUPPORT", "IND", "LKA"),
+    ("The Israeli prime minister apologized to Turkey for the raid.", "CONCEDE", "ISR", "TUR"),
+    ("Erdogan spoke by phone with Putin on Tuesday.", "CONSULT", "TUR", "RUS"),
+])
+def test_verbs_the_lexicon_lacked(sentence, kind, actor, recipient):
+    """Common wire verbs of criticism, refusal, praise and concession are events, with their addressee."""
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Doctors in Kenya went on strike over unpaid salaries.", "PROTEST"),
+    ("Hundreds of protesters blocked roads in Lima on Monday.", "PROTEST"),
+    ("Myanmar's junta granted amnesty to thousands of prisoners.", "CONCEDE"),
+    ("The Ethiopian government declared a unilateral ceasefire in Tigray.", "CONCEDE"),
+    ("ECOWAS issued an ultimatum to the Niger junta.", "THREATEN"),
+])
+def test_idioms_and_objects_that_make_the_event(sentence, kind):
+    """"went on strike", "granted amnesty", "declared a ceasefire", "issued an ultimatum" (PLOVER: a threat)."""
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_stance_voiced_is_the_event_and_its_holder_no_recipient():
+    """"expressed support for", "voiced concern over": the object is the speaker's stance, its phrase the addressee."""
+    rep, _ = events("China expressed support for Pakistan's sovereignty.")
+    support = only(rep, "SUPPORT")
+    assert codes(rep, support.actor) == {"CHN"} and codes(rep, support.recipient) == {"PAK"}
+    rep, _ = events("Poland voiced concern over the Russian troop buildup in Belarus.")
+    assert codes(rep, only(rep, "ACCUSE").recipient) == {"RUS"}
+    rep, _ = events("The health minister of Kenya voiced concern over the rains in the west.")
+    assert not [e for e in rep.events if e.type == "ACCUSE"]  # a worry about weather accuses no one
+
+
+def test_the_deed_praised_happened():
+    """"thanked France for pressuring Colombia": the thanks is addressed to France; the pressure stays an event."""
+    rep, _ = events("The Colombian senator thanked France for pressuring Venezuela to free the hostages.")
+    assert codes(rep, only(rep, "SUPPORT").recipient) == {"FRA"}
+    assert [e.type for e in rep.events] == ["SUPPORT", "REQUEST"]
+
+
+def test_an_indictment_with_no_one_named_is_the_states():
+    rep, _ = events("In Ankara, twelve retired generals have been indicted since March.")
+    assert codes(rep, only(rep, "ACCUSE").actor) == {"TUR"}
+
+
+def test_a_meeting_told_as_a_setting_is_held_by_the_clause_subject():
+    rep, _ = events("In a telephone conversation with the French president, the Russian president said his troops "
+                    "would leave.")
+    meeting = only(rep, "CONSULT")
+    assert codes(rep, meeting.actor) == {"RUS"} and codes(rep, meeting.recipient) == {"FRA"}
+
+
+def test_verbal_entries_use_only_their_types():
+    """The stance objects name PLOVER types (a typo would silently code nothing)."""
+    words = lexicon()
+    for lemma in ("express", "voice", "reiterate", "reaffirm"):
+        entry = words.verbs[lemma]
+        assert entry.stance and {s.type for s in entry.objects.values()} <= set(words.types)
