@@ -78,3 +78,37 @@ def test_verbal_entries_use_only_their_types():
     for lemma in ("express", "voice", "reiterate", "reaffirm"):
         entry = words.verbs[lemma]
         assert entry.stance and {s.type for s in entry.objects.values()} <= set(words.types)
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Israel said Hamas was responsible for the rocket fire on Sderot.", "ACCUSE", "ISR", "PSE"),
+    ("Washington holds Tehran responsible for the attacks on shipping.", "ACCUSE", "USA", "IRN"),
+    ("Serbia called the Kosovo police raid an act of aggression.", "ACCUSE", "SRB", "XKX"),
+    ("Armenia described the Azerbaijani offensive as a war crime.", "ACCUSE", "ARM", "AZE"),
+])
+def test_a_judgement_voiced_is_an_accusation_of_the_one_judged(sentence, kind, actor, recipient):
+    """"said X was responsible for", "called X an act of aggression", "described X as a war crime": the speaker
+    accuses the doer; no accusation verb is needed."""
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Moscow said the reports were baseless.", "REJECT"),
+    ("Egypt called the agreement historic.", "SUPPORT"),
+])
+def test_the_judging_word_types_the_judgement(sentence, kind):
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy described the talks in Doha as he left the hall.",
+    "Kyiv's intelligence agency said the buildup near the town, which lies 30 km from the border, could grow.",
+    "The minister described the hostile conditions in the camp.",
+])
+def test_no_judgement_without_a_judging_predicate(sentence):
+    """A judging word in a relative clause or in what is described (not in its "as" phrase) judges no one."""
+    rep, _ = events(sentence)
+    assert not [e for e in rep.events if e.type in {"ACCUSE", "REJECT", "SUPPORT"}], [(e.type, e.text) for e in rep.events]

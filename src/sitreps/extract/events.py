@@ -40,8 +40,8 @@ from __future__ import annotations
 from collections import Counter
 from spacy.tokens import Doc, Token
 
-from sitreps.extract.actors import analyse, dateline_end
-from sitreps.extract.attribution import ActorIndex
+from sitreps.extract.actors import analyse, dateline_end, resolve_name
+from sitreps.extract.attribution import ActorIndex, cues
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
 from sitreps.extract.event_source import modality_and_source, refusal, speaker_of_event
@@ -50,7 +50,8 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
-from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
+from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
+                                    verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
@@ -119,6 +120,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                     found.append(candidate)
             elif sensed is None and (prescribed := _prescription(token, actors)) is not None:
                 found.append(prescribed)
+            elif sensed is None and (judged := _said_judgement(token, actors)) is not None:
+                found.append(judged)
         elif token.pos_ in {"NOUN", "PROPN"}:
             frame = frame_kind(token)
             entry = noun_sense(token)
@@ -180,6 +183,43 @@ def _prescription(verb: Token, actors: TokenActors) -> Candidate | None:
         return None  # "each Polish family must feel safe": no party is asked to act
     candidate = Candidate(Sense("REQUEST", None, True), verb, "verb", tokens=_clause(verb))
     candidate.actor, candidate.frame = named, "prescription"
+    return candidate
+
+
+def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
+    """"Israel said Hamas was responsible for the rocket fire", "Washington holds Tehran responsible", "Kyiv said
+    the strike was a war crime": what a named speaker says someone is, or did, is the speaker's accusation (or
+    denial, or praise: ``verdicts``) of that someone. The act it is about stays an event of its own."""
+    words = lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma != "hold" and cues().verb_class.get(lemma) not in {"reported", "claimed"}:
+        return None
+    clause = next((c for c in verb.children if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.i > verb.i), None)
+    if clause is None:
+        return None
+    sense = None
+    if clause.lemma_.lower() in words.blame_words:  # "holds Tehran responsible" (the small model's parse)
+        sense, judged = Sense("ACCUSE", "allege", True), [clause]
+    elif clause.lemma_.lower() == "be":
+        judged = [c for c in clause.children if c.dep_ in {"acomp", "attr", "prep"}]
+        if any(c.lower_ in words.blame_words for c in judged):
+            sense = Sense("ACCUSE", "allege", True)
+        else:
+            found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
+            sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
+    if sense is None:
+        return None
+    who, passive = subject(verb)
+    speaker = (actors.at(who) or actors.pronoun(who) or phrase_actors(who, actors)) if who is not None and not passive \
+        else []
+    if not speaker:
+        return None  # an opinion no named party voices
+    target = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+        or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    candidate = Candidate(sense, verb, "verb", tokens=_clause(verb) | {t.i for t in clause.subtree})
+    candidate.actor = speaker
+    candidate.recipient = [a for a in (phrase_actors(target, actors) if target is not None else [])
+                           if a not in speaker]
     return candidate
 
 
@@ -290,6 +330,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.needs_actor and not candidate.actor and not candidate.recipient:
         return None
+    if entry.verdict and not candidate.recipient:
+        candidate.recipient = _judged(verb, actors, candidate.actor)
     if entry.targeted and not candidate.recipient and any(c.dep_ == "dobj" and c.lemma_.lower() in entry.targeted
                                                           for c in verb.children):
         return None  # "voiced concern over high-risk areas": a worry, not a criticism of anyone
@@ -323,6 +365,28 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
+
+
+def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:
+    """Whose deed a verdict judges: the actors named between the verb and its judging word ("called the Kosovo
+    police raid an act of aggression", "described the Azerbaijani offensive as a war crime")."""
+    found = verdict_word(verb)
+    if found is None:
+        return []
+    doc = verb.doc
+    out: list[str] = []
+    for token in doc[verb.i + 1:found[0].i]:
+        found = actors.at(token) or actors.place(token) or actors.named(token) or _demonym(token, actors)
+        out += [a for a in found if a not in own and a not in out]
+    return out
+
+
+def _demonym(token: Token, actors: TokenActors) -> list[str]:
+    """A country's adjective the parser took for no place or group ("the Azerbaijani offensive", tagged a person)."""
+    if token.pos_ not in {"PROPN", "ADJ"} or not token.text[:1].isupper():
+        return []
+    resolved = resolve_name(token.text)
+    return actors.state(resolved.country, token) if resolved is not None and resolved.kind == "state" else []
 
 
 def _host_subject(noun: Token, actors: TokenActors) -> list[str]:
