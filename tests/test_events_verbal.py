@@ -112,3 +112,20 @@ def test_no_judgement_without_a_judging_predicate(sentence):
     """A judging word in a relative clause or in what is described (not in its "as" phrase) judges no one."""
     rep, _ = events(sentence)
     assert not [e for e in rep.events if e.type in {"ACCUSE", "REJECT", "SUPPORT"}], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The opposition demanded that the president resign.", "REQUEST"),
+    ("The junta defied international calls to restore civilian rule.", "REJECT"),
+    ("The rebels accepted the government's peace proposal.", "AGREE"),
+])
+def test_a_party_the_actors_do_not_name_still_acts(sentence, kind):
+    """A demand, refusal or acceptance by "the opposition", "the junta", "the rebels" is an event even when no
+    actor could be made of its subject (its actor is left open rather than the event lost)."""
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_thing_demands_nothing():
+    rep, _ = events("The weather in the capital demanded patience from commuters.")
+    assert not rep.events, [(e.type, e.text) for e in rep.events]

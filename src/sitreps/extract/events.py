@@ -54,6 +54,7 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
                                     verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
+from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
@@ -68,6 +69,8 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
+# Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
+VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
@@ -282,6 +285,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
     targets = objects + preposition_objects(verb, preps) + [o for obj in objects
                                                            for o in preposition_objects(obj, OBJECT_PREPS)]
+    if sense.type in {"REJECT", "SUPPORT", "AGREE"}:  # "rejected the criticism from ECOWAS", "welcomed the offer by Turkey"
+        targets += [o for obj in objects for o in preposition_objects(obj, {"from", "by"})]
+        targets += preposition_objects(verb, {"from"}) if objects else []  # the parser hangs it on the verb
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
         targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
@@ -328,7 +334,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.crowd and (who is None or not _crowd(who)):
         return None
-    if entry.needs_actor and not candidate.actor and not candidate.recipient:
+    if entry.needs_actor and not candidate.actor and not candidate.recipient \
+            and not (sense.type in VOICED and not passive and _party(who)):
         return None
     if entry.verdict and not candidate.recipient:
         candidate.recipient = _judged(verb, actors, candidate.actor)
@@ -365,6 +372,19 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
+
+
+def _party(who: Token | None) -> bool:
+    """A subject that names a party though no actor was made of it ("The opposition demanded …", "Prosecutors
+    charged …", "The junta defied …"): a name, or a noun the described speakers know (officials, rebels, critics,
+    courts …) or one that can be addressed (government, army, junta)."""
+    if who is None:
+        return False
+    if who.pos_ == "PROPN":
+        return True
+    lemma = who.lemma_.lower()
+    return who.pos_ == "NOUN" and (lemma in speaker_words().groups or lemma in frame_words().addressees
+                                   or lemma in lexicon().party_words)
 
 
 def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:
@@ -548,7 +568,7 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return False  # "frontal assaults" is no event, "protests in Suez" is
     if candidate.weak:
         return bool(candidate.actor) or dated or counted
-    named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"}
+    named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer
 

@@ -100,6 +100,7 @@ class Lexicon:
     co_actor_preps: frozenset[str]
     verdicts: dict[str, Sense] = field(default_factory=dict)  # judging word -> the judgement it makes
     blame_words: frozenset[str] = frozenset()  # "responsible", "behind": what makes someone the doer
+    party_words: frozenset[str] = frozenset()  # subjects that name a party though no actor is made of them
     judicial: frozenset[str] = frozenset()  # accusations only the state's justice makes ("indicted"): see events.py
     derived: dict[str, DerivedVerb] = field(default_factory=dict)  # lemma -> CAMEO-derived senses and patterns
     synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
@@ -249,6 +250,7 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         judicial=frozenset(data.get("judicial") or ()),
         verdicts={word: _given_sense(kind) for kind, words in (data.get("verdicts") or {}).items() for word in words},
         blame_words=frozenset(data.get("blame_words") or ()),
+        party_words=frozenset(data.get("party_words") or ()),
         derived=load_derived(derived, drop) if derived else {},
         synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
     )
