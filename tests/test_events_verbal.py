@@ -129,3 +129,15 @@ def test_a_party_the_actors_do_not_name_still_acts(sentence, kind):
 def test_a_thing_demands_nothing():
     rep, _ = events("The weather in the capital demanded patience from commuters.")
     assert not rep.events, [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind, recipient", [
+    ("Haiti requested assistance from the United States.", "REQUEST", {"USA"}),
+    ("The European Union called for an end to Palestinian rocket attacks and Israeli air strikes.", "REQUEST",
+     {"PSE", "ISR"}),
+    ("Niger's junta rejected the criticism from ECOWAS.", "REJECT", {"ECOWAS"}),
+])
+def test_recipients_of_requests_and_refusals(sentence, kind, recipient):
+    """Who is asked or answered: "requested X from Y", each side of what is asked to stop, who made the criticism."""
+    rep, _ = events(sentence)
+    assert codes(rep, only(rep, kind).recipient) == recipient

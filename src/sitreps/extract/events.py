@@ -285,8 +285,10 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
     targets = objects + preposition_objects(verb, preps) + [o for obj in objects
                                                            for o in preposition_objects(obj, OBJECT_PREPS)]
-    if sense.type in {"REJECT", "SUPPORT", "AGREE"}:  # "rejected the criticism from ECOWAS", "welcomed the offer by Turkey"
-        targets += [o for obj in objects for o in preposition_objects(obj, {"from", "by"})]
+    if sense.type in {"REJECT", "SUPPORT", "AGREE", "REQUEST"}:  # "rejected the criticism from ECOWAS", "welcomed
+        # the offer by Turkey", "requested assistance from the United States"
+        targets += [o for obj in objects for o in preposition_objects(obj, {"from"} if sense.type == "REQUEST"
+                                                                     else {"from", "by"})]
         targets += preposition_objects(verb, {"from"}) if objects else []  # the parser hangs it on the verb
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
@@ -511,6 +513,8 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
         preps.discard("with")
     if kind == "AID":
         preps.add("for")  # "announced €120 million in aid for Sudan"
+    if kind == "REQUEST" and has_object:
+        preps.add("from")  # "requested assistance from the United States"
     if kind == "ACCUSE":
         preps.add("about")  # "complained about Egyptian interference"
         if has_object:

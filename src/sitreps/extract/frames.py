@@ -342,15 +342,17 @@ def _fold(host: Candidate, inner: Candidate) -> None:
         host.sense = Sense(host.sense.type, request_mode(inner), True)
     elif kind == "threat" and host.sense.type == "THREATEN" and host.sense.mode is None:
         host.sense = Sense("THREATEN", threat_mode(sense), True)
-    if host.recipient:
-        return
+    if host.recipient and not set(host.recipient) <= {a for m in host.merged if m is not inner
+                                                     for a in m.actor + m.recipient}:
+        return  # the frame names its addressee ("urged Hamas to …"); else each act folded adds its doer
     if kind == "denial":
         return  # a denial answers whoever made the charge (events.py, reactions), not the act's target
     if kind in {"directive", "accusation"}:
         found = inner.actor or (inner.recipient if kind == "directive" and inner.kind == "noun" else [])
     else:
         found = inner.recipient
-    host.recipient = [a for a in found if a not in host.actor]
+    # "called for an end to both Palestinian rocket fire and Israeli incursions": both are asked
+    host.recipient = host.recipient + [a for a in found if a not in host.actor and a not in host.recipient]
 
 
 def request_mode(inner: Candidate) -> str | None:
