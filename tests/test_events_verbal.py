@@ -141,3 +141,24 @@ def test_recipients_of_requests_and_refusals(sentence, kind, recipient):
     """Who is asked or answered: "requested X from Y", each side of what is asked to stop, who made the criticism."""
     rep, _ = events(sentence)
     assert codes(rep, only(rep, kind).recipient) == recipient
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Thousands of farmers staged a protest in Lagos on Monday.", "PROTEST"),  # the small model lemmatizes "stag"
+    ("The dockworkers' union organized a strike at the port of Durban.", "PROTEST"),  # a walkout, no air strike
+    ("He warned that the army would respond with force.", "THREATEN"),
+    ("She requested that the two presidents shake hands.", "REQUEST"),
+])
+def test_missing_triggers_of_protests_and_speech(sentence, kind):
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+def test_the_one_urging_is_the_actor_of_the_urging():
+    rep, _ = events("The summit in Tripoli was held at the urging of Malta and Italy.")
+    assert codes(rep, only(rep, "REQUEST").actor) == {"MLT", "ITA"}
+
+
+def test_a_plea_of_someone_no_one_names_is_still_no_event():
+    rep, _ = events("A young girl pleaded with the gunman to spare her brother.")
+    assert not [e for e in rep.events if e.type == "REQUEST"]

@@ -51,7 +51,7 @@ from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
-                                    verb_sense, verdict_word)
+                                    verb_lemma, verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.speakers import lexicon as speaker_words
@@ -70,6 +70,7 @@ TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "af
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
 # Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
+PERSONS = frozenset({"he", "she", "they", "we", "i"})
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
@@ -142,7 +143,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "demonstrating infantry assault and defense training"
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
-        lemma = head.lemma_.lower()
+        lemma = (verb_lemma(head) if head.pos_ == "VERB" else None) or head.lemma_.lower()  # "staged": "stag"
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
         through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps  # "engaged in combat", not "for"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
@@ -234,7 +235,7 @@ def _bystander(verb: Token) -> bool:
     who, passive = subject(verb)
     if passive:
         return False  # "they were alleged to be involved", "was urged to resign": the addressee is named
-    return who is None or who.pos_ == "NOUN"
+    return who is None or who.pos_ == "NOUN" and not _party(who)  # "residents pleaded for help" is a plea
 
 
 def _frame_of_word(token: Token, kind: str) -> str | None:
@@ -306,7 +307,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.actor = phrase_actors(who, actors) if who is not None else []
         candidate.recipient = _from(targets, actors)
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "demanded that Turkey withdraw"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "demanded that Turkey withdraw"
         addressee = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
         candidate.recipient = phrase_actors(addressee, actors) if addressee is not None else []
     words = lexicon()
@@ -332,8 +334,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot
     if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in verb.children):
         return None  # "demonstrating assault tactics" shows something; "rallied (outside) parliament" is a rally
-    if entry.agentive and not _agentive(candidate.actor, actors, addressed=bool(candidate.recipient)):
-        return None
+    if entry.agentive and not _agentive(candidate.actor, actors, addressed=bool(candidate.recipient)) \
+            and not (not candidate.actor and who is not None and who.lower_ in PERSONS):
+        return None  # "He warned that …": a person warns, though the sentence does not say who
     if entry.crowd and (who is None or not _crowd(who)):
         return None
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
@@ -356,8 +359,8 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
     candidate.actor += _from(by, actors)  # "strikes by Israel", "fighting between the army and the RSF"
     of = _from(preposition_objects(noun, {"of"}), actors)
-    if entry.sense.type in {"MOBILIZE", "RETREAT"} and not candidate.actor:
-        candidate.actor, of = of, []  # "the deployment of North Korean troops"
+    if entry.sense.type in {"MOBILIZE", "RETREAT", "REQUEST"} and not candidate.actor:
+        candidate.actor, of = of, []  # "the deployment of North Korean troops", "at the urging of Malta"
     candidate.recipient = _from(preposition_objects(noun, _recipient_preps(entry.sense.type, False)), actors) + of
     candidate.unnamed_victims = any(_unnamed_people(o, actors) for o in preposition_objects(noun, {"of", "on", "against"}))
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not candidate.actor:
@@ -382,8 +385,8 @@ def _party(who: Token | None) -> bool:
     courts …) or one that can be addressed (government, army, junta)."""
     if who is None:
         return False
-    if who.pos_ == "PROPN":
-        return True
+    if who.pos_ == "PROPN" or who.pos_ == "PRON" and who.lower_ in PERSONS:
+        return True  # a name, or "he", "they", "we" the sentence alone cannot resolve
     lemma = who.lemma_.lower()
     return who.pos_ == "NOUN" and (lemma in speaker_words().groups or lemma in frame_words().addressees
                                    or lemma in lexicon().party_words)

@@ -118,6 +118,10 @@ def frame_kind(token: Token) -> str | None:
             return None  # another phrasal verb: "called up for training", "called off the talks"
         if any(c.dep_ in {"prt", "prep", "mark"} and c.lower_ in particles for c in token.children):
             return kind  # "called for a ceasefire", "called on X to", "called for the crowd to march" (mark)
+        if any(c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > token.i and any(
+                m.dep_ == "mark" and m.lower_ in particles and m.i == token.i + 1 for m in c.children)
+               for c in token.children):
+            return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
             return None
         if _infinitive(token, addressed=kind == "directive"):
