@@ -162,3 +162,10 @@ def test_the_one_urging_is_the_actor_of_the_urging():
 def test_a_plea_of_someone_no_one_names_is_still_no_event():
     rep, _ = events("A young girl pleaded with the gunman to spare her brother.")
     assert not [e for e in rep.events if e.type == "REQUEST"]
+
+
+def test_a_promise_to_hold_back_force_is_a_concession_not_a_threat():
+    rep, _ = events("Turkey promised not to attack Kurdish forces in Syria.")
+    assert [e.type for e in rep.events] == ["CONCEDE"], [(e.type, e.text) for e in rep.events]
+    rep, _ = events("Turkey promised to attack Kurdish forces in Syria.")
+    assert [e.type for e in rep.events] == ["THREATEN"]

@@ -274,7 +274,8 @@ def _settle(host: Candidate) -> None:
     table = words()
     heads = [c for c in host.trigger.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
     said = heads + [g for c in heads for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "dobj", "prt"}]
-    if host.frame == "commissive" and any(t.lemma_.lower() in table.hostile_words for t in said):
+    if host.frame == "commissive" and any(t.lemma_.lower() in table.hostile_words for t in said) \
+            and not any(_refrains(c) for c in heads):
         host.sense = Sense("THREATEN", None, True)
     elif host.frame == "denial" and host.kind == "verb" and frame_kind(host.trigger) is not None \
             and not _lexicon_sense(host.trigger):
@@ -336,7 +337,9 @@ def _fold(host: Candidate, inner: Candidate) -> None:
     if kind == "command":
         return  # "ordered the army to retake the island": the mobilisation, with what it is for as context
     if kind == "commissive":
-        if sense.type in table.hostile:
+        if sense.type in table.hostile and _refrains(inner.governor or inner.trigger):
+            host.sense = Sense("CONCEDE", None, True)  # "promised not to attack": a promise to hold back force
+        elif sense.type in table.hostile:
             host.sense = Sense("THREATEN", threat_mode(sense), True)
         elif sense.type in table.conceding or sense.type == "CONCEDE" and sense.mode == "release":
             host.sense = Sense("CONCEDE", None, True)
@@ -422,6 +425,11 @@ def _agent_subject(anchor: Token) -> bool:
     if subject is None or subject.pos_ in {"PROPN", "PRON"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     return subject.lemma_.lower() in words().addressees or "troops" in lexicon().classes.get(subject.lemma_.lower(), ())
+
+
+def _refrains(act: Token) -> bool:
+    """The promised act is one not to do ("promised not to attack", "vowed never to strike again")."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children)
 
 
 def _negated(anchor: Token) -> bool:
