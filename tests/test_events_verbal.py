@@ -169,3 +169,9 @@ def test_a_promise_to_hold_back_force_is_a_concession_not_a_threat():
     assert [e.type for e in rep.events] == ["CONCEDE"], [(e.type, e.text) for e in rep.events]
     rep, _ = events("Turkey promised to attack Kurdish forces in Syria.")
     assert [e.type for e in rep.events] == ["THREATEN"]
+
+
+def test_a_charge_denied_in_a_relative_clause():
+    """"…, a charge that Correa quickly denied": the denial of the charge, by its denier."""
+    rep, _ = events("Colombia accused Ecuador of sheltering the rebels, a charge that Ecuador quickly denied.")
+    assert codes(rep, only(rep, "REJECT").actor) == {"ECU"}
