@@ -175,3 +175,21 @@ def test_a_charge_denied_in_a_relative_clause():
     """"…, a charge that Correa quickly denied": the denial of the charge, by its denier."""
     rep, _ = events("Colombia accused Ecuador of sheltering the rebels, a charge that Ecuador quickly denied.")
     assert codes(rep, only(rep, "REJECT").actor) == {"ECU"}
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Beijing chided Washington over its arms sales to Taiwan.", "ACCUSE", "CHN", "USA"),
+    ("Jordan summoned the Israeli ambassador over the raid on the mosque.", "ACCUSE", "JOR", "ISR"),
+    ("India objected to the Chinese map.", "REJECT", "IND", "CHN"),
+    ("Kyiv sought more air defence systems from Germany.", "REQUEST", "UKR", "DEU"),
+    ("Greece invited Turkey to talks on the maritime dispute.", "REQUEST", "GRC", "TUR"),
+    ("Ghana approved the agreement with Togo.", "AGREE", "GHA", "TGO"),
+    ("Germany defended Israel's right to self-defence.", "SUPPORT", "DEU", "ISR"),
+    ("Saudi Arabia sided with Egypt in the dispute.", "SUPPORT", "SAU", "EGY"),
+    ("The Malian junta gave in to the demands of ECOWAS.", "CONCEDE", "MLI", "ECOWAS"),
+    ("The Turkish president paid a visit to Baku.", "CONSULT", "TUR", "AZE"),
+])
+def test_more_verbs_of_the_verbal_types(sentence, kind, actor, recipient):
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
