@@ -193,3 +193,10 @@ def test_more_verbs_of_the_verbal_types(sentence, kind, actor, recipient):
     rep, _ = events(sentence)
     event = only(rep, kind)
     assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+def test_taking_to_the_streets_is_a_protest_of_those_who_take_to_them():
+    rep, _ = events("Thousands of Kenyans took to the streets of Nairobi on Tuesday.")
+    assert codes(rep, only(rep, "PROTEST").actor) == {"KEN"}
+    rep, _ = events("The Ukrainian brigade took heavy casualties near Bakhmut.")
+    assert codes(rep, only(rep, "ASSAULT").recipient) == {"UKR"}  # what is taken is still suffered

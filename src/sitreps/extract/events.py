@@ -295,7 +295,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if deep is not None:
         targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
                     and t.lower_ == deep for o in t.children if o.dep_ == "pobj"]
-    if entry.inverse:
+    if entry.inverse and sense.type != "PROTEST":  # "took casualties" is suffered; "took to the streets" is done
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
         candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(objects, actors)
     elif passive:
