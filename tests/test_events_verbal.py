@@ -200,3 +200,10 @@ def test_taking_to_the_streets_is_a_protest_of_those_who_take_to_them():
     assert codes(rep, only(rep, "PROTEST").actor) == {"KEN"}
     rep, _ = events("The Ukrainian brigade took heavy casualties near Bakhmut.")
     assert codes(rep, only(rep, "ASSAULT").recipient) == {"UKR"}  # what is taken is still suffered
+
+
+def test_a_threat_is_aimed_at_the_place_it_names_not_at_its_condition():
+    rep, _ = events("Israel threatened to expand the offensive into Rafah.")
+    assert codes(rep, only(rep, "THREATEN").recipient) == {"PSE"}
+    rep, _ = events("The Houthi spokesman vowed that operations would escalate until the war in Gaza ends.")
+    assert codes(rep, only(rep, "THREATEN").recipient) != {"PSE"}

@@ -88,6 +88,9 @@ def extract_events(doc: Doc, report: Report) -> None:
     for candidate in candidates:
         candidate.sentence = sentences.of(candidate.trigger)
     embed(candidates, actors.countries, actors.kinds, actors.sectors)
+    for candidate in candidates:
+        if candidate.sense.type == "THREATEN" and candidate.frame and not candidate.recipient and not candidate.dropped:
+            candidate.recipient = _threatened(candidate, actors)
     absorb(candidates)
     merge(candidates, actors.countries)
     anaphora(candidates, report)
@@ -154,6 +157,21 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
+    """Whom a threat is aimed at when no act folded into it names anyone: the party or place named in what is
+    threatened ("threatened to expand the offensive into Rafah", "vowed to strike targets in Lebanon")."""
+    own = {actors.countries.get(a) for a in threat.actor}
+    found: list[str] = []
+    stack = [c for c in threat.trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    while stack:  # what is threatened, not its conditions or asides ("until the war in Gaza ends")
+        token = stack.pop()
+        stack.extend(c for c in token.children if c.dep_ not in {"advcl", "relcl", "acl", "parataxis", "mark"})
+        for actor in actors.at(token) or actors.place(token):
+            if actor not in found and actor not in threat.actor and actors.countries.get(actor) not in own:
+                found.append(actor)
+    return found
 
 
 def _framed(verb: Token, sensed: tuple[Sense, VerbEntry] | None) -> tuple[Sense, VerbEntry, str | None] | None:
