@@ -207,3 +207,13 @@ def test_a_threat_is_aimed_at_the_place_it_names_not_at_its_condition():
     assert codes(rep, only(rep, "THREATEN").recipient) == {"PSE"}
     rep, _ = events("The Houthi spokesman vowed that operations would escalate until the war in Gaza ends.")
     assert codes(rep, only(rep, "THREATEN").recipient) != {"PSE"}
+
+
+def test_what_a_party_failed_to_do_did_not_happen():
+    rep, _ = events("Hamas said that Israel had failed to ease its blockade of Gaza.")
+    assert all(e.modality == "negated" for e in rep.events if e.type == "CONCEDE")
+
+
+def test_in_with_an_object_is_no_particle():
+    rep, _ = events("The North Korean leader gave a speech on Sunday in the aftermath of the failed launch.")
+    assert not [e for e in rep.events if e.type == "CONCEDE"]

@@ -354,6 +354,8 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
     words = lexicon()
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
+            continue  # "gave an address in the aftermath": a setting, not "gave in"
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
         if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "put X on trial"
