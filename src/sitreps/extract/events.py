@@ -6,7 +6,10 @@
    "imposed sanctions"). **The frame first** (``frames.py``, ``data/frames.yaml``): a verb of
    offering, promising, threatening, asking, accusing or denying with something said after it
    is that speech act ("offered to hand over": AGREE; "ordered the militants to surrender":
-   REQUEST; "denied that its troops fired": REJECT), whatever the act it mentions.
+   REQUEST; "denied that its troops fired": REJECT), whatever the act it mentions. A judgement is
+   one too: "Israel said Hamas was responsible for …", "called the raid an act of aggression",
+   "described the reports as baseless" (``_said_judgement``, the lexicon's ``verdict`` verbs), and a
+   stance voiced as an object ("expressed support for", "voiced concern over": ``stance``).
 2. **roles** (``roles.py`` over the actors extractor's mentions): the actor is the subject
    (or the "by" phrase of a passive, or the adjective or possessive of an event noun: "a
    Ukrainian missile strike"); the recipient is the object, a "to/with/against/on" phrase or
