@@ -217,3 +217,9 @@ def test_what_a_party_failed_to_do_did_not_happen():
 def test_in_with_an_object_is_no_particle():
     rep, _ = events("The North Korean leader gave a speech on Sunday in the aftermath of the failed launch.")
     assert not [e for e in rep.events if e.type == "CONCEDE"]
+
+
+def test_criticism_faced_is_criticism_of_the_one_facing_it():
+    rep, _ = events("Pakistan faced criticism from India over the dam.")
+    accusation = only(rep, "ACCUSE")
+    assert codes(rep, accusation.actor) == {"IND"} and codes(rep, accusation.recipient) == {"PAK"}

@@ -72,6 +72,9 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
+# Light verbs whose subject receives the act of their object ("received criticism from India", "faced
+# condemnation", "drew a rebuke from Washington"): the giver is the "from" phrase.
+TURNED = frozenset({"receive", "face", "draw", "attract"})
 # Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
 PERSONS = frozenset({"he", "she", "they", "we", "i"})
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
@@ -156,7 +159,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None:
                 candidate.sense = override
-            _light(candidate, head, actors, turned=lemma == "receive" and override is None)
+            _light(candidate, head, actors, turned=lemma in TURNED and override is None)
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     return [c for c in found if not c.dropped and _enough(c, actors)]
