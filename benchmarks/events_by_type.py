@@ -27,6 +27,18 @@ events that no gold event took).
 ``--sentences`` scores a file of single annotated sentences instead (the
 project's own set, written for this: every type, every modality, passives,
 light verbs, nominal events and compound actors); each sentence is one article.
+
+``--alone`` scores the chosen gold articles sentence by sentence, as a set of short
+event sentences is scored: every sentence holding a gold event with ``text_contains``
+is cut out of its article (the article's sentence split) and extracted on its own,
+as a one-sentence article with the article's date and nothing else (no headline, no
+sentences around it to resolve a pronoun or a "the talks" against); the gold events
+of that sentence are paired and counted as above. Besides the per-type table it
+prints the share of sentences that yield no event at all, and the share that yield
+none that counts once hypothetical, prescriptive and negated events are set aside.
+Actor and recipient are then compared as country codes over the type-right pairs,
+as in article mode. Articles give more context than the hidden sentence sets do, so
+this is the mode to read for "does a sentence on its own get its event".
 """
 
 from __future__ import annotations
@@ -44,6 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitreps import Settings, extract_many  # noqa: E402
+from sitreps.ingest.raw import RawArticle  # noqa: E402
 from sitreps.evaluation import load_gold, run_gold_article, score_report  # noqa: E402
 from sitreps.evaluation.gold import locate  # noqa: E402
 from sitreps.evaluation.lenient import matches  # noqa: E402
@@ -254,6 +267,50 @@ def run_sentences(path: str) -> Tally:
     return tally
 
 
+UNCOUNTED = {"hypothetical", "prescriptive", "negated"}
+
+
+def alone_sentences(paths: list[str], settings: Settings) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
+    """(sentence text, article date, its gold events) for every sentence of the articles that holds a gold
+    event with ``text_contains``, in article order; the sentence split is the article report's own."""
+    out: list[tuple[str, str | None, list[dict[str, Any]]]] = []
+    for path in paths:
+        gold = load_gold(path)
+        report = run_gold_article(gold, settings)
+        text = report.article.text
+        by_sentence: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for entry in gold.items("events"):
+            span = locate(text, entry["text_contains"]) if "text_contains" in entry else None
+            if span is None:
+                continue  # no sentence of its own (headline only, or no text_contains)
+            first, last = report.sentence_of(span[0]), report.sentence_of(max(span[0], span[1] - 1))
+            if first < 0:
+                continue
+            last = last if last >= first else first
+            key = (report.sentences[first].start, report.sentences[last].end)
+            by_sentence.setdefault(key, []).append(dict(entry))
+        for (start, end), entries in sorted(by_sentence.items()):
+            out.append((text[start:end].strip(), report.article.published, entries))
+    return out
+
+
+def run_alone(paths: list[str]) -> tuple[Tally, dict[str, Any]]:
+    """Each gold event's sentence extracted alone (``--alone``); also how many sentences gave no event."""
+    settings = Settings.from_env()
+    items = alone_sentences(paths, settings)
+    raws = [RawArticle(text=sentence, source=f"<sentence {n}>", title="", published=date)
+            for n, (sentence, date, _) in enumerate(items)]
+    tally = Tally()
+    empty = uncounted = 0
+    for (_, _, entries), report in zip(items, extract_many(raws, settings=settings)):
+        tally_report(tally, entries, report)
+        empty += not report.events
+        uncounted += not any(e.modality not in UNCOUNTED for e in report.events)
+    n = len(items)
+    return tally, {"sentences": n, "no_event": empty / n if n else 0.0,
+                   "no_counted_event": uncounted / n if n else 0.0}
+
+
 def print_confusion(tally: Tally) -> None:
     gold_rows = [t for t in TYPES if any(g == t for g, _ in tally.confusion)] + [NONE]
     columns = [t for t in TYPES if any(r == t for _, r in tally.confusion)] + [MISS]
@@ -271,11 +328,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", nargs="*", help="gold YAML files or folders (default: tests/gold-real/dev)")
     parser.add_argument("--sentences", help="a YAML file of annotated single sentences instead of gold articles")
+    parser.add_argument("--alone", action="store_true",
+                        help="score each gold event's sentence extracted on its own (a one-sentence article)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     claims: dict[str, Any] | None = None
+    alone: dict[str, Any] | None = None
     if args.sentences:
         tally = run_sentences(args.sentences)
+    elif args.alone:
+        tally, alone = run_alone(gold_paths(args.gold))
     else:
         tally, claims = run_gold(gold_paths(args.gold))
     summary = tally.summary()
@@ -285,6 +347,8 @@ def main() -> int:
             "speaker": claims["speaker_ok"] / claims["speaker_n"] if claims["speaker_n"] else None,
             "kind": claims["kind_ok"] / claims["kind_n"] if claims["kind_n"] else None,
         }
+    if alone is not None:
+        summary["alone"] = alone
     if args.json:
         print(json.dumps({"types": tally.rows(), **summary}, indent=2))
         return 0
@@ -308,6 +372,9 @@ def main() -> int:
         print(f"claims: {c['matched']}/{c['gold']} found; speaker accuracy "
               f"{c['speaker'] if c['speaker'] is None else round(c['speaker'], 2)}, kind accuracy "
               f"{c['kind'] if c['kind'] is None else round(c['kind'], 2)}")
+    if alone is not None:
+        print(f"sentences alone: {alone['sentences']}; no event {alone['no_event']:.2f}, "
+              f"no counted event (hypothetical, prescriptive, negated set aside) {alone['no_counted_event']:.2f}")
     print_confusion(tally)
     return 0
 

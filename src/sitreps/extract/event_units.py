@@ -92,6 +92,10 @@ def absorb(candidates: list[Candidate]) -> None:
             if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.lower_ not in COMPLEMENT_PREPS:
                 break  # "At a summit in Abuja, leaders warned …": a setting, not what was said
             direct = steps == 1 and candidate.trigger.dep_ in {"xcomp", "ccomp"}
+            if over is not None and over.sense.type == "SUPPORT" and _for_reason(candidate.trigger, over.trigger):
+                if not over.recipient:  # "thanked France for pressuring Colombia": the act praised happened
+                    over.recipient = [a for a in candidate.actor if a not in over.actor]
+                break
             if over is not None and over is not candidate and (over.sense.type in words.absorbing or
                                                                direct and over.sense.type in words.absorbing_direct):
                 if candidate.kind == "verb" and candidate.trigger.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp"} \
@@ -101,6 +105,17 @@ def absorb(candidates: list[Candidate]) -> None:
                 if not over.recipient:  # "refused to allow U.N. investigators": the refusal is addressed to them
                     over.recipient = [r for r in candidate.recipient + candidate.actor if r not in over.actor]
                 break
+
+
+def _for_reason(trigger: Token, verb: Token) -> bool:
+    """Praise for a deed ("praised Ghana for holding a peaceful vote", "thanked France for its mediation"): the
+    deed is the reason for the praise, told as done, not part of it."""
+    token = trigger
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ == "for" and token.head.i == verb.i:
+            return True
+        token = token.head
+    return False
 
 
 def merge(candidates: list[Candidate], countries: dict[str, str | None]) -> None:

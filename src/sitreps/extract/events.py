@@ -6,7 +6,10 @@
    "imposed sanctions"). **The frame first** (``frames.py``, ``data/frames.yaml``): a verb of
    offering, promising, threatening, asking, accusing or denying with something said after it
    is that speech act ("offered to hand over": AGREE; "ordered the militants to surrender":
-   REQUEST; "denied that its troops fired": REJECT), whatever the act it mentions.
+   REQUEST; "denied that its troops fired": REJECT), whatever the act it mentions. A judgement is
+   one too: "Israel said Hamas was responsible for …", "called the raid an act of aggression",
+   "described the reports as baseless" (``_said_judgement``, the lexicon's ``verdict`` verbs), and a
+   stance voiced as an object ("expressed support for", "voiced concern over": ``stance``).
 2. **roles** (``roles.py`` over the actors extractor's mentions): the actor is the subject
    (or the "by" phrase of a passive, or the adjective or possessive of an event noun: "a
    Ukrainian missile strike"); the recipient is the object, a "to/with/against/on" phrase or
@@ -40,8 +43,8 @@ from __future__ import annotations
 from collections import Counter
 from spacy.tokens import Doc, Token
 
-from sitreps.extract.actors import analyse, dateline_end
-from sitreps.extract.attribution import ActorIndex
+from sitreps.extract.actors import analyse, dateline_end, resolve_name
+from sitreps.extract.attribution import ActorIndex, cues
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
 from sitreps.extract.event_source import modality_and_source, refusal, speaker_of_event
@@ -50,9 +53,11 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
-from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
+from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
+                                    verb_lemma, verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
+from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
@@ -67,6 +72,13 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
+# Light verbs whose subject receives the act of their object ("received criticism from India", "faced
+# condemnation", "drew a rebuke from Washington"): the giver is the "from" phrase.
+TURNED = frozenset({"receive", "face", "draw", "attract"})
+# Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
+PERSONS = frozenset({"he", "she", "they", "we", "i"})
+VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
+STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -82,6 +94,9 @@ def extract_events(doc: Doc, report: Report) -> None:
     for candidate in candidates:
         candidate.sentence = sentences.of(candidate.trigger)
     embed(candidates, actors.countries, actors.kinds, actors.sectors)
+    for candidate in candidates:
+        if candidate.sense.type == "THREATEN" and candidate.frame and not candidate.recipient and not candidate.dropped:
+            candidate.recipient = _threatened(candidate, actors)
     absorb(candidates)
     merge(candidates, actors.countries)
     anaphora(candidates, report)
@@ -118,6 +133,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                     found.append(candidate)
             elif sensed is None and (prescribed := _prescription(token, actors)) is not None:
                 found.append(prescribed)
+            elif sensed is None and (judged := _said_judgement(token, actors)) is not None:
+                found.append(judged)
         elif token.pos_ in {"NOUN", "PROPN"}:
             frame = frame_kind(token)
             entry = noun_sense(token)
@@ -135,17 +152,32 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "demonstrating infantry assault and defense training"
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
-        lemma = head.lemma_.lower()
+        lemma = (verb_lemma(head) if head.pos_ == "VERB" else None) or head.lemma_.lower()  # "staged": "stag"
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
         through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps  # "engaged in combat", not "for"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None:
                 candidate.sense = override
-            _light(candidate, head, actors, turned=lemma == "receive" and override is None)
+            _light(candidate, head, actors, turned=lemma in TURNED and override is None)
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
+    """Whom a threat is aimed at when no act folded into it names anyone: the party or place named in what is
+    threatened ("threatened to expand the offensive into Rafah", "vowed to strike targets in Lebanon")."""
+    own = {actors.countries.get(a) for a in threat.actor}
+    found: list[str] = []
+    stack = [c for c in threat.trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    while stack:  # what is threatened, not its conditions or asides ("until the war in Gaza ends")
+        token = stack.pop()
+        stack.extend(c for c in token.children if c.dep_ not in {"advcl", "relcl", "acl", "parataxis", "mark"})
+        for actor in actors.at(token) or actors.place(token):
+            if actor not in found and actor not in threat.actor and actors.countries.get(actor) not in own:
+                found.append(actor)
+    return found
 
 
 def _framed(verb: Token, sensed: tuple[Sense, VerbEntry] | None) -> tuple[Sense, VerbEntry, str | None] | None:
@@ -182,6 +214,43 @@ def _prescription(verb: Token, actors: TokenActors) -> Candidate | None:
     return candidate
 
 
+def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
+    """"Israel said Hamas was responsible for the rocket fire", "Washington holds Tehran responsible", "Kyiv said
+    the strike was a war crime": what a named speaker says someone is, or did, is the speaker's accusation (or
+    denial, or praise: ``verdicts``) of that someone. The act it is about stays an event of its own."""
+    words = lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma != "hold" and cues().verb_class.get(lemma) not in {"reported", "claimed"}:
+        return None
+    clause = next((c for c in verb.children if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.i > verb.i), None)
+    if clause is None:
+        return None
+    sense = None
+    if clause.lemma_.lower() in words.blame_words:  # "holds Tehran responsible" (the small model's parse)
+        sense, judged = Sense("ACCUSE", "allege", True), [clause]
+    elif clause.lemma_.lower() == "be":
+        judged = [c for c in clause.children if c.dep_ in {"acomp", "attr", "prep"}]
+        if any(c.lower_ in words.blame_words for c in judged):
+            sense = Sense("ACCUSE", "allege", True)
+        else:
+            found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
+            sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
+    if sense is None:
+        return None
+    who, passive = subject(verb)
+    speaker = (actors.at(who) or actors.pronoun(who) or phrase_actors(who, actors)) if who is not None and not passive \
+        else []
+    if not speaker:
+        return None  # an opinion no named party voices
+    target = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+        or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    candidate = Candidate(sense, verb, "verb", tokens=_clause(verb) | {t.i for t in clause.subtree})
+    candidate.actor = speaker
+    candidate.recipient = [a for a in (phrase_actors(target, actors) if target is not None else [])
+                           if a not in speaker]
+    return candidate
+
+
 def _bystander(verb: Token) -> bool:
     """A frame verb the lexicon does not know, said by someone described but not an actor ("a girl pleaded
     with him to spare her"): not coded. A pronoun ("We call on", "I told them") may still be resolved."""
@@ -190,7 +259,7 @@ def _bystander(verb: Token) -> bool:
     who, passive = subject(verb)
     if passive:
         return False  # "they were alleged to be involved", "was urged to resign": the addressee is named
-    return who is None or who.pos_ == "NOUN"
+    return who is None or who.pos_ == "NOUN" and not _party(who)  # "residents pleaded for help" is a plea
 
 
 def _frame_of_word(token: Token, kind: str) -> str | None:
@@ -233,16 +302,24 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     preps = _recipient_preps(sense.type, bool(objects))
+    if entry.stance:  # "voiced Israel's outrage over the play": the outrage is no party, the play's author is
+        preps = preps | STANCE_PREPS
+        objects = [o for obj in objects for o in preposition_objects(obj, STANCE_PREPS)]
     # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
     # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
     targets = objects + preposition_objects(verb, preps) + [o for obj in objects
                                                            for o in preposition_objects(obj, OBJECT_PREPS)]
+    if sense.type in {"REJECT", "SUPPORT", "AGREE", "REQUEST"}:  # "rejected the criticism from ECOWAS", "welcomed
+        # the offer by Turkey", "requested assistance from the United States"
+        targets += [o for obj in objects for o in preposition_objects(obj, {"from"} if sense.type == "REQUEST"
+                                                                     else {"from", "by"})]
+        targets += preposition_objects(verb, {"from"}) if objects else []  # the parser hangs it on the verb
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
         targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
                     and t.lower_ == deep for o in t.children if o.dep_ == "pobj"]
-    if entry.inverse:
+    if entry.inverse and sense.type != "PROTEST":  # "took casualties" is suffered; "took to the streets" is done
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
         candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(objects, actors)
     elif passive:
@@ -254,7 +331,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.actor = phrase_actors(who, actors) if who is not None else []
         candidate.recipient = _from(targets, actors)
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "demanded that Turkey withdraw"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "demanded that Turkey withdraw"
         addressee = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
         candidate.recipient = phrase_actors(addressee, actors) if addressee is not None else []
     words = lexicon()
@@ -280,12 +358,19 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot
     if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in verb.children):
         return None  # "demonstrating assault tactics" shows something; "rallied (outside) parliament" is a rally
-    if entry.agentive and not _agentive(candidate.actor, actors, addressed=bool(candidate.recipient)):
-        return None
+    if entry.agentive and not _agentive(candidate.actor, actors, addressed=bool(candidate.recipient)) \
+            and not (not candidate.actor and who is not None and who.lower_ in PERSONS):
+        return None  # "He warned that …": a person warns, though the sentence does not say who
     if entry.crowd and (who is None or not _crowd(who)):
         return None
-    if entry.needs_actor and not candidate.actor and not candidate.recipient:
+    if entry.needs_actor and not candidate.actor and not candidate.recipient \
+            and not (sense.type in VOICED and not passive and _party(who)):
         return None
+    if entry.verdict and not candidate.recipient:
+        candidate.recipient = _judged(verb, actors, candidate.actor)
+    if entry.targeted and not candidate.recipient and any(c.dep_ == "dobj" and c.lemma_.lower() in entry.targeted
+                                                          for c in verb.children):
+        return None  # "voiced concern over high-risk areas": a worry, not a criticism of anyone
     return candidate
 
 
@@ -298,8 +383,8 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
     candidate.actor += _from(by, actors)  # "strikes by Israel", "fighting between the army and the RSF"
     of = _from(preposition_objects(noun, {"of"}), actors)
-    if entry.sense.type in {"MOBILIZE", "RETREAT"} and not candidate.actor:
-        candidate.actor, of = of, []  # "the deployment of North Korean troops"
+    if entry.sense.type in {"MOBILIZE", "RETREAT", "REQUEST"} and not candidate.actor:
+        candidate.actor, of = of, []  # "the deployment of North Korean troops", "at the urging of Malta"
     candidate.recipient = _from(preposition_objects(noun, _recipient_preps(entry.sense.type, False)), actors) + of
     candidate.unnamed_victims = any(_unnamed_people(o, actors) for o in preposition_objects(noun, {"of", "on", "against"}))
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not candidate.actor:
@@ -307,6 +392,8 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     if not candidate.actor:
         claimer = responsibility_claimer(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
         candidate.actor = phrase_actors(claimer, actors) if claimer is not None else []
+    if not candidate.actor and entry.sense.type == "CONSULT":
+        candidate.actor = _host_subject(noun, actors)
     determiner = next((c for c in noun.children if c.dep_ == "det"), None)
     candidate.definite = determiner is not None and determiner.lower_ in DEFINITE
     candidate.demonstrative = determiner is not None and determiner.lower_ in DEMONSTRATIVE
@@ -314,6 +401,52 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
+
+
+def _party(who: Token | None) -> bool:
+    """A subject that names a party though no actor was made of it ("The opposition demanded …", "Prosecutors
+    charged …", "The junta defied …"): a name, or a noun the described speakers know (officials, rebels, critics,
+    courts …) or one that can be addressed (government, army, junta)."""
+    if who is None:
+        return False
+    if who.pos_ == "PROPN" or who.pos_ == "PRON" and who.lower_ in PERSONS:
+        return True  # a name, or "he", "they", "we" the sentence alone cannot resolve
+    lemma = who.lemma_.lower()
+    return who.pos_ == "NOUN" and (lemma in speaker_words().groups or lemma in frame_words().addressees
+                                   or lemma in lexicon().party_words)
+
+
+def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:
+    """Whose deed a verdict judges: the actors named between the verb and its judging word ("called the Kosovo
+    police raid an act of aggression", "described the Azerbaijani offensive as a war crime")."""
+    found = verdict_word(verb)
+    if found is None:
+        return []
+    doc = verb.doc
+    out: list[str] = []
+    for token in doc[verb.i + 1:found[0].i]:
+        found = actors.at(token) or actors.place(token) or actors.named(token) or _demonym(token, actors)
+        out += [a for a in found if a not in own and a not in out]
+    return out
+
+
+def _demonym(token: Token, actors: TokenActors) -> list[str]:
+    """A country's adjective the parser took for no place or group ("the Azerbaijani offensive", tagged a person)."""
+    if token.pos_ not in {"PROPN", "ADJ"} or not token.text[:1].isupper():
+        return []
+    resolved = resolve_name(token.text)
+    return actors.state(resolved.country, token) if resolved is not None and resolved.kind == "state" else []
+
+
+def _host_subject(noun: Token, actors: TokenActors) -> list[str]:
+    """"In a telephone conversation with Sarkozy, Medvedev declared …", "During his visit to Kyiv, the chancellor
+    said …": a meeting told as the setting of a clause is held by that clause's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "at", "after"} \
+            or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    who, passive = subject(prep.head)
+    return [] if who is None or passive else phrase_actors(who, actors)
 
 
 def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bool = False) -> None:
@@ -401,12 +534,18 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
     """"fired at", "talked with": "at" names a target only for attacks and threats, "with" a partner
     only when there is no object ("threatened Sweden with a veto" is an instrument)."""
     preps = set(RECIPIENT_PREPS)
-    if kind not in {"ASSAULT", "THREATEN"}:
+    if kind not in {"ASSAULT", "THREATEN", "ACCUSE"}:  # "lashed out at Tokyo", "fired at", "shouted at"
         preps.discard("at")
     if has_object and kind not in {"CONSULT", "COOPERATE", "AGREE"}:
         preps.discard("with")
     if kind == "AID":
         preps.add("for")  # "announced €120 million in aid for Sudan"
+    if kind == "REQUEST" and has_object:
+        preps.add("from")  # "requested assistance from the United States"
+    if kind == "ACCUSE":
+        preps.add("about")  # "complained about Egyptian interference"
+        if has_object:
+            preps.discard("at")  # "sued Israel at the International Court of Justice": a setting
     return frozenset(preps)
 
 
@@ -460,7 +599,7 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return False  # "frontal assaults" is no event, "protests in Suez" is
     if candidate.weak:
         return bool(candidate.actor) or dated or counted
-    named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"}
+    named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer
 
@@ -505,8 +644,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         place = _place(candidate, tokens, places, doc, header, report)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
-        if not actor and kind == "COERCE" and modality != "denied":
-            actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
+        if not actor and (kind == "COERCE" or kind == "ACCUSE" and _judicial(candidate)) and modality != "denied":
+            actor = authority(place, report, actors, home)  # "40 people were detained", "86 were indicted": the state's
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
         events.append(Event(
@@ -521,6 +660,12 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             confidence=_confidence(candidate),
         ))
     return events
+
+
+def _judicial(candidate: Candidate) -> bool:
+    """An accusation only a state's courts, prosecutors or police make ("86 people have been indicted", "put
+    the governor on trial"): with no actor named it is the state's, as an unnamed arrest is."""
+    return candidate.trigger.lemma_.lower() in lexicon().judicial or candidate.trigger.lower_ in lexicon().judicial
 
 
 def _said_on(candidate: Candidate, report: Report) -> str | None:

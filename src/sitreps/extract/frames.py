@@ -118,6 +118,10 @@ def frame_kind(token: Token) -> str | None:
             return None  # another phrasal verb: "called up for training", "called off the talks"
         if any(c.dep_ in {"prt", "prep", "mark"} and c.lower_ in particles for c in token.children):
             return kind  # "called for a ceasefire", "called on X to", "called for the crowd to march" (mark)
+        if any(c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > token.i and any(
+                m.dep_ == "mark" and m.lower_ in particles and m.i == token.i + 1 for m in c.children)
+               for c in token.children):
+            return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
             return None
         if _infinitive(token, addressed=kind == "directive"):
@@ -270,7 +274,8 @@ def _settle(host: Candidate) -> None:
     table = words()
     heads = [c for c in host.trigger.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
     said = heads + [g for c in heads for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "dobj", "prt"}]
-    if host.frame == "commissive" and any(t.lemma_.lower() in table.hostile_words for t in said):
+    if host.frame == "commissive" and any(t.lemma_.lower() in table.hostile_words for t in said) \
+            and not any(_refrains(c) for c in heads):
         host.sense = Sense("THREATEN", None, True)
     elif host.frame == "denial" and host.kind == "verb" and frame_kind(host.trigger) is not None \
             and not _lexicon_sense(host.trigger):
@@ -332,7 +337,9 @@ def _fold(host: Candidate, inner: Candidate) -> None:
     if kind == "command":
         return  # "ordered the army to retake the island": the mobilisation, with what it is for as context
     if kind == "commissive":
-        if sense.type in table.hostile:
+        if sense.type in table.hostile and _refrains(inner.governor or inner.trigger):
+            host.sense = Sense("CONCEDE", None, True)  # "promised not to attack": a promise to hold back force
+        elif sense.type in table.hostile:
             host.sense = Sense("THREATEN", threat_mode(sense), True)
         elif sense.type in table.conceding or sense.type == "CONCEDE" and sense.mode == "release":
             host.sense = Sense("CONCEDE", None, True)
@@ -342,15 +349,17 @@ def _fold(host: Candidate, inner: Candidate) -> None:
         host.sense = Sense(host.sense.type, request_mode(inner), True)
     elif kind == "threat" and host.sense.type == "THREATEN" and host.sense.mode is None:
         host.sense = Sense("THREATEN", threat_mode(sense), True)
-    if host.recipient:
-        return
+    if host.recipient and not set(host.recipient) <= {a for m in host.merged if m is not inner
+                                                     for a in m.actor + m.recipient}:
+        return  # the frame names its addressee ("urged Hamas to …"); else each act folded adds its doer
     if kind == "denial":
         return  # a denial answers whoever made the charge (events.py, reactions), not the act's target
     if kind in {"directive", "accusation"}:
         found = inner.actor or (inner.recipient if kind == "directive" and inner.kind == "noun" else [])
     else:
         found = inner.recipient
-    host.recipient = [a for a in found if a not in host.actor]
+    # "called for an end to both Palestinian rocket fire and Israeli incursions": both are asked
+    host.recipient = host.recipient + [a for a in found if a not in host.actor and a not in host.recipient]
 
 
 def request_mode(inner: Candidate) -> str | None:
@@ -416,6 +425,11 @@ def _agent_subject(anchor: Token) -> bool:
     if subject is None or subject.pos_ in {"PROPN", "PRON"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     return subject.lemma_.lower() in words().addressees or "troops" in lexicon().classes.get(subject.lemma_.lower(), ())
+
+
+def _refrains(act: Token) -> bool:
+    """The promised act is one not to do ("promised not to attack", "vowed never to strike again")."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children)
 
 
 def _negated(anchor: Token) -> bool:

@@ -41,6 +41,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Verbs whose infinitive complement happens when they do ("continues to provide", "began to withdraw").
 IMPLICATIVE = {"continue", "begin", "start", "manage", "keep", "resume", "proceed", "go", "help", "use",
                "serve", "come", "tend", "appear", "seem", "get", "fail", "vote", "approve"}
+# Verbs whose infinitive complement did not happen ("failed to ease its blockade", "neglected to inform").
+FAILING = {"fail", "neglect"}
 # Participles that make the event noun they modify a plan ("the exercise planned for May"); "aimed at"
 # or "intended as" describe what a real event was for.
 PLANNED_PARTICIPLES = {"plan", "schedule", "propose", "set", "expect", "due", "prepare"}
@@ -86,6 +88,9 @@ def own_modality(trigger: Token, governor: Token | None = None) -> str | None:
                 readings.add("planned")
             elif token.lemma_.lower() in irrealis:
                 readings.add("hypothetical")
+        if previous is not None and token.lemma_.lower() in FAILING and previous.dep_ == "xcomp" \
+                and previous.head.i == token.i:
+            readings.add("negated")  # "Israel had failed to ease its blockade": no easing
         if previous is not None and _scheduled(previous, token):
             readings.add("planned")  # "Clinton is to meet Lee on Wednesday"
         elif previous is not None and _purpose(previous, token, planning):

@@ -55,6 +55,10 @@ class VerbEntry:
     predicate: Sense | None = None  # with an object complement ("called South Korea a hostile country")
     intransitive: bool = False  # only without a direct object ("thousands demonstrated")
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
+    targeted: frozenset[str] = frozenset()  # objects that make an event only with a recipient ("voiced concern")
+    stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
+    verdict: str | None = None  # a judgement, typed by the judging word after it ("called the raid an act of
+    # aggression"); "as": only in its "as" phrase or complement ("described X as a crime")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,10 @@ class Lexicon:
     rioters: frozenset[str]
     defences: frozenset[str]
     co_actor_preps: frozenset[str]
+    verdicts: dict[str, Sense] = field(default_factory=dict)  # judging word -> the judgement it makes
+    blame_words: frozenset[str] = frozenset()  # "responsible", "behind": what makes someone the doer
+    party_words: frozenset[str] = frozenset()  # subjects that name a party though no actor is made of them
+    judicial: frozenset[str] = frozenset()  # accusations only the state's justice makes ("indicted"): see events.py
     derived: dict[str, DerivedVerb] = field(default_factory=dict)  # lemma -> CAMEO-derived senses and patterns
     synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
 
@@ -129,6 +137,9 @@ def _verb(entry: str | dict) -> VerbEntry:
         predicate=_sense(entry.get("predicate")),
         intransitive=bool(entry.get("intransitive")),
         crime=_sense(entry.get("crime")),
+        targeted=frozenset(entry.get("targeted") or ()),
+        stance=bool(entry.get("stance")),
+        verdict=None if not entry.get("verdict") else "as" if entry["verdict"] == "as" else "any",
     )
 
 
@@ -236,6 +247,10 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         rioters=frozenset(data["rioters"]),
         defences=frozenset(data["defences"]),
         co_actor_preps=frozenset(data["co_actor_preps"]),
+        judicial=frozenset(data.get("judicial") or ()),
+        verdicts={word: _given_sense(kind) for kind, words in (data.get("verdicts") or {}).items() for word in words},
+        blame_words=frozenset(data.get("blame_words") or ()),
+        party_words=frozenset(data.get("party_words") or ()),
         derived=load_derived(derived, drop) if derived else {},
         synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
     )
@@ -339,8 +354,21 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
     words = lexicon()
     for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
+            continue  # "gave an address in the aftermath": a setting, not "gave in"
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
+        if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "put X on trial"
+            for obj in child.children:
+                idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
+                if idiom is not None:
+                    return Sense(idiom.type, idiom.mode, True)
+    if entry.verdict:
+        judged = verdict_word(verb)
+        if judged is not None:
+            return Sense(words.verdicts[judged[1]].type, words.verdicts[judged[1]].mode, True)
+        if entry.predicate is None:
+            return None
     if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns
                                        for c in verb.children if c.dep_ == "ccomp" for t in c.subtree):
         return entry.crime
@@ -364,6 +392,42 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
                 if key in keys and sense is not None:
                     return Sense(sense.type, sense.mode, True)
     return None
+
+
+PREDICATE_DEPS = frozenset({"ccomp", "oprd", "xcomp", "acomp", "attr"})
+
+
+def verdict_word(verb: Token) -> tuple[Token, str] | None:
+    """The judging word a verdict verb passes ("called the raid an act of *aggression*", "described the claims
+    as *baseless*", "was viewed as *illegal*", "called the attempt *deplorable*"), with its key in ``verdicts``:
+    read in the predicate after the verb (its "as" phrase, object complement or clause), else in its object,
+    never in its subject or a conjoined clause ("described the attack as a success" judges no attack)."""
+    table = lexicon().verdicts
+    after = [c for c in verb.children if c.i > verb.i]
+    predicate = [c for c in after if c.dep_ in PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"]
+    named = lexicon().verbs.get(verb_lemma(verb) or "")
+    objects = [c for c in after if c.dep_ == "dobj"] if named is None or named.verdict != "as" else []
+    for child in predicate or objects:
+        found = judging_word(child)
+        if found is not None:
+            return found
+    return None
+
+
+def judging_word(phrase: Token) -> tuple[Token, str] | None:
+    """The first judging word (``verdicts``) of a phrase, outside its relative clauses and asides ("the buildup,
+    which *lies* 30 km away" judges nothing), as a noun or adjective, with its key."""
+    table = lexicon().verdicts
+    stack = [phrase]
+    found: list[tuple[Token, str]] = []
+    while stack:
+        token = stack.pop()
+        if token.pos_ in {"NOUN", "ADJ", "PROPN"} and (token.dep_ != "compound" or "-" in token.lower_):
+            key = token.lemma_.lower() if token.lemma_.lower() in table else token.lower_
+            if key in table:
+                found.append((token, key))
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl", "appos", "parataxis", "advcl"})
+    return min(found, key=lambda pair: pair[0].i) if found else None
 
 
 def noun_sense(noun: Token) -> NounEntry | None:

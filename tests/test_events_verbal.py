@@ -1,0 +1,225 @@
+"""The verbal PLOVER types on sentences of their own (issue 16): triggers the lexicon lacked, stances voiced
+as objects, the reasons for praise, judicial accusations, meetings told as a setting. Every sentence here
+is written for this file in wire style; each stands alone, as in a set of short event sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.plover import lexicon
+from tests.test_events import codes, events, only
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Iran slammed the new American sanctions on its oil exports.", "ACCUSE", "IRN", "USA"),
+    ("The Chinese foreign ministry lashed out at Japan over the island visit.", "ACCUSE", "CHN", "JPN"),
+    ("Germany rebuked Hungary for its treatment of migrants.", "ACCUSE", "DEU", "HUN"),
+    ("Ethiopia complained about Egyptian interference in the dam dispute.", "ACCUSE", "ETH", "EGY"),
+    ("Sudan turned down the African Union offer of mediation.", "REJECT", "SDN", "AU"),
+    ("North Korea ruled out talks with South Korea.", "REJECT", "PRK", "KOR"),
+    ("Serbia opposed the Kosovo bid for UN membership.", "REJECT", "SRB", "XKX"),
+    ("India congratulated Sri Lanka's new president.", "SUPPORT", "IND", "LKA"),
+    ("The Israeli prime minister apologized to Turkey for the raid.", "CONCEDE", "ISR", "TUR"),
+    ("Erdogan spoke by phone with Putin on Tuesday.", "CONSULT", "TUR", "RUS"),
+])
+def test_verbs_the_lexicon_lacked(sentence, kind, actor, recipient):
+    """Common wire verbs of criticism, refusal, praise and concession are events, with their addressee."""
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Doctors in Kenya went on strike over unpaid salaries.", "PROTEST"),
+    ("Hundreds of protesters blocked roads in Lima on Monday.", "PROTEST"),
+    ("Myanmar's junta granted amnesty to thousands of prisoners.", "CONCEDE"),
+    ("The Ethiopian government declared a unilateral ceasefire in Tigray.", "CONCEDE"),
+    ("ECOWAS issued an ultimatum to the Niger junta.", "THREATEN"),
+])
+def test_idioms_and_objects_that_make_the_event(sentence, kind):
+    """"went on strike", "granted amnesty", "declared a ceasefire", "issued an ultimatum" (PLOVER: a threat)."""
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_stance_voiced_is_the_event_and_its_holder_no_recipient():
+    """"expressed support for", "voiced concern over": the object is the speaker's stance, its phrase the addressee."""
+    rep, _ = events("China expressed support for Pakistan's sovereignty.")
+    support = only(rep, "SUPPORT")
+    assert codes(rep, support.actor) == {"CHN"} and codes(rep, support.recipient) == {"PAK"}
+    rep, _ = events("Poland voiced concern over the Russian troop buildup in Belarus.")
+    assert codes(rep, only(rep, "ACCUSE").recipient) == {"RUS"}
+    rep, _ = events("The health minister of Kenya voiced concern over the rains in the west.")
+    assert not [e for e in rep.events if e.type == "ACCUSE"]  # a worry about weather accuses no one
+
+
+def test_the_deed_praised_happened():
+    """"thanked France for pressuring Colombia": the thanks is addressed to France; the pressure stays an event."""
+    rep, _ = events("The Colombian senator thanked France for pressuring Venezuela to free the hostages.")
+    assert codes(rep, only(rep, "SUPPORT").recipient) == {"FRA"}
+    assert [e.type for e in rep.events] == ["SUPPORT", "REQUEST"]
+
+
+def test_an_indictment_with_no_one_named_is_the_states():
+    rep, _ = events("In Ankara, twelve retired generals have been indicted since March.")
+    assert codes(rep, only(rep, "ACCUSE").actor) == {"TUR"}
+
+
+def test_a_meeting_told_as_a_setting_is_held_by_the_clause_subject():
+    rep, _ = events("In a telephone conversation with the French president, the Russian president said his troops "
+                    "would leave.")
+    meeting = only(rep, "CONSULT")
+    assert codes(rep, meeting.actor) == {"RUS"} and codes(rep, meeting.recipient) == {"FRA"}
+
+
+def test_verbal_entries_use_only_their_types():
+    """The stance objects name PLOVER types (a typo would silently code nothing)."""
+    words = lexicon()
+    for lemma in ("express", "voice", "reiterate", "reaffirm"):
+        entry = words.verbs[lemma]
+        assert entry.stance and {s.type for s in entry.objects.values()} <= set(words.types)
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Israel said Hamas was responsible for the rocket fire on Sderot.", "ACCUSE", "ISR", "PSE"),
+    ("Washington holds Tehran responsible for the attacks on shipping.", "ACCUSE", "USA", "IRN"),
+    ("Serbia called the Kosovo police raid an act of aggression.", "ACCUSE", "SRB", "XKX"),
+    ("Armenia described the Azerbaijani offensive as a war crime.", "ACCUSE", "ARM", "AZE"),
+])
+def test_a_judgement_voiced_is_an_accusation_of_the_one_judged(sentence, kind, actor, recipient):
+    """"said X was responsible for", "called X an act of aggression", "described X as a war crime": the speaker
+    accuses the doer; no accusation verb is needed."""
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Moscow said the reports were baseless.", "REJECT"),
+    ("Egypt called the agreement historic.", "SUPPORT"),
+])
+def test_the_judging_word_types_the_judgement(sentence, kind):
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy described the talks in Doha as he left the hall.",
+    "Kyiv's intelligence agency said the buildup near the town, which lies 30 km from the border, could grow.",
+    "The minister described the hostile conditions in the camp.",
+])
+def test_no_judgement_without_a_judging_predicate(sentence):
+    """A judging word in a relative clause or in what is described (not in its "as" phrase) judges no one."""
+    rep, _ = events(sentence)
+    assert not [e for e in rep.events if e.type in {"ACCUSE", "REJECT", "SUPPORT"}], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The opposition demanded that the president resign.", "REQUEST"),
+    ("The junta defied international calls to restore civilian rule.", "REJECT"),
+    ("The rebels accepted the government's peace proposal.", "AGREE"),
+])
+def test_a_party_the_actors_do_not_name_still_acts(sentence, kind):
+    """A demand, refusal or acceptance by "the opposition", "the junta", "the rebels" is an event even when no
+    actor could be made of its subject (its actor is left open rather than the event lost)."""
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_thing_demands_nothing():
+    rep, _ = events("The weather in the capital demanded patience from commuters.")
+    assert not rep.events, [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind, recipient", [
+    ("Haiti requested assistance from the United States.", "REQUEST", {"USA"}),
+    ("The European Union called for an end to Palestinian rocket attacks and Israeli air strikes.", "REQUEST",
+     {"PSE", "ISR"}),
+    ("Niger's junta rejected the criticism from ECOWAS.", "REJECT", {"ECOWAS"}),
+])
+def test_recipients_of_requests_and_refusals(sentence, kind, recipient):
+    """Who is asked or answered: "requested X from Y", each side of what is asked to stop, who made the criticism."""
+    rep, _ = events(sentence)
+    assert codes(rep, only(rep, kind).recipient) == recipient
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Thousands of farmers staged a protest in Lagos on Monday.", "PROTEST"),  # the small model lemmatizes "stag"
+    ("The dockworkers' union organized a strike at the port of Durban.", "PROTEST"),  # a walkout, no air strike
+    ("He warned that the army would respond with force.", "THREATEN"),
+    ("She requested that the two presidents shake hands.", "REQUEST"),
+])
+def test_missing_triggers_of_protests_and_speech(sentence, kind):
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+def test_the_one_urging_is_the_actor_of_the_urging():
+    rep, _ = events("The summit in Tripoli was held at the urging of Malta and Italy.")
+    assert codes(rep, only(rep, "REQUEST").actor) == {"MLT", "ITA"}
+
+
+def test_a_plea_of_someone_no_one_names_is_still_no_event():
+    rep, _ = events("A young girl pleaded with the gunman to spare her brother.")
+    assert not [e for e in rep.events if e.type == "REQUEST"]
+
+
+def test_a_promise_to_hold_back_force_is_a_concession_not_a_threat():
+    rep, _ = events("Turkey promised not to attack Kurdish forces in Syria.")
+    assert [e.type for e in rep.events] == ["CONCEDE"], [(e.type, e.text) for e in rep.events]
+    rep, _ = events("Turkey promised to attack Kurdish forces in Syria.")
+    assert [e.type for e in rep.events] == ["THREATEN"]
+
+
+def test_a_charge_denied_in_a_relative_clause():
+    """"…, a charge that Correa quickly denied": the denial of the charge, by its denier."""
+    rep, _ = events("Colombia accused Ecuador of sheltering the rebels, a charge that Ecuador quickly denied.")
+    assert codes(rep, only(rep, "REJECT").actor) == {"ECU"}
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Beijing chided Washington over its arms sales to Taiwan.", "ACCUSE", "CHN", "USA"),
+    ("Jordan summoned the Israeli ambassador over the raid on the mosque.", "ACCUSE", "JOR", "ISR"),
+    ("India objected to the Chinese map.", "REJECT", "IND", "CHN"),
+    ("Kyiv sought more air defence systems from Germany.", "REQUEST", "UKR", "DEU"),
+    ("Greece invited Turkey to talks on the maritime dispute.", "REQUEST", "GRC", "TUR"),
+    ("Ghana approved the agreement with Togo.", "AGREE", "GHA", "TGO"),
+    ("Germany defended Israel's right to self-defence.", "SUPPORT", "DEU", "ISR"),
+    ("Saudi Arabia sided with Egypt in the dispute.", "SUPPORT", "SAU", "EGY"),
+    ("The Malian junta gave in to the demands of ECOWAS.", "CONCEDE", "MLI", "ECOWAS"),
+    ("The Turkish president paid a visit to Baku.", "CONSULT", "TUR", "AZE"),
+])
+def test_more_verbs_of_the_verbal_types(sentence, kind, actor, recipient):
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+def test_taking_to_the_streets_is_a_protest_of_those_who_take_to_them():
+    rep, _ = events("Thousands of Kenyans took to the streets of Nairobi on Tuesday.")
+    assert codes(rep, only(rep, "PROTEST").actor) == {"KEN"}
+    rep, _ = events("The Ukrainian brigade took heavy casualties near Bakhmut.")
+    assert codes(rep, only(rep, "ASSAULT").recipient) == {"UKR"}  # what is taken is still suffered
+
+
+def test_a_threat_is_aimed_at_the_place_it_names_not_at_its_condition():
+    rep, _ = events("Israel threatened to expand the offensive into Rafah.")
+    assert codes(rep, only(rep, "THREATEN").recipient) == {"PSE"}
+    rep, _ = events("The Houthi spokesman vowed that operations would escalate until the war in Gaza ends.")
+    assert codes(rep, only(rep, "THREATEN").recipient) != {"PSE"}
+
+
+def test_what_a_party_failed_to_do_did_not_happen():
+    rep, _ = events("Hamas said that Israel had failed to ease its blockade of Gaza.")
+    assert all(e.modality == "negated" for e in rep.events if e.type == "CONCEDE")
+
+
+def test_in_with_an_object_is_no_particle():
+    rep, _ = events("The North Korean leader gave a speech on Sunday in the aftermath of the failed launch.")
+    assert not [e for e in rep.events if e.type == "CONCEDE"]
+
+
+def test_criticism_faced_is_criticism_of_the_one_facing_it():
+    rep, _ = events("Pakistan faced criticism from India over the dam.")
+    accusation = only(rep, "ACCUSE")
+    assert codes(rep, accusation.actor) == {"IND"} and codes(rep, accusation.recipient) == {"PAK"}
