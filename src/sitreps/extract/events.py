@@ -48,6 +48,7 @@ from sitreps.extract.event_source import modality_and_source, refusal, speaker_o
 from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, recode, verbal_or_material
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
+from sitreps.extract.material import private_doer, refine
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
@@ -79,6 +80,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     money = _figure_tokens(doc, report, money_only=True)
     sentences = Sentences.for_doc(doc)
     candidates = _triggers(doc, actors, money)
+    refine(candidates)  # weapons tests, joint exercises (material.py)
     for candidate in candidates:
         candidate.sentence = sentences.of(candidate.trigger)
     embed(candidates, actors.countries, actors.kinds, actors.sectors)
@@ -505,7 +507,7 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         place = _place(candidate, tokens, places, doc, header, report)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
-        if not actor and kind == "COERCE" and modality != "denied":
+        if not actor and kind == "COERCE" and modality != "denied" and not private_doer(candidate):
             actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)

@@ -1,0 +1,75 @@
+"""Material events: what a lexicon type needs from its surroundings before it is the right one.
+
+``events.py`` asks this module after the triggers are found (``refine``) and when it gives an act of
+coercion a default actor (``private_doer``):
+
+- **Weapons tests are shows of force** (PLOVER, MOBILIZE 'weapons'): "Iran test-fired a ballistic
+  missile", "launched a missile into the sea" fire at no one, so they are MOBILIZE, not ASSAULT.
+- **Joint exercises are cooperation** (PLOVER, "joint military games and maneuvers" are COOPERATE;
+  single-country exercises MOBILIZE): "Egypt and Sudan held joint military exercises".
+- **A named private doer is not the state**: "pirates hijacked a tanker off Yemen" is not done by
+  Yemen's authorities, whereas "police detained 40 people in Nairobi" is (``state_actors.authority``).
+
+The words are data (``material`` in ``data/events.yaml``, ``authorities`` in ``data/roles.yaml``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from sitreps.extract.plover import Sense
+from sitreps.extract.roles import role_words
+from sitreps.resources import load_yaml
+
+if TYPE_CHECKING:
+    from sitreps.extract.event_units import Candidate
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    return {key: frozenset(value) for key, value in load_yaml("events.yaml")["material"].items()}
+
+
+def refine(candidates: list[Candidate]) -> None:
+    """Recode weapons tests as MOBILIZE 'weapons' and joint exercises as COOPERATE (in place)."""
+    for candidate in candidates:
+        kind = candidate.sense.type
+        if kind == "ASSAULT" and _weapons_test(candidate.trigger):
+            candidate.sense = Sense("MOBILIZE", "weapons", True)
+        elif kind == "MOBILIZE" and _joint(candidate.trigger):
+            candidate.sense = Sense("COOPERATE", None, True)
+
+
+def _weapons_test(trigger: Token) -> bool:
+    """"test-fired a missile", "tested a missile", "launched a rocket into orbit / into the sea"."""
+    words = _words()
+    if trigger.lemma_.lower() not in words["launch_verbs"]:
+        return False
+    doc = trigger.doc
+    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ in words["tests"]:
+        return True  # "test-fired": the parser splits it into "test", "-", "fired"
+    if any(c.lower_ in words["tests"] for c in trigger.children if c.dep_ in {"npadvmod", "compound", "advmod",
+                                                                              "amod"}):
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "into" and any(o.lemma_.lower() in words["test_areas"]
+                                                               for o in p.children if o.dep_ == "pobj")
+               for p in trigger.children)
+
+
+def _joint(trigger: Token) -> bool:
+    """An exercise, drill or patrol told as joint ("joint naval exercises", "a joint drill with Japan")."""
+    words = _words()
+    nouns = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else [c for c in trigger.children if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in words["exercises"] and any(c.lower_ in words["joint"] for c in n.children
+                                                              if c.dep_ in {"amod", "compound"})
+               for n in nouns)
+
+
+def private_doer(candidate: Candidate) -> bool:
+    """An act of coercion whose named subject is not the state's authorities ("pirates hijacked a tanker")."""
+    verb = candidate.governor or candidate.trigger
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own subject, not one it inherits
+    return who is not None and who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() not in role_words()["authorities"]

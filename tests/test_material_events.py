@@ -1,0 +1,68 @@
+"""Material events (ASSAULT, COERCE, MOBILIZE, SANCTION, AID, RETREAT, COOPERATE) on sentences written for these
+tests in wire style: missing triggers, weapons tests, joint exercises, and who did it to whom."""
+
+from __future__ import annotations
+
+import pytest
+
+import sitreps
+
+
+def coded(text: str) -> list[tuple[str, str | None, str, set[str | None], set[str | None]]]:
+    """(type, mode, modality, actor countries, recipient countries) of each event of ``text``."""
+    rep = sitreps.extract(text, published="2025-03-14")
+    country = {a.id: a.country for a in rep.actors}
+    return [(e.type, e.mode, e.modality, {country.get(i) for i in e.actor}, {country.get(i) for i in e.recipient})
+            for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind, mode, actor, recipient", [
+    ("Israeli bulldozers demolished four Palestinian homes near Hebron on Tuesday.", "ASSAULT", "destroy", None,
+     {"PSE"}),
+    ("Ecuadorian police fired tear gas at students outside the parliament in Quito.", "ASSAULT", "crowd-control",
+     {"ECU"}, None),
+    ("Moroccan troops opened fire on smugglers near the Algerian border.", "ASSAULT", "firearms", {"MAR"}, None),
+    ("The Houthis executed three men in Sanaa on Sunday.", "ASSAULT", "targeted", None, None),
+    ("Chad closed its border with Sudan on Monday.", "COERCE", "restrict", {"TCD"}, {"SDN"}),
+    ("Pakistan blocked access to X after the election.", "COERCE", "censor", {"PAK"}, None),
+    ("Washington slapped new sanctions on Venezuelan oil firms.", "SANCTION", None, {"USA"}, {"VEN"}),
+    ("Niger revoked the visas of six French diplomats.", "SANCTION", None, {"NER"}, None),
+    ("The Philippine navy dispatched three warships to Scarborough Shoal.", "MOBILIZE", "troops", {"PHL"}, None),
+    ("Italy extradited a Serbian crime boss to Belgrade on Friday.", "COOPERATE", None, {"ITA"}, {"SRB"}),
+    ("Rwanda and Burundi restored diplomatic relations in June.", "COOPERATE", None, {"RWA", "BDI"}, None),
+    ("The Tanzanian government allocated $12 million to flood relief.", "AID", "economic", {"TZA"}, None),
+    ("The British garrison turned the airbase over to Afghan forces.", "RETREAT", None, {"GBR"}, {"AFG"}),
+])
+def test_material_triggers_the_lexicon_lacked(sentence, kind, mode, actor, recipient):
+    found = [e for e in coded(sentence) if e[0] == kind]
+    assert found, coded(sentence)
+    _, got_mode, modality, got_actor, got_recipient = found[0]
+    assert modality in {"asserted", "reported"}
+    assert mode is None or got_mode == mode
+    assert actor is None or got_actor == actor
+    assert recipient is None or got_recipient == recipient
+
+
+def test_a_weapons_test_is_a_show_of_force_and_firing_at_a_target_an_attack():
+    assert [e[:2] for e in coded("Iran test-fired a new cruise missile on Saturday.")] == [("MOBILIZE", "weapons")]
+    assert [e[0] for e in coded("Pyongyang launched two ballistic missiles into the sea off its east coast.")] \
+        == ["MOBILIZE"]
+    assert [e[0] for e in coded("Russia fired twelve missiles at Odesa overnight.")] == ["ASSAULT"]
+
+
+def test_joint_exercises_are_cooperation_and_one_army_drilling_is_a_mobilization():
+    joint = coded("Kenya and Tanzania held joint naval exercises off Mombasa this week.")
+    assert [(e[0], e[3]) for e in joint] == [("COOPERATE", {"KEN", "TZA"})]
+    assert [e[0] for e in coded("Taiwan's army staged live-fire drills on Penghu on Monday.")] == ["MOBILIZE"]
+
+
+def test_a_named_private_doer_is_not_the_state_where_it_acted_but_the_police_are():
+    hijack = coded("Somali pirates hijacked a Greek-flagged tanker off the coast of Yemen.")
+    assert [(e[0], e[3], e[4]) for e in hijack] == [("COERCE", {"SOM"}, {"GRC"})]
+    arrest = coded("Police detained 40 people in Nairobi on Tuesday.")
+    assert [(e[0], e[3]) for e in arrest] == [("COERCE", {"KEN"})]
+
+
+def test_a_figurative_hijacking_and_joining_forces_with_troops_are_not_events():
+    assert coded("The debate was hijacked by populists.") == []
+    assert not [e for e in coded("The recruits joined 1,500 Ugandan forces in Mogadishu.") if e[0] == "COOPERATE"]
