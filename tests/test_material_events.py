@@ -66,3 +66,21 @@ def test_a_named_private_doer_is_not_the_state_where_it_acted_but_the_police_are
 def test_a_figurative_hijacking_and_joining_forces_with_troops_are_not_events():
     assert coded("The debate was hijacked by populists.") == []
     assert not [e for e in coded("The recruits joined 1,500 Ugandan forces in Mogadishu.") if e[0] == "COOPERATE"]
+
+
+def test_an_operation_or_campaign_against_someone_is_an_attack_and_other_operations_are_not():
+    assert [(e[0], e[3]) for e in coded("The Malian army began operations against jihadists near Gao.")] \
+        == [("ASSAULT", {"MLI"})]
+    assert [e[:2] for e in coded("Israel waged an air campaign against Hezbollah in southern Lebanon.")] \
+        == [("ASSAULT", "aerial")]
+    assert coded("Rescue operations resumed in the flooded districts of Sylhet on Monday.") == []
+
+
+@pytest.mark.parametrize("sentence, kind, modality", [
+    ("Thousands of farmers took to the streets of Warsaw to protest against grain imports.", "PROTEST", "asserted"),
+    ("The Turkish foreign minister flew to Baghdad to hold talks with Iraqi leaders.", "CONSULT", "asserted"),
+    ("The Turkish foreign minister will fly to Baghdad to hold talks with Iraqi leaders.", "CONSULT", "planned"),
+    ("Ethiopia sent troops into Somalia to fight al-Shabaab.", "ASSAULT", "hypothetical"),
+])
+def test_what_a_trip_or_gathering_was_for_happened_but_what_troops_were_sent_for_may_not(sentence, kind, modality):
+    assert (kind, modality) in [(e[0], e[2]) for e in coded(sentence)], coded(sentence)

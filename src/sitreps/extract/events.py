@@ -137,7 +137,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "demonstrating infantry assault and defense training"
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
-        lemma = head.lemma_.lower()
+        lemma = words.irregular.get(head.lower_, head.lemma_.lower())  # "waged" is lemmatized "wag"
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
         through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps  # "engaged in combat", not "for"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:

@@ -64,6 +64,7 @@ class NounEntry:
     plural: bool = False  # only in the plural ("talks", "sanctions", "calls")
     needs_date: bool = False  # only with a date of its own ("a second war in 2020")
     light_only: bool = False  # only as a light verb's object ("launched an investigation", not "the investigation")
+    needs_target: bool = False  # only with an "against" phrase of its own ("operations against Boko Haram")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ def _noun(entry: str | dict) -> NounEntry:
         return NounEntry(Sense(entry))
     return NounEntry(Sense(entry["type"], entry.get("mode")), weak=bool(entry.get("weak")),
                      plural=bool(entry.get("plural")), needs_date=bool(entry.get("needs_date")),
-                     light_only=bool(entry.get("light_only")))
+                     light_only=bool(entry.get("light_only")), needs_target=bool(entry.get("needs_target")))
 
 
 _override: Lexicon | None = None
@@ -381,6 +382,8 @@ def noun_sense(noun: Token) -> NounEntry | None:
         return None
     if entry.plural and noun.tag_ not in {"NNS", "NNPS"}:
         return None
+    if entry.needs_target and not any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+        return None  # "operations against the rebels" is an attack; "rescue operations" and "its operations" are not
     return entry
 
 
