@@ -84,3 +84,24 @@ def test_an_operation_or_campaign_against_someone_is_an_attack_and_other_operati
 ])
 def test_what_a_trip_or_gathering_was_for_happened_but_what_troops_were_sent_for_may_not(sentence, kind, modality):
     assert (kind, modality) in [(e[0], e[2]) for e in coded(sentence)], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    # the people an act is done to are placed ("in", "from", "of"), not named
+    ("Canada sent food aid to refugees in Chad on Monday.", "AID", {"CAN"}, {"TCD"}),
+    ("Norway delivered medical supplies to displaced families in Sudan.", "AID", {"NOR"}, {"SDN"}),
+    # "took control of" is the taker's act ("took casualties" is what the subject suffers)
+    ("Russian soldiers took control of the Georgian port of Poti.", "COERCE", {"RUS"}, {"GEO"}),
+    # a conjoined verb the parser tags as a participle is active when it has an object
+    ("Ecuador and Venezuela had sent troops to their borders and severed ties with Colombia.", "SANCTION",
+     {"ECU", "VEN"}, {"COL"}),
+])
+def test_recipients_of_material_events(sentence, kind, actor, recipient):
+    found = [(e[3], e[4]) for e in coded(sentence) if e[0] == kind]
+    assert (actor, recipient) in found, coded(sentence)
+
+
+def test_a_place_in_a_meeting_or_a_destination_is_no_recipient():
+    warned = [e for e in coded("At a summit in Abuja, ECOWAS leaders warned the juntas of Mali and Niger.")
+              if e[0] == "THREATEN"]
+    assert warned and all("NGA" not in e[4] for e in warned)

@@ -68,6 +68,7 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
+PLACE_PREPS = frozenset({"in", "from", "of", "near"})  # where the people or things an event is done to are
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -231,9 +232,12 @@ def _nominal_event(token: Token, actors: TokenActors) -> bool:
 def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenActors) -> Candidate | None:
     who, passive = subject(verb)
     passive = passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
-                                                          for c in verb.children))
+                                                          for c in verb.children)
+                          and not any(c.dep_ == "dobj" for c in verb.children))  # "the soldiers killed ten people"
+    # is active even when the parser tags "killed" a participle; "six officers reported killed" is not
     candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [verb.head if verb.dep_ == "relcl" and c.lower_ in {"which", "that", "whom"} else c
+               for c in verb.children if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
     preps = _recipient_preps(sense.type, bool(objects))
     # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
     # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
@@ -413,8 +417,23 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
 
 
 def _from(tokens: list[Token], actors: TokenActors) -> list[str]:
-    """Actors named by phrases, or the state of a place named there ("allowed Kyiv", "toward Taiwan")."""
-    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t))]
+    """Actors named by phrases, or the state of a place named there ("allowed Kyiv", "toward Taiwan"), or
+    where the people or things named are ("aid to refugees in Chad", "sanctions on firms in Iran")."""
+    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t) or _placed(t, actors))]
+
+
+def _placed(phrase: Token, actors: TokenActors) -> list[str]:
+    """The state of the place a phrase's "in", "from" or "of" names ("refugees from Myanmar", "the people of
+    Gaza"), when the phrase names no actor of its own and is people or bodies (not "a summit in Abuja" or
+    "positions in Kursk")."""
+    if phrase.lemma_.lower() not in role_words()["victims"] | role_words()["bodies"]:
+        return []
+    for prep in phrase.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in actors.place_country:
+                    return actors.place(obj)
+    return []
 
 
 def _clause(trigger: Token) -> set[int]:

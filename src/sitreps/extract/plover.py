@@ -49,6 +49,7 @@ class VerbEntry:
     objects: dict[str, Sense] = field(default_factory=dict)
     particles: dict[str, Sense] = field(default_factory=dict)
     inverse: bool = False  # the subject receives ("received", "suffered casualties")
+    inverse_objects: bool = False  # ... only with one of its own objects ("took casualties", not "took control")
     agentive: bool = False  # only with a subject that can act (a state, a force, an official)
     needs_actor: bool = False  # only with an actor or recipient in the clause
     crowd: bool = False  # only with a crowd for subject ("thousands gathered")
@@ -124,6 +125,7 @@ def _verb(entry: str | dict) -> VerbEntry:
         objects={key: _given_sense(value) for key, value in (entry.get("objects") or {}).items()},
         particles={key: _given_sense(value) for key, value in (entry.get("particles") or {}).items()},
         inverse=bool(entry.get("inverse")),
+        inverse_objects=entry.get("inverse") == "objects",
         agentive=bool(entry.get("agentive")),
         needs_actor=bool(entry.get("needs_actor")),
         crowd=bool(entry.get("crowd")),
@@ -312,6 +314,8 @@ def verb_reading(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry, str | 
         own = entry.sense if entry is not None else None
         if pattern is not None and pattern.sense is not None and (own is None or own.type == pattern.sense[0]):
             mode = own.mode if own is not None and own.mode else pattern.sense[1]
+            if entry is not None and entry.inverse_objects:
+                entry = dataclasses.replace(entry, inverse=False)  # "took control of": the taker acts
             return Sense(pattern.sense[0], mode, True), entry or _derived_entry(derived), pattern.key
         if entry is None:
             if pattern is not None or derived.sense is None:
