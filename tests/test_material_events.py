@@ -105,3 +105,29 @@ def test_a_place_in_a_meeting_or_a_destination_is_no_recipient():
     warned = [e for e in coded("At a summit in Abuja, ECOWAS leaders warned the juntas of Mali and Niger.")
               if e[0] == "THREATEN"]
     assert warned and all("NGA" not in e[4] for e in warned)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The army deployed armoured vehicles in the capital overnight.", "MOBILIZE"),
+    ("The junta banned all political parties.", "COERCE"),
+    ("The rebels laid siege to the provincial capital.", "ASSAULT"),
+])
+def test_an_army_junta_or_rebel_force_acting_is_an_event_though_it_names_no_country(sentence, kind):
+    assert [e[0] for e in coded(sentence)] == [kind]
+
+
+def test_a_verbal_act_of_an_unnamed_body_still_needs_its_actor():
+    assert coded("The committee welcomed the report.") == []
+
+
+def test_the_owner_of_what_was_attacked_is_the_recipient():
+    hack = [e for e in coded("Chinese hackers hacked servers belonging to the Australian parliament.")
+            if e[0] == "COERCE"]
+    assert [(e[1], e[3], e[4]) for e in hack] == [("cyber", {"CHN"}, {"AUS"})]
+
+
+def test_a_force_placed_in_a_country_acts_for_it_but_students_placed_there_are_not_its_state():
+    freed = [e for e in coded("The junta in Burkina Faso freed four detained journalists on Friday.") if e[0] == "RETREAT"]
+    assert [e[3] for e in freed] == [{"BFA"}]
+    marched = [e for e in coded("Students in Dhaka marched to the presidential palace on Monday.") if e[0] == "PROTEST"]
+    assert marched and all(not e[3] for e in marched)

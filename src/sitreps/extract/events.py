@@ -48,7 +48,7 @@ from sitreps.extract.event_source import modality_and_source, refusal, speaker_o
 from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, recode, verbal_or_material
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
-from sitreps.extract.material import private_doer, refine
+from sitreps.extract.material import MATERIAL, acting_body, private_doer, refine, whose
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
@@ -68,7 +68,6 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
-PLACE_PREPS = frozenset({"in", "from", "of", "near"})  # where the people or things an event is done to are
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -257,7 +256,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
         candidate.recipient += _from(targets, actors)
     else:
-        candidate.actor = phrase_actors(who, actors) if who is not None else []
+        candidate.actor = (phrase_actors(who, actors) or whose(who, actors, acting=True)) if who is not None else []
         candidate.recipient = _from(targets, actors)
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)  # "demanded that Turkey withdraw"
@@ -290,7 +289,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.crowd and (who is None or not _crowd(who)):
         return None
-    if entry.needs_actor and not candidate.actor and not candidate.recipient:
+    if entry.needs_actor and not candidate.actor and not candidate.recipient and not (
+            sense.type in MATERIAL and acting_body(verb)):
         return None
     return candidate
 
@@ -333,6 +333,7 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
             candidate.actor = phrase_actors(by, actors)
     elif who is not None and not turned:
         candidate.actor = phrase_actors(who, actors) or candidate.actor
+        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and acting_body(verb)  # "the rebels laid siege"
         if who.head.i == verb.i:
             candidate.tokens |= {t.i for t in who.subtree}
     elif who is not None:
@@ -419,21 +420,7 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
 def _from(tokens: list[Token], actors: TokenActors) -> list[str]:
     """Actors named by phrases, or the state of a place named there ("allowed Kyiv", "toward Taiwan"), or
     where the people or things named are ("aid to refugees in Chad", "sanctions on firms in Iran")."""
-    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t) or _placed(t, actors))]
-
-
-def _placed(phrase: Token, actors: TokenActors) -> list[str]:
-    """The state of the place a phrase's "in", "from" or "of" names ("refugees from Myanmar", "the people of
-    Gaza"), when the phrase names no actor of its own and is people or bodies (not "a summit in Abuja" or
-    "positions in Kursk")."""
-    if phrase.lemma_.lower() not in role_words()["victims"] | role_words()["bodies"]:
-        return []
-    for prep in phrase.children:
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.i in actors.place_country:
-                    return actors.place(obj)
-    return []
+    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t) or whose(t, actors))]
 
 
 def _clause(trigger: Token) -> set[int]:
@@ -481,7 +468,8 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return False  # "frontal assaults" is no event, "protests in Suez" is
     if candidate.weak:
         return bool(candidate.actor) or dated or counted
-    named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"}
+    named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} or (
+        candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer
 

@@ -7,6 +7,12 @@ coercion a default actor (``private_doer``):
   missile", "launched a missile into the sea" fire at no one, so they are MOBILIZE, not ASSAULT.
 - **Joint exercises are cooperation** (PLOVER, "joint military games and maneuvers" are COOPERATE;
   single-country exercises MOBILIZE): "Egypt and Sudan held joint military exercises".
+- **A body that acts makes a material act an event**: "The army deployed tanks in the capital", "The junta
+  banned all parties" name no country, but an army or a junta acting is an event, as a verbal act of an
+  unnamed speaker is not (``acting_body``).
+- **Whose the people or things are** an act is done to, when the phrase names no actor: their owner
+  ("servers belonging to the Democratic Party") or the state of the place they are in or from ("aid to
+  refugees in Chad"), for people and bodies only (``whose``; ``events._from`` asks).
 - **A named private doer is not the state**: "pirates hijacked a tanker off Yemen" is not done by
   Yemen's authorities, whereas "police detained 40 people in Nairobi" is (``state_actors.authority``).
 
@@ -21,7 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from sitreps.extract.plover import Sense
-from sitreps.extract.roles import role_words
+from sitreps.extract.roles import TokenActors, phrase_actors, role_words
 from sitreps.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -68,8 +74,48 @@ def _joint(trigger: Token) -> bool:
                for n in nouns)
 
 
+PLACE_PREPS = frozenset({"in", "from", "of", "near"})  # where the people or things an act is done to are
+OWNING = frozenset({"belong", "own", "run", "operate"})  # "servers belonging to", "a ship owned by"
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "AID", "RETREAT", "COOPERATE"})
+
+
+def acting_body(verb: Token) -> bool:
+    """The verb's own subject is a body that acts materially though it names no country: the authorities or
+    an armed group ("The army deployed tanks in the capital", "The junta banned all parties", "The rebels
+    laid siege to the city"). Such a material act is an event; a verbal one still needs its actor."""
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    words = role_words()
+    return who is not None and who.pos_ in {"NOUN", "PROPN"} \
+        and who.lemma_.lower() in words["authorities"] | words["armed"]
+
+
 def private_doer(candidate: Candidate) -> bool:
     """An act of coercion whose named subject is not the state's authorities ("pirates hijacked a tanker")."""
     verb = candidate.governor or candidate.trigger
     who = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own subject, not one it inherits
     return who is not None and who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() not in role_words()["authorities"]
+
+
+def whose(phrase: Token, actors: TokenActors, *, acting: bool = False) -> list[str]:
+    """Whose the people or things a phrase names are, when it names no actor of its own: their owner
+    ("servers belonging to the U.S. Democratic Party"), or the state of the place its "in", "from" or "of"
+    names when they are people or bodies ("refugees from Myanmar", "the junta in Guinea", not "a summit in
+    Abuja" or "positions in Kursk"). As an actor (``acting``) only a force or an authority is placed so: "the
+    junta in Guinea" acts for Guinea, "students in Dhaka" are not Bangladesh's state."""
+    for clause in phrase.children:  # "servers belonging to the Democratic Party", "a tanker owned by a Greek firm"
+        if clause.dep_ == "acl" and clause.lemma_.lower() in OWNING:
+            owners = [o for p in clause.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"to", "by"}
+                      for o in p.children if o.dep_ == "pobj"]
+            found = [a for o in owners for a in (phrase_actors(o, actors) or actors.place(o))]
+            if found:
+                return found
+    words = role_words()
+    doers = words["authorities"] | words["armed"]  # an actor so placed is a force or authority, not students
+    if phrase.lemma_.lower() not in (doers if acting else words["victims"] | words["bodies"] | doers):
+        return []
+    for prep in phrase.children:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in actors.place_country:
+                    return actors.place(obj)
+    return []
