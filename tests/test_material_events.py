@@ -131,3 +131,18 @@ def test_a_force_placed_in_a_country_acts_for_it_but_students_placed_there_are_n
     assert [e[3] for e in freed] == [{"BFA"}]
     marched = [e for e in coded("Students in Dhaka marched to the presidential palace on Monday.") if e[0] == "PROTEST"]
     assert marched and all(not e[3] for e in marched)
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("Teachers in Kenya staged a nationwide strike over pay.", "PROTEST", "strike"),
+    ("A strike by Nigerian oil workers halted production at two terminals.", "PROTEST", "strike"),
+    ("Dock workers in Antwerp went on strike on Monday.", "PROTEST", "strike"),
+    ("Hundreds of inmates went on hunger strike in Ankara.", "PROTEST", "hunger"),
+    ("Jailed Kurdish activists in Turkey staged a hunger strike to demand a retrial.", "PROTEST", "hunger"),
+    ("A Russian strike hit an apartment block in Dnipro.", "ASSAULT", "aerial"),
+])
+def test_a_strike_by_workers_or_a_hunger_strike_is_a_protest_and_an_air_strike_an_attack(sentence, kind, mode):
+    found = coded(sentence)
+    assert (kind, mode) in [e[:2] for e in found], found
+    if kind == "PROTEST":
+        assert "ASSAULT" not in [e[0] for e in found]

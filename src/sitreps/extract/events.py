@@ -49,9 +49,10 @@ from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, rec
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.material import MATERIAL, acting_body, private_doer, refine, whose
+from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
-from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_sense
+from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_lemma, verb_sense
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
@@ -137,9 +138,12 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "demonstrating infantry assault and defense training"
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
-        lemma = words.irregular.get(head.lower_, head.lemma_.lower())  # "waged" is lemmatized "wag"
+        lemma = words.irregular.get(head.lower_) or verb_lemma(head) or head.lemma_.lower()  # "waged": "wag",
+        # "staged": "stag" in the small model
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
-        through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps  # "engaged in combat", not "for"
+        through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps \
+            or slot.head.lower_ == "on" and lemma in material_words()["light_on"]  # "engaged in combat", "went on
+        # strike", not "for" or "held talks on a ceasefire"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None:

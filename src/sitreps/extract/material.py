@@ -5,6 +5,7 @@ coercion a default actor (``private_doer``):
 
 - **Weapons tests are shows of force** (PLOVER, MOBILIZE 'weapons'): "Iran test-fired a ballistic
   missile", "launched a missile into the sea" fire at no one, so they are MOBILIZE, not ASSAULT.
+- **A strike by workers is a protest** ("teachers staged a nationwide strike over pay"), not an air strike.
 - **Joint exercises are cooperation** (PLOVER, "joint military games and maneuvers" are COOPERATE;
   single-country exercises MOBILIZE): "Egypt and Sudan held joint military exercises".
 - **A body that acts makes a material act an event**: "The army deployed tanks in the capital", "The junta
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
+def words() -> dict[str, frozenset[str]]:
+    """The word lists of ``material`` in ``data/events.yaml``."""
     return {key: frozenset(value) for key, value in load_yaml("events.yaml")["material"].items()}
 
 
@@ -47,29 +49,51 @@ def refine(candidates: list[Candidate]) -> None:
             candidate.sense = Sense("MOBILIZE", "weapons", True)
         elif kind == "MOBILIZE" and _joint(candidate.trigger):
             candidate.sense = Sense("COOPERATE", None, True)
+        if kind == "ASSAULT" and candidate.kind == "noun" and _labour_strike(candidate):
+            candidate.sense = Sense("PROTEST", "strike", True)
 
 
 def _weapons_test(trigger: Token) -> bool:
     """"test-fired a missile", "tested a missile", "launched a rocket into orbit / into the sea"."""
-    words = _words()
-    if trigger.lemma_.lower() not in words["launch_verbs"]:
+    table = words()
+    if trigger.lemma_.lower() not in table["launch_verbs"]:
         return False
     doc = trigger.doc
-    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ in words["tests"]:
+    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ in table["tests"]:
         return True  # "test-fired": the parser splits it into "test", "-", "fired"
-    if any(c.lower_ in words["tests"] for c in trigger.children if c.dep_ in {"npadvmod", "compound", "advmod",
+    if any(c.lower_ in table["tests"] for c in trigger.children if c.dep_ in {"npadvmod", "compound", "advmod",
                                                                               "amod"}):
         return True
-    return any(p.dep_ == "prep" and p.lower_ == "into" and any(o.lemma_.lower() in words["test_areas"]
+    return any(p.dep_ == "prep" and p.lower_ == "into" and any(o.lemma_.lower() in table["test_areas"]
                                                                for o in p.children if o.dep_ == "pobj")
                for p in trigger.children)
 
 
+def _labour_strike(candidate: Candidate) -> bool:
+    """"Teachers staged a nationwide strike over pay", "a strike by oil workers", "dockers went on strike": a
+    strike whose strikers are workers, or told as a labour strike, is a protest; an air strike is not."""
+    noun = candidate.trigger
+    if noun.lemma_.lower() != "strike" or any(c.dep_ == "compound" and c.lower_ == "hunger" for c in noun.children):
+        return False
+    table = words()
+    told = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
+    told |= {o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ in {"over", "for"}
+             for o in p.children}  # "a strike over pay"
+    if told & table["labour_words"]:
+        return True
+    strikers = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
+    strikers += [c for c in noun.children if c.dep_ == "poss"]
+    verb = candidate.governor
+    if verb is not None:
+        strikers += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in table["workers"] for s in strikers for t in s.subtree)
+
+
 def _joint(trigger: Token) -> bool:
     """An exercise, drill or patrol told as joint ("joint naval exercises", "a joint drill with Japan")."""
-    words = _words()
+    table = words()
     nouns = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else [c for c in trigger.children if c.dep_ == "dobj"]
-    return any(n.lemma_.lower() in words["exercises"] and any(c.lower_ in words["joint"] for c in n.children
+    return any(n.lemma_.lower() in table["exercises"] and any(c.lower_ in table["joint"] for c in n.children
                                                               if c.dep_ in {"amod", "compound"})
                for n in nouns)
 
@@ -84,9 +108,9 @@ def acting_body(verb: Token) -> bool:
     an armed group ("The army deployed tanks in the capital", "The junta banned all parties", "The rebels
     laid siege to the city"). Such a material act is an event; a verbal one still needs its actor."""
     who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    words = role_words()
+    roles = role_words()
     return who is not None and who.pos_ in {"NOUN", "PROPN"} \
-        and who.lemma_.lower() in words["authorities"] | words["armed"]
+        and who.lemma_.lower() in roles["authorities"] | roles["armed"]
 
 
 def private_doer(candidate: Candidate) -> bool:
@@ -109,9 +133,9 @@ def whose(phrase: Token, actors: TokenActors, *, acting: bool = False) -> list[s
             found = [a for o in owners for a in (phrase_actors(o, actors) or actors.place(o))]
             if found:
                 return found
-    words = role_words()
-    doers = words["authorities"] | words["armed"]  # an actor so placed is a force or authority, not students
-    if phrase.lemma_.lower() not in (doers if acting else words["victims"] | words["bodies"] | doers):
+    roles = role_words()
+    doers = roles["authorities"] | roles["armed"]  # an actor so placed is a force or authority, not students
+    if phrase.lemma_.lower() not in (doers if acting else roles["victims"] | roles["bodies"] | doers):
         return []
     for prep in phrase.children:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
