@@ -146,3 +146,26 @@ def test_a_strike_by_workers_or_a_hunger_strike_is_a_protest_and_an_air_strike_a
     assert (kind, mode) in [e[:2] for e in found], found
     if kind == "PROTEST":
         assert "ASSAULT" not in [e[0] for e in found]
+
+
+@pytest.mark.parametrize("sentence, kind, mode, actor, recipient", [
+    ("Bolivia broke off diplomatic relations with Israel.", "SANCTION", "withdraw", {"BOL"}, {"ISR"}),
+    ("Kuwait recalled its ambassador to Lebanon for consultations.", "SANCTION", "withdraw", {"KWT"}, {"LBN"}),
+    ("India withdrew its high commissioner from Canada.", "SANCTION", "withdraw", {"IND"}, {"CAN"}),
+    ("The EU added 12 Russian companies to its sanctions list.", "SANCTION", None, {"EU"}, {"RUS"}),
+    ("Azerbaijan sentenced an Armenian soldier to 20 years in prison.", "SANCTION", "convict", {"AZE"}, {"ARM"}),
+    ("Chinese authorities placed the activist under house arrest.", "COERCE", "arrest", {"CHN"}, None),
+    ("Ethiopia imposed a state of emergency in the Amhara region.", "COERCE", "martial-law", {"ETH"}, None),
+    ("Egyptian police raided the offices of an independent news website.", "COERCE", "seize", {"EGY"}, None),
+    ("South Korea raised its military readiness level.", "MOBILIZE", None, {"KOR"}, None),
+])
+def test_sanctions_convictions_arrests_and_alerts_told_in_other_words(sentence, kind, mode, actor, recipient):
+    found = [e for e in coded(sentence) if e[0] == kind]
+    assert found, coded(sentence)
+    assert mode is None or found[0][1] == mode
+    assert found[0][3] == actor and (recipient is None or found[0][4] == recipient)
+
+
+def test_emergency_as_a_modifier_is_no_state_of_emergency_and_a_raid_by_troops_stays_an_attack():
+    assert coded("Emergency power cuts were imposed in three regions on Monday.") == []
+    assert [e[0] for e in coded("Israeli troops raided the Jenin refugee camp.")] == ["ASSAULT"]

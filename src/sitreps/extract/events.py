@@ -142,8 +142,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         # "staged": "stag" in the small model
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
         through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps \
-            or slot.head.lower_ == "on" and lemma in material_words()["light_on"]  # "engaged in combat", "went on
-        # strike", not "for" or "held talks on a ceasefire"
+            or slot.head.lower_ in material_words()["light_on_preps"] and lemma in material_words()["light_on"]
+        # "engaged in combat", "went on strike", "placed under house arrest"; not "for" or "held talks on a truce"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None:
@@ -227,8 +227,9 @@ def _nominal_event(token: Token, actors: TokenActors) -> bool:
     if token.dep_ == "compound" and token.head.lemma_.lower() not in NOUN_HEADS:
         return False
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in lexicon().circumstance_preps:
-        return False  # "ships that carry crude around Western sanctions"
+    if token.dep_ == "pobj" and head.lower_ in lexicon().circumstance_preps \
+            and head.head.lemma_.lower() not in material_words()["light_on"]:
+        return False  # "ships that carry crude around Western sanctions", not "placed under house arrest"
     return not (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TIME_NOUNS)
 
 
@@ -245,8 +246,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
     # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
-    targets = objects + preposition_objects(verb, preps) + [o for obj in objects
-                                                           for o in preposition_objects(obj, OBJECT_PREPS)]
+    inside = OBJECT_PREPS | {"to", "in", "from"} if sense.type == "SANCTION" else OBJECT_PREPS  # "recalled its
+    # ambassador to Lebanon", "expelled the embassy staff in Minsk"
+    targets = objects + preposition_objects(verb, preps) + [o for obj in objects for o in preposition_objects(obj, inside)]
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
         targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
@@ -347,6 +349,8 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
                                                                          for o in preposition_objects(obj, {"from"})],
                                  actors)
     candidate.recipient += _from(preposition_objects(verb, RECIPIENT_PREPS), actors)
+    if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.head.i == verb.i:  # "placed Huawei on a
+        candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
     candidate.weak = False
 
@@ -418,6 +422,8 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
         preps.discard("with")
     if kind == "AID":
         preps.add("for")  # "announced €120 million in aid for Sudan"
+    if kind == "SANCTION":
+        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc"
     return frozenset(preps)
 
 
@@ -518,7 +524,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         place = _place(candidate, tokens, places, doc, header, report)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
-        if not actor and kind == "COERCE" and modality != "denied" and not private_doer(candidate):
+        convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
+        if not actor and (kind == "COERCE" or convicted) and modality != "denied" and not private_doer(candidate):
             actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)

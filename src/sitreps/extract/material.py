@@ -5,6 +5,7 @@ coercion a default actor (``private_doer``):
 
 - **Weapons tests are shows of force** (PLOVER, MOBILIZE 'weapons'): "Iran test-fired a ballistic
   missile", "launched a missile into the sea" fire at no one, so they are MOBILIZE, not ASSAULT.
+- **A raid by the police is a search** (COERCE 'seize'), one by troops or gunmen an attack.
 - **A strike by workers is a protest** ("teachers staged a nationwide strike over pay"), not an air strike.
 - **Joint exercises are cooperation** (PLOVER, "joint military games and maneuvers" are COOPERATE;
   single-country exercises MOBILIZE): "Egypt and Sudan held joint military exercises".
@@ -51,6 +52,11 @@ def refine(candidates: list[Candidate]) -> None:
             candidate.sense = Sense("COOPERATE", None, True)
         if kind == "ASSAULT" and candidate.kind == "noun" and _labour_strike(candidate):
             candidate.sense = Sense("PROTEST", "strike", True)
+        elif kind == "ASSAULT" and _search(candidate):
+            candidate.sense = Sense("COERCE", "seize", True)
+        elif kind == "COERCE" and candidate.sense.mode == "martial-law" and candidate.kind == "verb" \
+                and not _emergency(candidate.trigger):
+            candidate.dropped = True  # "emergency outages were imposed": no state of emergency
 
 
 def _weapons_test(trigger: Token) -> bool:
@@ -87,6 +93,25 @@ def _labour_strike(candidate: Candidate) -> bool:
     if verb is not None:
         strikers += [c for c in verb.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in table["workers"] for s in strikers for t in s.subtree)
+
+
+def _emergency(verb: Token) -> bool:
+    """Martial law or a state of emergency is what was imposed or declared, not a word that qualifies it."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in words()["emergency_heads"] for o in objects)
+
+
+def _search(candidate: Candidate) -> bool:
+    """"Egyptian police raided the offices of a news website": a raid by the police or the authorities is a
+    search (COERCE 'seize'); a raid by troops or gunmen stays an attack."""
+    trigger = candidate.trigger
+    if trigger.lemma_.lower() != "raid":
+        return False
+    verb = candidate.governor or trigger
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" or candidate.governor else []
+    doers += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
+    doers += [c for c in trigger.children if c.dep_ in {"compound", "poss"}]  # "a police raid"
+    return any(t.lemma_.lower() in words()["searchers"] for d in doers for t in d.subtree)
 
 
 def _joint(trigger: Token) -> bool:
