@@ -169,3 +169,10 @@ def test_sanctions_convictions_arrests_and_alerts_told_in_other_words(sentence, 
 def test_emergency_as_a_modifier_is_no_state_of_emergency_and_a_raid_by_troops_stays_an_attack():
     assert coded("Emergency power cuts were imposed in three regions on Monday.") == []
     assert [e[0] for e in coded("Israeli troops raided the Jenin refugee camp.")] == ["ASSAULT"]
+
+
+def test_an_event_whose_clause_names_no_place_is_set_in_the_one_place_its_sentence_names():
+    rep = sitreps.extract("The residence was searched and weapons were seized, police in Mombasa said.",
+                          published="2025-03-14")
+    names = {p.id: p.name for p in rep.places}
+    assert [names.get(e.place) for e in rep.events] == ["Mombasa"]

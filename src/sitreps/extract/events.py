@@ -527,6 +527,7 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
         if not actor and (kind == "COERCE" or convicted) and modality != "denied" and not private_doer(candidate):
             actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
+        place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
         events.append(Event(
@@ -584,6 +585,14 @@ def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc:
     # the most precise place wins: "in the central Ukrainian city of Kryvyi Rih" is Kryvyi Rih, not Ukraine
     precision = {place.id: place.precision or 3 for place in report.places}
     return places[min(located, key=lambda i: (precision.get(places[i], 3), doc[i].dep_ == "amod", i))]
+
+
+def _setting(candidate: Candidate, places: dict[int, str], doc: Doc) -> str | None:
+    """The one place the event's sentence is set in, when its own clause names none ("Gunmen opened fire on the
+    driver, police said, near the embassy in Baghdad"): the event's place, but no ground for its recipient."""
+    sentence = candidate.in_sentence
+    setting = {places[i] for i in range(sentence.start, sentence.end) if i in places and _after_locative(doc[i])}
+    return setting.pop() if len(setting) == 1 else None
 
 
 def _after_locative(token: Token) -> bool:
