@@ -176,3 +176,13 @@ def test_an_event_whose_clause_names_no_place_is_set_in_the_one_place_its_senten
                           published="2025-03-14")
     names = {p.id: p.name for p in rep.places}
     assert [names.get(e.place) for e in rep.events] == ["Mombasa"]
+
+
+@pytest.mark.parametrize("sentence, actor, recipient", [
+    ("The Kenyan government allocated KSh50 million for flood victims on Tuesday.", {"KEN"}, {"KEN"}),
+    ("Pyongyang has shipped millions of rounds of ammunition to Russia, Seoul said.", {"PRK"}, {"RUS"}),
+])
+def test_aid_that_names_no_recipient_goes_where_it_is_given_and_a_destination_in_the_object_is_the_recipient(
+        sentence, actor, recipient):
+    aid = [e for e in coded(sentence) if e[0] == "AID"]
+    assert [(e[3], e[4]) for e in aid] == [(actor, recipient)], coded(sentence)

@@ -55,7 +55,7 @@ from sitreps.extract.offsets import containing
 from sitreps.extract.plover import NounEntry, Sense, VerbEntry, lexicon, mode_of, noun_sense, verb_lemma, verb_sense
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
-from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
+from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
 from sitreps.types import Event, Report
@@ -69,6 +69,7 @@ NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"
 TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
               "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
+OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -246,8 +247,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
     # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
-    inside = OBJECT_PREPS | {"to", "in", "from"} if sense.type == "SANCTION" else OBJECT_PREPS  # "recalled its
-    # ambassador to Lebanon", "expelled the embassy staff in Minsk"
+    inside = OBJECT_PREPS | OBJECT_INNER_PREPS.get(sense.type, frozenset())  # "recalled its ambassador to Lebanon",
+    # "shipped millions of shells to Russia"
     targets = objects + preposition_objects(verb, preps) + [o for obj in objects for o in preposition_objects(obj, inside)]
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
@@ -527,6 +528,9 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
         if not actor and (kind == "COERCE" or convicted) and modality != "denied" and not private_doer(candidate):
             actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
+        if not recipient and kind == "AID" and modality in HAPPENED:
+            recipient = beneficiary(place, report, actors, home)  # the own state too: "the Kenyan government
+            # allocated KSh38 million" for its flood victims
         place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
