@@ -186,3 +186,19 @@ def test_aid_that_names_no_recipient_goes_where_it_is_given_and_a_destination_in
         sentence, actor, recipient):
     aid = [e for e in coded(sentence) if e[0] == "AID"]
     assert [(e[3], e[4]) for e in aid] == [(actor, recipient)], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("Around 300 Kenyan police officers disembarked at Port-au-Prince on Tuesday.", ["MOBILIZE"]),
+    ("Hundreds of NATO soldiers crossed into Poland from Germany.", ["MOBILIZE"]),
+    ("The Chinese foreign minister arrived in Pretoria on Monday.", []),
+    ("Refugees crossed the border into Chad.", []),
+    ("The Kach movement was banned in 1994.", ["COERCE"]),
+])
+def test_forces_on_the_move_are_a_mobilization_and_a_movement_is_not(sentence, kinds):
+    assert [e[0] for e in coded(sentence)] == kinds
+
+
+def test_forces_moving_with_no_side_of_their_own_are_the_side_told_just_before():
+    found = coded("Comoros invaded the island of Anjouan on Tuesday. Around 450 troops disembarked near Mutsamudu.")
+    assert ("MOBILIZE", {"COM"}) in [(e[0], e[3]) for e in found], found

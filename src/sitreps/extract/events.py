@@ -48,7 +48,7 @@ from sitreps.extract.event_source import modality_and_source, refusal, speaker_o
 from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, recode, verbal_or_material
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
-from sitreps.extract.material import MATERIAL, acting_body, private_doer, refine, whose
+from sitreps.extract.material import MATERIAL, acting_body, forces, movers, private_doer, refine, whose
 from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
@@ -91,6 +91,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     anaphora(candidates, report)
     reciprocal([c for c in candidates if not c.dropped])
     weapon_attacker([c for c in candidates if not c.dropped])
+    movers([c for c in candidates if not c.dropped])
     follow_ups([c for c in candidates if not c.dropped], report.article.text)
     _reactions([c for c in candidates if not c.dropped], report, sentences)
     events = _events([c for c in candidates if not c.dropped], doc, report, sentences, actors)
@@ -296,6 +297,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.crowd and (who is None or not _crowd(who)):
         return None
+    if entry.forces and not forces(who):
+        return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient and not (
             sense.type in MATERIAL and acting_body(verb)):
         return None

@@ -15,6 +15,8 @@ coercion a default actor (``private_doer``):
 - **Whose the people or things are** an act is done to, when the phrase names no actor: their owner
   ("servers belonging to the Democratic Party") or the state of the place they are in or from ("aid to
   refugees in Chad"), for people and bodies only (``whose``; ``events._from`` asks).
+- **Forces on the move are a mobilization** ("450 troops disembarked", "police arrived at the scene"): verbs of
+  movement count only with forces for subject (``forces``), so "the minister arrived" is no event.
 - **A named private doer is not the state**: "pirates hijacked a tanker off Yemen" is not done by
   Yemen's authorities, whereas "police detained 40 people in Nairobi" is (``state_actors.authority``).
 
@@ -28,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from sitreps.extract.plover import Sense
+from sitreps.extract.plover import Sense, lexicon
 from sitreps.extract.roles import TokenActors, phrase_actors, role_words
 from sitreps.resources import load_yaml
 
@@ -57,6 +59,22 @@ def refine(candidates: list[Candidate]) -> None:
         elif kind == "COERCE" and candidate.sense.mode == "martial-law" and candidate.kind == "verb" \
                 and not _emergency(candidate.trigger):
             candidate.dropped = True  # "emergency outages were imposed": no state of emergency
+
+
+def movers(candidates: list[Candidate]) -> None:
+    """Forces told moving with no side of their own ("The first convoys crossed into Lithuania", "Around 450
+    troops disembarked") are the side whose deployment, attack or other material act was told in the two
+    sentences before."""
+    for index, candidate in enumerate(candidates):
+        if candidate.sense.type != "MOBILIZE" or candidate.actor:
+            continue
+        sentence = candidate.in_sentence
+        starts = sorted({c.in_sentence.start for c in candidates[:index] if c.in_sentence.start < sentence.start})
+        window = starts[-2] if len(starts) >= 2 else (starts[0] if starts else sentence.start)
+        before = [c for c in candidates[:index] if c.sense.type in MATERIAL and c.actor
+                  and window <= c.trigger.i < sentence.start]
+        if before:
+            candidate.actor = list(before[-1].actor)
 
 
 def _weapons_test(trigger: Token) -> bool:
@@ -136,6 +154,17 @@ def acting_body(verb: Token) -> bool:
     roles = role_words()
     return who is not None and who.pos_ in {"NOUN", "PROPN"} \
         and who.lemma_.lower() in roles["authorities"] | roles["armed"]
+
+
+def forces(who: Token | None) -> bool:
+    """A subject that is armed forces or police ("about 450 troops", "officers", "the army's tanks"): the words
+    of the lexicon's ``troops`` class, or the authorities' forces of ``roles.yaml``."""
+    if who is None:
+        return False
+    if who.pos_ == "NUM" or who.lemma_.lower() in lexicon().measure_nouns:  # "Hundreds of NATO soldiers"
+        who = next((o for p in who.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), who)
+    lemma = who.lemma_.lower()
+    return "troops" in lexicon().classes.get(lemma, frozenset()) or lemma in words()["forces"]
 
 
 def private_doer(candidate: Candidate) -> bool:

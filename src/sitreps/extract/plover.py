@@ -55,6 +55,7 @@ class VerbEntry:
     crowd: bool = False  # only with a crowd for subject ("thousands gathered")
     predicate: Sense | None = None  # with an object complement ("called South Korea a hostile country")
     intransitive: bool = False  # only without a direct object ("thousands demonstrated")
+    forces: bool = False  # only with armed forces or police for subject ("troops arrived", not "the minister arrived")
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
 
 
@@ -131,6 +132,7 @@ def _verb(entry: str | dict) -> VerbEntry:
         crowd=bool(entry.get("crowd")),
         predicate=_sense(entry.get("predicate")),
         intransitive=bool(entry.get("intransitive")),
+        forces=bool(entry.get("forces")),
         crime=_sense(entry.get("crime")),
     )
 
