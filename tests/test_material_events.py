@@ -127,7 +127,8 @@ def test_the_owner_of_what_was_attacked_is_the_recipient():
 
 
 def test_a_force_placed_in_a_country_acts_for_it_but_students_placed_there_are_not_its_state():
-    freed = [e for e in coded("The junta in Burkina Faso freed four detained journalists on Friday.") if e[0] == "RETREAT"]
+    freed = [e for e in coded("The junta in Burkina Faso freed four detained journalists on Friday.")
+             if e[0] == "RETREAT"]
     assert [e[3] for e in freed] == [{"BFA"}]
     marched = [e for e in coded("Students in Dhaka marched to the presidential palace on Monday.") if e[0] == "PROTEST"]
     assert marched and all(not e[3] for e in marched)

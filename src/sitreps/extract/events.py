@@ -250,7 +250,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
     inside = OBJECT_PREPS | OBJECT_INNER_PREPS.get(sense.type, frozenset())  # "recalled its ambassador to Lebanon",
     # "shipped millions of shells to Russia"
-    targets = objects + preposition_objects(verb, preps) + [o for obj in objects for o in preposition_objects(obj, inside)]
+    targets = objects + preposition_objects(verb, preps) + [o for obj in objects
+                                                           for o in preposition_objects(obj, inside)]
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
         targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
@@ -532,8 +533,10 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         if not actor and (kind == "COERCE" or convicted) and modality != "denied" and not private_doer(candidate):
             actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
         if not recipient and kind == "AID" and modality in HAPPENED:
-            recipient = beneficiary(place, report, actors, home)  # the own state too: "the Kenyan government
-            # allocated KSh38 million" for its flood victims
+            # where aid came from ("brought in from neighbouring Sudan") is not who it went to; the own state
+            # may be ("the Kenyan government allocated KSh38 million" for its flood victims)
+            origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)
+            recipient = beneficiary(None if origin else place, report, actors, home)
         place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
