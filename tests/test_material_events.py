@@ -203,3 +203,9 @@ def test_forces_on_the_move_are_a_mobilization_and_a_movement_is_not(sentence, k
 def test_forces_moving_with_no_side_of_their_own_are_the_side_told_just_before():
     found = coded("Comoros invaded the island of Anjouan on Tuesday. Around 450 troops disembarked near Mutsamudu.")
     assert ("MOBILIZE", {"COM"}) in [(e[0], e[3]) for e in found], found
+
+
+def test_sanctions_that_target_or_hit_something_are_sanctions_on_it_not_an_attack():
+    found = coded("New US sanctions hit Iranian oil exports on Thursday.")
+    assert [(e[0], e[3], e[4]) for e in found] == [("SANCTION", {"USA"}, {"IRN"})]
+    assert [e[0] for e in coded("A Russian strike hit an apartment block in Dnipro.")] == ["ASSAULT"]

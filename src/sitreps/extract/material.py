@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from sitreps.extract.plover import Sense, lexicon
+from sitreps.extract.plover import Sense, lexicon, noun_sense
 from sitreps.extract.roles import TokenActors, phrase_actors, role_words
 from sitreps.resources import load_yaml
 
@@ -56,6 +56,8 @@ def refine(candidates: list[Candidate]) -> None:
             candidate.sense = Sense("PROTEST", "strike", True)
         elif kind == "ASSAULT" and _search(candidate):
             candidate.sense = Sense("COERCE", "seize", True)
+        elif kind == "ASSAULT" and candidate.kind == "verb" and (aimed := _aimed(candidate.trigger)) is not None:
+            candidate.sense = aimed  # "the EU's sanctions package targeted Russian aluminium": the sanctions' target
         elif kind == "COERCE" and candidate.sense.mode == "martial-law" and candidate.kind == "verb" \
                 and not _emergency(candidate.trigger):
             candidate.dropped = True  # "emergency outages were imposed": no state of emergency
@@ -111,6 +113,21 @@ def _labour_strike(candidate: Candidate) -> bool:
     if verb is not None:
         strikers += [c for c in verb.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in table["workers"] for s in strikers for t in s.subtree)
+
+
+def _aimed(verb: Token) -> Sense | None:
+    """"targeted", "hit" with another kind of event for subject ("The new sanctions target Russian banks",
+    "the EU's 16th package hit aluminium"): that event's sense, whose target the object is."""
+    if verb.lemma_.lower() not in words()["aiming"]:
+        return None
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is None:
+        return None
+    for noun in [who, *(c for c in who.children if c.dep_ == "compound")]:
+        entry = noun_sense(noun)
+        if entry is not None and entry.sense.type != "ASSAULT":
+            return entry.sense
+    return None
 
 
 def _emergency(verb: Token) -> bool:
