@@ -209,3 +209,19 @@ def test_sanctions_that_target_or_hit_something_are_sanctions_on_it_not_an_attac
     found = coded("New US sanctions hit Iranian oil exports on Thursday.")
     assert [(e[0], e[3], e[4]) for e in found] == [("SANCTION", {"USA"}, {"IRN"})]
     assert [e[0] for e in coded("A Russian strike hit an apartment block in Dnipro.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("Gunmen gunned down a local councillor in Peshawar on Friday.", "ASSAULT", "firearms"),
+    ("Protesters hurled stones at police in Srinagar.", "PROTEST", "riot"),  # a crowd that attacks riots
+    ("Russia annexed four Ukrainian regions in September 2022.", "COERCE", "seize"),
+    ("Jordanian aircraft airdropped food aid over Gaza.", "AID", "humanitarian"),
+    ("Iran retaliated with missile strikes on Iraqi Kurdistan.", "ASSAULT", "aerial"),
+])
+def test_more_material_verbs(sentence, kind, mode):
+    assert (kind, mode) in [e[:2] for e in coded(sentence)], coded(sentence)
+
+
+def test_ordinary_uses_of_throw_and_set_are_no_events():
+    assert coded("He threw the ball to his brother.") == []
+    assert coded("The company set new targets for 2030.") == []
