@@ -225,3 +225,8 @@ def test_more_material_verbs(sentence, kind, mode):
 def test_ordinary_uses_of_throw_and_set_are_no_events():
     assert coded("He threw the ball to his brother.") == []
     assert coded("The company set new targets for 2030.") == []
+
+
+def test_forces_deployed_in_the_passive_are_a_mobilization_and_its_purpose_stays_hypothetical():
+    found = coded("Troops were deployed to the border to prevent infiltration.")
+    assert [(e[0], e[2]) for e in found] == [("MOBILIZE", "asserted")]

@@ -168,9 +168,11 @@ def acting_body(verb: Token) -> bool:
     an armed group ("The army deployed tanks in the capital", "The junta banned all parties", "The rebels
     laid siege to the city"). Such a material act is an event; a verbal one still needs its actor."""
     who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is None:  # "Troops were deployed to the border": forces moved are forces acting
+        moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return moved is not None and moved.pos_ in {"NOUN", "PROPN"} and forces(moved)
     roles = role_words()
-    return who is not None and who.pos_ in {"NOUN", "PROPN"} \
-        and who.lemma_.lower() in roles["authorities"] | roles["armed"]
+    return who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() in roles["authorities"] | roles["armed"]
 
 
 def forces(who: Token | None) -> bool:
