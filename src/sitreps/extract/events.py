@@ -51,6 +51,8 @@ from sitreps.extract.event_source import modality_and_source, refusal, speaker_o
 from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, recode, verbal_or_material
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
+from sitreps.extract.material import MATERIAL, acting_body, forces, movers, private_doer, refine, whose
+from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
@@ -58,7 +60,7 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.speakers import lexicon as speaker_words
-from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, domestic_target, home_target
+from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
 from sitreps.types import Event, Report
@@ -79,6 +81,7 @@ TURNED = frozenset({"receive", "face", "draw", "attract"})
 PERSONS = frozenset({"he", "she", "they", "we", "i"})
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
+OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -91,6 +94,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     money = _figure_tokens(doc, report, money_only=True)
     sentences = Sentences.for_doc(doc)
     candidates = _triggers(doc, actors, money)
+    refine(candidates)  # weapons tests, joint exercises (material.py)
     for candidate in candidates:
         candidate.sentence = sentences.of(candidate.trigger)
     embed(candidates, actors.countries, actors.kinds, actors.sectors)
@@ -102,6 +106,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     anaphora(candidates, report)
     reciprocal([c for c in candidates if not c.dropped])
     weapon_attacker([c for c in candidates if not c.dropped])
+    movers([c for c in candidates if not c.dropped])
     follow_ups([c for c in candidates if not c.dropped], report.article.text)
     _reactions([c for c in candidates if not c.dropped], report, sentences)
     events = _events([c for c in candidates if not c.dropped], doc, report, sentences, actors)
@@ -152,9 +157,12 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "demonstrating infantry assault and defense training"
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
-        lemma = (verb_lemma(head) if head.pos_ == "VERB" else None) or head.lemma_.lower()  # "staged": "stag"
+        lemma = words.irregular.get(head.lower_) or (verb_lemma(head) if head.pos_ == "VERB" else None) \
+            or head.lemma_.lower()  # "waged": "wag", "staged": "stag" in the small model
         light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
-        through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps  # "engaged in combat", not "for"
+        through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps \
+            or slot.head.lower_ in material_words()["light_on_preps"] and lemma in material_words()["light_on"]
+        # "engaged in combat", "went on strike", "placed under house arrest"; not "for" or "held talks on a truce"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None:
@@ -290,17 +298,21 @@ def _nominal_event(token: Token, actors: TokenActors) -> bool:
     if token.dep_ == "compound" and token.head.lemma_.lower() not in NOUN_HEADS:
         return False
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ in lexicon().circumstance_preps:
-        return False  # "ships that carry crude around Western sanctions"
+    if token.dep_ == "pobj" and head.lower_ in lexicon().circumstance_preps \
+            and head.head.lemma_.lower() not in material_words()["light_on"]:
+        return False  # "ships that carry crude around Western sanctions", not "placed under house arrest"
     return not (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TIME_NOUNS)
 
 
 def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenActors) -> Candidate | None:
     who, passive = subject(verb)
     passive = passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
-                                                          for c in verb.children))
+                                                          for c in verb.children)
+                          and not any(c.dep_ == "dobj" for c in verb.children))  # "the soldiers killed ten people"
+    # is active even when the parser tags "killed" a participle; "six officers reported killed" is not
     candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [verb.head if verb.dep_ == "relcl" and c.lower_ in {"which", "that", "whom"} else c
+               for c in verb.children if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
     preps = _recipient_preps(sense.type, bool(objects))
     if entry.stance:  # "voiced Israel's outrage over the play": the outrage is no party, the play's author is
         preps = preps | STANCE_PREPS
@@ -308,8 +320,10 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     # "eased sanctions on Syria", "imposed a price cap on Russian oil": the object's target is the event's;
     # "suspended its partnership with Tbilisi": the object's partner; "used 800 bombs of various types
     # against Ukraine", "pledged $40 million in aid for X": a target or beneficiary hung low in the object
+    inside = OBJECT_PREPS | OBJECT_INNER_PREPS.get(sense.type, frozenset())  # "recalled its ambassador to Lebanon",
+    # "shipped millions of shells to Russia"
     targets = objects + preposition_objects(verb, preps) + [o for obj in objects
-                                                           for o in preposition_objects(obj, OBJECT_PREPS)]
+                                                           for o in preposition_objects(obj, inside)]
     if sense.type in {"REJECT", "SUPPORT", "AGREE", "REQUEST"}:  # "rejected the criticism from ECOWAS", "welcomed
         # the offer by Turkey", "requested assistance from the United States"
         targets += [o for obj in objects for o in preposition_objects(obj, {"from"} if sense.type == "REQUEST"
@@ -328,7 +342,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
         candidate.recipient += _from(targets, actors)
     else:
-        candidate.actor = phrase_actors(who, actors) if who is not None else []
+        candidate.actor = (phrase_actors(who, actors) or whose(who, actors, acting=True)) if who is not None else []
         candidate.recipient = _from(targets, actors)
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
@@ -356,6 +370,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     candidate.subject_noun = who is not None and who.pos_ in {"NOUN", "PROPN"}
     if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters:
         candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot
+    if sense.type == "COERCE" and sense.mode == "restrict" and who is not None and _crowd(who):
+        candidate.sense = Sense("PROTEST", "obstruct", True)  # "protesters blocked roads": no authority restricts
     if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in verb.children):
         return None  # "demonstrating assault tactics" shows something; "rallied (outside) parliament" is a rally
     if entry.agentive and not _agentive(candidate.actor, actors, addressed=bool(candidate.recipient)) \
@@ -363,8 +379,11 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None  # "He warned that …": a person warns, though the sentence does not say who
     if entry.crowd and (who is None or not _crowd(who)):
         return None
+    if entry.forces and not forces(who):
+        return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
-            and not (sense.type in VOICED and not passive and _party(who)):
+            and not (sense.type in VOICED and not passive and _party(who)) \
+            and not (sense.type in MATERIAL and acting_body(verb)):
         return None
     if entry.verdict and not candidate.recipient:
         candidate.recipient = _judged(verb, actors, candidate.actor)
@@ -425,8 +444,8 @@ def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:
     doc = verb.doc
     out: list[str] = []
     for token in doc[verb.i + 1:found[0].i]:
-        found = actors.at(token) or actors.place(token) or actors.named(token) or _demonym(token, actors)
-        out += [a for a in found if a not in own and a not in out]
+        named = actors.at(token) or actors.place(token) or actors.named(token) or _demonym(token, actors)
+        out += [a for a in named if a not in own and a not in out]
     return out
 
 
@@ -460,6 +479,7 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
             candidate.actor = phrase_actors(by, actors)
     elif who is not None and not turned:
         candidate.actor = phrase_actors(who, actors) or candidate.actor
+        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and acting_body(verb)  # "the rebels laid siege"
         if who.head.i == verb.i:
             candidate.tokens |= {t.i for t in who.subtree}
     elif who is not None:
@@ -469,6 +489,8 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
                                                                          for o in preposition_objects(obj, {"from"})],
                                  actors)
     candidate.recipient += _from(preposition_objects(verb, RECIPIENT_PREPS), actors)
+    if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.head.i == verb.i:  # "placed Huawei on a
+        candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
     candidate.weak = False
 
@@ -546,12 +568,15 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
         preps.add("about")  # "complained about Egyptian interference"
         if has_object:
             preps.discard("at")  # "sued Israel at the International Court of Justice": a setting
+    if kind == "SANCTION":
+        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc"
     return frozenset(preps)
 
 
 def _from(tokens: list[Token], actors: TokenActors) -> list[str]:
-    """Actors named by phrases, or the state of a place named there ("allowed Kyiv", "toward Taiwan")."""
-    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t))]
+    """Actors named by phrases, or the state of a place named there ("allowed Kyiv", "toward Taiwan"), or
+    where the people or things named are ("aid to refugees in Chad", "sanctions on firms in Iran")."""
+    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t) or whose(t, actors))]
 
 
 def _clause(trigger: Token) -> set[int]:
@@ -599,7 +624,8 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return False  # "frontal assaults" is no event, "protests in Suez" is
     if candidate.weak:
         return bool(candidate.actor) or dated or counted
-    named_doer = candidate.subject_noun and candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED
+    named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED or (
+        candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer
 
@@ -644,8 +670,17 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         place = _place(candidate, tokens, places, doc, header, report)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
-        if not actor and (kind == "COERCE" or kind == "ACCUSE" and _judicial(candidate)) and modality != "denied":
-            actor = authority(place, report, actors, home)  # "40 people were detained", "86 were indicted": the state's
+        convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
+        judged = kind == "ACCUSE" and _judicial(candidate)  # "86 were indicted": by the state's prosecutors
+        if not actor and (kind == "COERCE" or convicted or judged) and modality != "denied" \
+                and not private_doer(candidate):
+            actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
+        if not recipient and kind == "AID" and modality in HAPPENED:
+            # where aid came from ("brought in from neighbouring Sudan") is not who it went to; the own state
+            # may be ("the Kenyan government allocated KSh38 million" for its flood victims)
+            origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)
+            recipient = beneficiary(None if origin else place, report, actors, home)
+        place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
         events.append(Event(
@@ -709,6 +744,14 @@ def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc:
     # the most precise place wins: "in the central Ukrainian city of Kryvyi Rih" is Kryvyi Rih, not Ukraine
     precision = {place.id: place.precision or 3 for place in report.places}
     return places[min(located, key=lambda i: (precision.get(places[i], 3), doc[i].dep_ == "amod", i))]
+
+
+def _setting(candidate: Candidate, places: dict[int, str], doc: Doc) -> str | None:
+    """The one place the event's sentence is set in, when its own clause names none ("Gunmen opened fire on the
+    driver, police said, near the embassy in Baghdad"): the event's place, but no ground for its recipient."""
+    sentence = candidate.in_sentence
+    setting = {places[i] for i in range(sentence.start, sentence.end) if i in places and _after_locative(doc[i])}
+    return setting.pop() if len(setting) == 1 else None
 
 
 def _after_locative(token: Token) -> bool:

@@ -186,7 +186,21 @@ def _purpose(lower: Token, governor: Token, planning: set[str]) -> bool:
         return False
     if governor.lemma_.lower() in IMPLICATIVE or governor.lemma_.lower() in planning:
         return False
+    if lower.dep_ in {"advcl", "xcomp"} and _journey(governor):
+        return False  # "took to the streets to protest", "flew to Baghdad to hold talks": what the trip was for
     return lower.dep_ in {"advcl", "xcomp", "acl", "relcl"}
+
+
+def _journey(verb: Token) -> bool:
+    """A trip or a gathering made for what its purpose clause tells, which news reports once it is done
+    ("travelled to Moscow to meet Putin", "gathered outside the embassy to denounce", "took to the streets
+    to protest"); a dispatch ("sent troops to fight") or an entry ("entered the town to arrest") is not."""
+    table = lexicon().modality
+    if verb.lemma_.lower() in table.get("journeys", ()):
+        return True
+    places = table.get("journey_places", ())
+    return any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in places for o in p.children)
+               for p in verb.children)
 
 
 def _negated_own(token: Token) -> bool:

@@ -49,11 +49,13 @@ class VerbEntry:
     objects: dict[str, Sense] = field(default_factory=dict)
     particles: dict[str, Sense] = field(default_factory=dict)
     inverse: bool = False  # the subject receives ("received", "suffered casualties")
+    inverse_objects: bool = False  # ... only with one of its own objects ("took casualties", not "took control")
     agentive: bool = False  # only with a subject that can act (a state, a force, an official)
     needs_actor: bool = False  # only with an actor or recipient in the clause
     crowd: bool = False  # only with a crowd for subject ("thousands gathered")
     predicate: Sense | None = None  # with an object complement ("called South Korea a hostile country")
     intransitive: bool = False  # only without a direct object ("thousands demonstrated")
+    forces: bool = False  # only with armed forces or police for subject ("troops arrived", not "the minister arrived")
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
     targeted: frozenset[str] = frozenset()  # objects that make an event only with a recipient ("voiced concern")
     stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
@@ -68,6 +70,7 @@ class NounEntry:
     plural: bool = False  # only in the plural ("talks", "sanctions", "calls")
     needs_date: bool = False  # only with a date of its own ("a second war in 2020")
     light_only: bool = False  # only as a light verb's object ("launched an investigation", not "the investigation")
+    needs_target: bool = False  # only with an "against" phrase of its own ("operations against Boko Haram")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +134,13 @@ def _verb(entry: str | dict) -> VerbEntry:
         objects={key: _given_sense(value) for key, value in (entry.get("objects") or {}).items()},
         particles={key: _given_sense(value) for key, value in (entry.get("particles") or {}).items()},
         inverse=bool(entry.get("inverse")),
+        inverse_objects=entry.get("inverse") == "objects",
         agentive=bool(entry.get("agentive")),
         needs_actor=bool(entry.get("needs_actor")),
         crowd=bool(entry.get("crowd")),
         predicate=_sense(entry.get("predicate")),
         intransitive=bool(entry.get("intransitive")),
+        forces=bool(entry.get("forces")),
         crime=_sense(entry.get("crime")),
         targeted=frozenset(entry.get("targeted") or ()),
         stance=bool(entry.get("stance")),
@@ -148,7 +153,7 @@ def _noun(entry: str | dict) -> NounEntry:
         return NounEntry(Sense(entry))
     return NounEntry(Sense(entry["type"], entry.get("mode")), weak=bool(entry.get("weak")),
                      plural=bool(entry.get("plural")), needs_date=bool(entry.get("needs_date")),
-                     light_only=bool(entry.get("light_only")))
+                     light_only=bool(entry.get("light_only")), needs_target=bool(entry.get("needs_target")))
 
 
 _override: Lexicon | None = None
@@ -326,6 +331,8 @@ def verb_reading(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry, str | 
         own = entry.sense if entry is not None else None
         if pattern is not None and pattern.sense is not None and (own is None or own.type == pattern.sense[0]):
             mode = own.mode if own is not None and own.mode else pattern.sense[1]
+            if entry is not None and entry.inverse_objects:
+                entry = dataclasses.replace(entry, inverse=False)  # "took control of": the taker acts
             return Sense(pattern.sense[0], mode, True), entry or _derived_entry(derived), pattern.key
         if entry is None:
             if pattern is not None or derived.sense is None:
@@ -445,6 +452,8 @@ def noun_sense(noun: Token) -> NounEntry | None:
         return None
     if entry.plural and noun.tag_ not in {"NNS", "NNPS"}:
         return None
+    if entry.needs_target and not any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+        return None  # "operations against the rebels" is an attack; "rescue operations" and "its operations" are not
     return entry
 
 

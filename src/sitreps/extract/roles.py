@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.actors import actor_for_token, resolve_name
 from sitreps.extract.state_actors import state_actor
+from sitreps.gazetteer import gazetteer
 from sitreps.resources import load_yaml
 from sitreps.types import Mention, Report
 
@@ -155,9 +156,18 @@ class TokenActors:
         reserves", "U.S. MQ-9 Reaper drones", "Iraqi civilians"): the article's actor for that country."""
         entity = self._entities.get(token.i)
         if entity is None:
-            return []
+            return self._adjective(token)
         resolved = resolve_name(entity.text) or (resolve_name(token.text) if len(entity) == 1 else None)
         return self.state(resolved.country, token) if resolved is not None and resolved.kind == "state" else []
+
+    def _adjective(self, token: Token) -> list[str]:
+        """A nationality adjective the parser tagged as no entity ("Somali pirates", "a Greek-flagged tanker"):
+        the article's actor for that country, only for a capitalised modifier the gazetteer lists as a
+        demonym (a country name outside an entity stays a word: it may be a person's or a street's)."""
+        if token.dep_ not in {"amod", "compound", "npadvmod", "nmod"} or not token.text[:1].isupper():
+            return []
+        country = gazetteer().by_adjective.get(token.text)
+        return self.state(country.iso3, token) if country is not None else []
 
     def place(self, token: Token) -> list[str]:
         """The state a place lies in, as an actor ("allowed Kyiv to fire", "aircraft toward Taiwan",

@@ -95,6 +95,17 @@ def authority(place: str | None, report: Report, actors: TokenActors, home: str 
     return _state_of_country(report, country, actors) if country else []
 
 
+def beneficiary(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
+    """Who aid that names no recipient goes to: the state of the place it was sent to or given in ("medicines
+    were sent to the affected areas" in a report on Kenya's floods), else the article's own country ("the
+    government allocated KSh38 million"). Aid is told where it arrives."""
+    if place is not None:
+        found = _state_of_place(report, place, [], actors, domestic=True)
+        if found:
+            return found
+    return _state_of_country(report, home, actors) if home else []
+
+
 # Verbal events aimed at someone by nature: a demand, a protest, a criticism is made of a government even when
 # the sentence names none ("protesters called for mass demonstrations", "rights groups were critical of the arrests").
 DIRECTED_AT_A_STATE = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
