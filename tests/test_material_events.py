@@ -116,8 +116,10 @@ def test_an_army_junta_or_rebel_force_acting_is_an_event_though_it_names_no_coun
     assert [e[0] for e in coded(sentence)] == [kind]
 
 
-def test_a_verbal_act_of_an_unnamed_body_still_needs_its_actor():
-    assert coded("The committee welcomed the report.") == []
+def test_a_verbal_act_of_an_unnamed_body_is_coded_without_inventing_its_country():
+    # the material rule (a force acting for its country) does not reach speech acts: "the committee" is a party
+    # that speaks (an event, its actor left open), not a state
+    assert coded("The committee welcomed the report.") == [("SUPPORT", None, "asserted", set(), set())]
 
 
 def test_the_owner_of_what_was_attacked_is_the_recipient():
@@ -230,3 +232,12 @@ def test_ordinary_uses_of_throw_and_set_are_no_events():
 def test_forces_deployed_in_the_passive_are_a_mobilization_and_its_purpose_stays_hypothetical():
     found = coded("Troops were deployed to the border to prevent infiltration.")
     assert [(e[0], e[2]) for e in found] == [("MOBILIZE", "asserted")]
+
+
+@pytest.mark.parametrize("sentence, kind, mode", [
+    ("Thousands of protesters blocked roads in Lima on Monday.", "PROTEST", "obstruct"),
+    ("Police blocked the road to the airport.", "COERCE", "restrict"),
+    ("Russian authorities blocked access to the Telegram messaging service.", "COERCE", "censor"),
+])
+def test_a_crowd_blocking_a_road_protests_and_an_authority_blocking_one_restricts(sentence, kind, mode):
+    assert [e[:2] for e in coded(sentence)] == [(kind, mode)]
