@@ -155,7 +155,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             continue
         slot = candidate.trigger
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
-            slot = slot.head  # "demonstrating infantry assault and defense training"
+            slot = slot.head  # "conducting artillery and air defence drills"
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
         lemma = words.irregular.get(head.lower_) or (verb_lemma(head) if head.pos_ == "VERB" else None) \
             or head.lemma_.lower()  # "waged": "wag", "staged": "stag" in the small model

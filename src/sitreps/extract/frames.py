@@ -247,7 +247,7 @@ def embed(candidates: list[Candidate], countries: dict[str, str | None], kinds: 
 
 def _forecast(verb: Token) -> bool:
     """A warning of what may happen, not of what the warner will do: its clause is under "could",
-    "may" or "might" ("warned that more such attacks could take place")."""
+    "may" or "might" ("warned that further strikes could follow")."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     return clause is not None and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"}
                                       for c in clause.children)
