@@ -78,6 +78,8 @@ def items_statement(what: str, filters: Filters, *, bare: bool = False) -> Selec
         statement = statement.where(table.c.type == filters.type)
     if filters.category:
         statement = statement.where(table.c.category == filters.category)
+    if bare:
+        return statement  # keys to count or to order as the caller wants: no order that needs the articles
     return statement.order_by(articles.c.published, table.c.article_id, table.c.ord)
 
 
