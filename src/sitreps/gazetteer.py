@@ -19,7 +19,6 @@ a ``Resolved`` (canonical name, kind, country, sector, role, wikidata) out.
 
 from __future__ import annotations
 
-import csv
 import re
 import datetime as dt
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ import pycountry
 
 import yaml
 
-from sitreps.resources import data_path, load_yaml
+from sitreps.resources import data_path, load_tsv, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +147,9 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
-def _rows(name: str) -> list[list[str]]:
-    with data_path(name).open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _load_countries(gaz: Gazetteer) -> None:
-    wikidata = {row[0]: row[1] for row in _rows("countries_wikidata.tsv")}
-    for row in _rows("countries.tsv"):
-        row += [""] * (9 - len(row))
+    wikidata = {row[0]: row[1] for row in load_tsv("countries_wikidata.tsv")}
+    for row in load_tsv("countries.tsv", 9):
         iso3, name, aliases, adjectives, people, capitals, seats, lat, lon = row[:9]
         official = pycountry.countries.get(alpha_3=iso3)
         names = [name, *_split(aliases)]

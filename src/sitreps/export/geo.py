@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, BinaryIO
 
 from sitreps.export.values import json_row
-from sitreps.resources import data_path, load_yaml
+from sitreps.resources import load_tsv, load_yaml
 
 COUNTRY_PRECISION = 3
 
@@ -69,14 +69,7 @@ def country_centroid(code: str | None) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=1)
 def _centroids() -> dict[str, tuple[float, float]]:
-    found = {}
-    for line in data_path("countries.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        cells = line.split("\t") + [""] * 9
-        if cells[7] and cells[8]:
-            found[cells[0]] = (float(cells[7]), float(cells[8]))
-    return found
+    return {row[0]: (float(row[7]), float(row[8])) for row in load_tsv("countries.tsv", 9) if row[7] and row[8]}
 
 
 __all__ = ["COUNTRY_PRECISION", "country_centroid", "feature", "place_precision", "write_geojson"]

@@ -10,11 +10,10 @@ of ``data/organisations.yaml``). Country names resolve to their code, so
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 
-from sitreps.resources import data_path, load_json, load_yaml
+from sitreps.resources import load_json, load_tsv, load_yaml
 
 # fields whose value is a country (or IGO) code
 COUNTRY_FIELDS = frozenset({"country", "subject_country"})
@@ -53,16 +52,11 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     """code -> English name, and lower-cased name or alias -> code."""
     names: dict[str, str] = {}
     lookup: dict[str, str] = {}
-    with data_path("countries.tsv").open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            if len(row) < 2:
-                continue
-            code, name, aliases = row[0], row[1], row[2] if len(row) > 2 else ""
-            names[code] = name
-            for each in [name, *aliases.split("|")]:
-                if each.strip():
-                    lookup[each.strip().lower()] = code
+    for code, name, aliases, *_ in load_tsv("countries.tsv", 3):
+        names[code] = name
+        for each in [name, *aliases.split("|")]:
+            if each.strip():
+                lookup[each.strip().lower()] = code
     for entry in load_yaml("organisations.yaml") or []:
         code = entry.get("country")
         if entry.get("sector") == "IGO" and code and re.fullmatch(r"[A-Z0-9]{2,8}", code):
