@@ -451,12 +451,14 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                 return k + 1, {}, True
         return None
 
-    def ministry(self, iso3: str, words: str) -> Resolved:
-        country = self.gaz.countries.get(iso3)
+    def ministry(self, iso3: str | None, words: str) -> Resolved:
+        """A ministry by its country and portfolio; with no country known ("the Health Ministry" in a text that
+        names no state), by its portfolio alone."""
+        country = self.gaz.countries.get(iso3) if iso3 else None
         adjective = country.adjective if country else iso3
         topic = words.replace("ministry of", "").strip().title() or "Government"
         sector = self.gaz.lexicon["ministries"].get(words.lower(), "GOV")
-        name = f"{adjective} {topic} Ministry"
+        name = f"{adjective} {topic} Ministry" if adjective else f"{topic} Ministry"
         entry = self.gaz.entry(name)
         if entry is not None:
             return from_entry(entry, self.date)
