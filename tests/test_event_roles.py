@@ -35,3 +35,31 @@ def test_a_ministry_of_no_known_country_is_named_without_one():
     rep = report("The Health Ministry asked donors for emergency supplies on Friday.")
     names = [a.name for a in rep.actors]
     assert "Health Ministry" in names and not any(n.startswith("None") for n in names)
+
+
+# --- a party named without a country takes the sentence's (party_country.py) ----------------------------
+
+def test_a_party_placed_in_its_own_phrase_acts_for_that_country():
+    rep = report("Rebels in Darfur attacked an aid convoy on Tuesday.")
+    assert codes(rep, event(rep, "ASSAULT").actor) == {"SDN"}
+
+
+def test_a_party_with_no_country_acts_for_the_country_of_the_event_place():
+    rep = report("Soldiers clashed with militants near Mosul on Monday.")
+    attack = event(rep, "ASSAULT")
+    assert codes(rep, attack.actor) == {"IRQ"} and codes(rep, attack.recipient) == {"IRQ"}
+    rep = report("Thousands of protesters rallied in Lyon on Saturday against the pension reform.")
+    assert codes(rep, event(rep, "PROTEST").actor) == {"FRA"}
+
+
+def test_an_unknown_person_takes_the_one_country_the_sentence_names_and_keeps_their_identity():
+    rep = report("Marta Tallqvist rejected the accusation, saying Peru had never hidden its records.")
+    reject = event(rep, "REJECT")
+    assert codes(rep, reject.actor) == {"PER"}
+    assert [rep.name(a) for a in reject.actor] == ["Marta Tallqvist"]
+
+
+def test_the_speakers_own_country_is_no_ground_for_the_recipient():
+    rep = report('"We urge the governments of the region to act quickly," a US State Department spokesman said.')
+    request = event(rep, "REQUEST")
+    assert "USA" not in codes(rep, request.recipient)

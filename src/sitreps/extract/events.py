@@ -55,6 +55,7 @@ from sitreps.extract.material import MATERIAL, acting_body, forces, movers, priv
 from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
+from sitreps.extract.party_country import fill_actor, fill_recipient
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
                                     verb_lemma, verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
@@ -680,9 +681,14 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             # may be ("the Kenyan government allocated KSh38 million" for its flood victims)
             origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)
             recipient = beneficiary(None if origin else place, report, actors, home)
+        clause_country = next((p.country for p in report.places if p.id == place), None) if place else None
         place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
+        verb = candidate.governor or (trigger if candidate.kind == "verb" else None)  # parties named without a
+        parsed = list(actor)  # country get the sentence's (party_country.py)
+        actor = fill_actor(verb, actor, recipient, clause_country, sentence, report, actors)
+        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors)
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),

@@ -81,7 +81,7 @@ def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: l
                                                (own and home not in own)):
         # told with neither a target nor a place ("40 people were detained on Wednesday", "Russian missiles
         # struck overnight"): the article's own country, the one its dateline or most of its names point to
-        return _state_of_country(report, home, actors)
+        return state_of_country(report, home, actors)
     return []
 
 
@@ -92,7 +92,7 @@ def authority(place: str | None, report: Report, actors: TokenActors, home: str 
     default actor."""
     where = next((p for p in report.places if p.id == place), None) if place else None
     country = (where.country if where is not None else None) or home
-    return _state_of_country(report, country, actors) if country else []
+    return state_of_country(report, country, actors) if country else []
 
 
 def beneficiary(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
@@ -103,25 +103,28 @@ def beneficiary(place: str | None, report: Report, actors: TokenActors, home: st
         found = _state_of_place(report, place, [], actors, domestic=True)
         if found:
             return found
-    return _state_of_country(report, home, actors) if home else []
+    return state_of_country(report, home, actors) if home else []
 
 
 # Verbal events aimed at someone by nature: a demand, a protest, a criticism is made of a government even when
 # the sentence names none ("protesters called for mass demonstrations", "rights groups were critical of the arrests").
 DIRECTED_AT_A_STATE = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
+STATE_SECTORS = frozenset({"GOV", "MIL"})  # who speaks for a state: its government and its forces
 
 
 def home_target(kind: str, actor: list[str], report: Report, actors: TokenActors, home: str) -> list[str]:
     """The article's own state as the target of a demand, protest or criticism that names none, unless the
-    actor is that state itself (a government demanding is not demanding of itself)."""
+    actor is that state itself or speaks for it (a government demanding is not demanding of itself, nor is
+    its spokesman: "We urge the governments of the region …", said a State Department spokesman)."""
     own = {actors.countries.get(a) for a in actor}
     kinds = {actors.kinds.get(a) for a in actor}
-    if home in own and "state" in kinds:
+    official = any(actors.sectors.get(a) in STATE_SECTORS for a in actor if actors.countries.get(a) == home)
+    if home in own and ("state" in kinds or official):
         return []
-    return _state_of_country(report, home, actors)
+    return state_of_country(report, home, actors)
 
 
-def _state_of_country(report: Report, country: str, actors: TokenActors) -> list[str]:
+def state_of_country(report: Report, country: str, actors: TokenActors) -> list[str]:
     for candidate in report.actors:
         if candidate.kind == "state" and candidate.country == country:
             return [candidate.id]
@@ -142,4 +145,4 @@ def _state_of_place(report: Report, place_id: str, actor: list[str], actors: Tok
     own = {a.country for a in report.actors if a.id in actor}
     if place.country in own and not domestic:
         return []
-    return _state_of_country(report, place.country, actors)
+    return state_of_country(report, place.country, actors)

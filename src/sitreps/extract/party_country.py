@@ -1,0 +1,196 @@
+"""The country of an event's party that the sentence names without one.
+
+A sentence often names who acted, or whom it was done to, by a word that carries no country: "police",
+"the opposition", "rebels", "fishermen", "the government", a surname the gazetteers do not know ("Uribe
+charged …"), an organisation with no country in its name ("the Transitional National Council"). The
+annotation codes such a party by the country it acts in or belongs to (docs/annotation.md, "Actor and
+recipient"; "police in Karachi" -> PAK, "rebels in Darfur" -> SDN), and a reader of the sentence alone can
+usually tell it from what the sentence itself names:
+
+1. a place inside the party's own phrase ("police in Karachi", "leaders in Benghazi");
+2. the place the event happened in ("protesters rallied in Lyon", "clashed with militants in Mosul");
+3. the one country the sentence names besides the other side of the event ("Correa rejected the
+   accusation, saying Ecuador …"; for an actor the recipient's country is the other side: "security
+   forces detained six Canadian citizens" gives the actor no country).
+
+``fill_actor`` and ``fill_recipient`` apply this to an event's roles after the parse has given them
+(``events.py`` calls them last, so every rule before them still decides first). Parties keep their
+identity: a person or organisation without a country gets that country; a common noun the actors
+extractor made no actor of ("police", "fishermen") stands for the state of that country (the same state
+actor ``state_actors.py`` makes for a country named only as a place). Nothing is guessed when the sentence
+names no country or several.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitreps.extract.frames import words as frame_words
+from sitreps.extract.plover import lexicon, noun_sense
+from sitreps.extract.roles import TokenActors, agent, role_words, subject
+from sitreps.extract.speakers import lexicon as speaker_words
+from sitreps.extract.state_actors import next_actor_id, state_of_country
+from sitreps.gazetteer import gazetteer
+from sitreps.types import Actor, Mention, Report
+
+# Pronouns that stand for a party ("they would send a team", "she called on …"); "it" may be anything.
+PARTY_PRONOUNS = frozenset({"he", "she", "they", "we"})
+# Kinds of actor whose country a sentence may supply (a state or a population already has one).
+FILLABLE = frozenset({"person", "organization", "unknown", "population"})
+# Sectors of the state's own bodies (speakers.yaml): "police", "soldiers", "prosecutors" act for the state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "upon", "into"})
+
+
+def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
+               sentence: Span, report: Report, actors: TokenActors) -> list[str]:
+    """The actor with the country the sentence gives a party that has none (see the module docstring)."""
+    if actor and not _countryless(actor, actors):
+        return actor
+    who = _doer(verb) if verb is not None else None
+    if not actor and (who is None or not _party(who)):
+        return actor
+    others = {actors.countries.get(r) for r in recipient} - {None}
+    country = _context_country(who, place_country, sentence, actors, exclude=others)
+    if country is None:
+        return actor
+    if actor:
+        _give(actor, country, report, actors)
+        return actor
+    return _group(who, country, report, actors) if who is not None else state_of_country(report, country, actors)
+
+
+def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
+                   sentence: Span, report: Report, actors: TokenActors) -> list[str]:
+    """The recipient with the country the sentence gives a party that has none: a person or organisation
+    acted on ("arrested Bacar"), or a target named by a common noun ("accused the government", "battled
+    militants in Basra"). ``actor`` is the actor as the parse gave it: a country it names is no ground for
+    the recipient unless the place says so ("We urge the governments of the region", said a US spokesman)."""
+    others = {actors.countries.get(a) for a in actor} - {None}
+    if recipient:
+        if not _countryless(recipient, actors):
+            return recipient
+        country = _context_country(None, place_country, sentence, actors, exclude=others)
+        if country is not None:
+            _give(recipient, country, report, actors)
+        return recipient
+    target = next((t for t in _targets(verb) if _party(t, acting=False)), None) if verb is not None else None
+    if target is None or actors.at(target):
+        return recipient
+    country = _context_country(target, place_country, sentence, actors, exclude=others)
+    found = state_of_country(report, country, actors) if country is not None else []
+    return [a for a in found if a not in actor] or recipient
+
+
+def _group(who: Token, country: str, report: Report, actors: TokenActors) -> list[str]:
+    """The actor a common noun stands for in that country: the state for its authorities and forces ("police
+    in Karachi" act for Pakistan), else a group of its people that keeps its own kind ("students in Dhaka"
+    are Bangladeshis, not Bangladesh's state; "rebels in Darfur" are Sudanese rebels)."""
+    roles = role_words()
+    lemma = who.lemma_.lower()
+    group = speaker_words().groups.get(lemma) or speaker_words().groups.get(who.lower_)
+    described = group.sector if group is not None else None
+    if who.pos_ != "NOUN" or described in STATE_SECTORS or described is None and lemma in roles["authorities"]:
+        return state_of_country(report, country, actors)
+    record = gazetteer().countries.get(country)
+    if record is None:
+        return []
+    if described == "REB" or described is None and lemma in roles["armed"]:
+        name, kind, sector = f"{record.adjective} {who.lower_}", "organization", "REB"
+    else:
+        name, kind, sector = record.people[0] if record.people else record.name, "population", "CVL"
+    found = next((a for a in report.actors if a.name == name and a.country == country), None)
+    if found is None:
+        found = Actor(id=next_actor_id(report), name=name, kind=kind, country=country, sector=sector)
+        report.actors.append(found)
+    start = who.left_edge.idx  # "thousands of protesters", "around 40 policemen": the phrase up to its head
+    mention = Mention(start, who.idx + len(who.text), who.doc.text[start:who.idx + len(who.text)],
+                      report.sentence_of(start))
+    if not any(m.start == mention.start for m in found.mentions):
+        found.mentions.append(mention)
+        found.mentions.sort(key=lambda m: m.start)
+    actors.countries[found.id], actors.kinds[found.id], actors.sectors[found.id] = country, kind, sector
+    return [found.id]
+
+
+def _countryless(ids: list[str], actors: TokenActors) -> bool:
+    return all(actors.countries.get(a) is None and actors.kinds.get(a) in FILLABLE for a in ids)
+
+
+def _give(ids: list[str], country: str, report: Report, actors: TokenActors) -> None:
+    """A person or organisation keeps its identity and gains the country."""
+    for found in report.actors:
+        if found.id in ids and found.country is None:
+            found.country = country
+            actors.countries[found.id] = country
+            actors.by_country.setdefault(country, []).append(found.id)
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who did it: the subject of an active verb, the "by" phrase of a passive one."""
+    who, passive = subject(verb)
+    return agent(verb) if passive else who
+
+
+def _targets(verb: Token) -> list[Token]:
+    """What an act was done to: its objects, the subject of a passive, its "on/against/with …" phrases."""
+    who, passive = subject(verb)
+    found = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    if passive and who is not None:
+        found.append(who)
+    found += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+              for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
+def _party(token: Token, *, acting: bool = True) -> bool:
+    """A word that names a party though no country: a name, a pronoun for people (as an actor), or a noun
+    for authorities, armed groups, people or bodies; not an event, a weapon or a document ("the report
+    accuses …" is its issuer's)."""
+    if token.pos_ == "PRON":
+        return acting and token.lower_ in PARTY_PRONOUNS
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN" or noun_sense(token) is not None:
+        return False
+    lemma = token.lemma_.lower()
+    roles = role_words()
+    if lemma in roles["documents"]:
+        return False
+    known = roles["authorities"] | roles["armed"] | roles["victims"] | roles["bodies"]
+    return lemma in known or lemma in speaker_words().groups or lemma in frame_words().addressees \
+        or lemma in lexicon().party_words or lemma in lexicon().crowd_words
+
+
+def _context_country(phrase: Token | None, place_country: str | None, sentence: Span, actors: TokenActors, *,
+                     exclude: set[str]) -> str | None:
+    """The country of a party from the sentence: a place in its phrase, the event's place, else the one
+    country the sentence names besides ``exclude`` (the other side's). A place counts whoever the other side
+    is: "rebels in Darfur attacked a convoy" and "soldiers clashed with militants near Mosul" are acts of
+    that country's parties on that country's."""
+    if phrase is not None and phrase.pos_ != "PRON":
+        inside = [actors.place_country[t.i] for t in phrase.subtree if t.i in actors.place_country]
+        if inside:
+            return inside[0]
+    if place_country is not None:
+        return place_country
+    named = _sentence_countries(sentence, actors) - exclude
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _sentence_countries(sentence: Span, actors: TokenActors) -> set[str]:
+    """Every country the sentence names: its actors' countries, its places' and its words of nationality."""
+    gaz = gazetteer()
+    found: set[str] = set()
+    for token in sentence:
+        for actor in actors.at(token):
+            country = actors.countries.get(actor)
+            if country:
+                found.add(country)
+        if token.i in actors.place_country:
+            found.add(actors.place_country[token.i])
+        elif token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            country = gaz.by_adjective.get(token.text) or gaz.by_people.get(token.text)
+            if country is not None:
+                found.add(country.iso3)
+    return found
