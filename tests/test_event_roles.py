@@ -63,3 +63,30 @@ def test_the_speakers_own_country_is_no_ground_for_the_recipient():
     rep = report('"We urge the governments of the region to act quickly," a US State Department spokesman said.')
     request = event(rep, "REQUEST")
     assert "USA" not in codes(rep, request.recipient)
+
+
+def test_an_armed_group_placed_by_the_event_is_a_group_of_that_country_not_its_state():
+    rep = report("Gunmen opened fire on worshippers at a mosque in Kano on Friday.")
+    attack = event(rep, "ASSAULT")
+    kinds = {a.id: (a.kind, a.country) for a in rep.actors}
+    assert [kinds[a] for a in attack.actor] == [("organization", "NGA")]
+
+
+def test_a_relative_clause_after_coordinated_names_is_about_all_of_them():
+    rep = report("The Finnish foreign minister Ilkka Harjula and Kenyan envoy Otieno Wafula, who met in Geneva on "
+                 "Tuesday, discussed the refugee crisis.")
+    assert codes(rep, event(rep, "CONSULT").actor) == {"FIN", "KEN"}
+
+
+def test_where_troops_came_from_or_a_border_is_no_ground_for_their_country():
+    rep = report("Hundreds of villagers gathered near the Austrian border; the soldiers crossed in from Austria.")
+    moved = [e for e in rep.events if e.type == "MOBILIZE"]
+    assert all("AUT" not in codes(rep, e.actor) for e in moved)
+
+
+def test_a_withdrawal_is_from_the_place_it_leaves():
+    for text in ("Azerbaijani troops began their pullout from Armenia on Monday.",
+                 "Azerbaijani troops withdrew from Armenia on Monday."):
+        rep = report(text)
+        withdrawal = event(rep, "RETREAT")
+        assert codes(rep, withdrawal.actor) == {"AZE"} and codes(rep, withdrawal.recipient) == {"ARM"}

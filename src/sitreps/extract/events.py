@@ -489,7 +489,8 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
         candidate.actor += _from(preposition_objects(verb, {"from"}) + [o for obj in verb.children if obj.dep_ == "dobj"
                                                                          for o in preposition_objects(obj, {"from"})],
                                  actors)
-    candidate.recipient += _from(preposition_objects(verb, RECIPIENT_PREPS), actors)
+    preps = RECIPIENT_PREPS | {"from"} if candidate.sense.type == "RETREAT" else RECIPIENT_PREPS  # "began its
+    candidate.recipient += _from(preposition_objects(verb, preps), actors)  # pullout from Georgia"
     if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.head.i == verb.i:  # "placed Huawei on a
         candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
@@ -569,8 +570,9 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
         preps.add("about")  # "complained about Egyptian interference"
         if has_object:
             preps.discard("at")  # "sued Israel at the International Court of Justice": a setting
-    if kind == "SANCTION":
-        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc"
+    if kind in {"SANCTION", "RETREAT"}:
+        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc", "pulled
+        # its troops out of / withdrew from the border region": whom the withdrawal is from
     return frozenset(preps)
 
 
@@ -669,6 +671,14 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             actor = [source]  # "Russia denied any role in damage to cables": the denier is who was said to act
         recipient = [r for r in dict.fromkeys(candidate.recipient) if r not in actor]
         place = _place(candidate, tokens, places, doc, header, report)
+        # a party named without a country takes the sentence's (party_country.py), before the defaults below
+        # make states of the places: "students in Dhaka marched" are Bangladeshis, not the state
+        origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)  # "crossed in
+        clause_country = None if origin or not place else \
+            next((p.country for p in report.places if p.id == place), None)  # from Germany": not whose they are
+        verb = candidate.governor or (trigger if candidate.kind == "verb" else None)
+        parsed = list(actor)
+        actor = fill_actor(verb, actor, recipient, clause_country, sentence, report, actors, kind=kind)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
         convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
@@ -679,16 +689,11 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         if not recipient and kind == "AID" and modality in HAPPENED:
             # where aid came from ("brought in from neighbouring Sudan") is not who it went to; the own state
             # may be ("the Kenyan government allocated KSh38 million" for its flood victims)
-            origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)
             recipient = beneficiary(None if origin else place, report, actors, home)
-        clause_country = next((p.country for p in report.places if p.id == place), None) if place else None
         place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
-        verb = candidate.governor or (trigger if candidate.kind == "verb" else None)  # parties named without a
-        parsed = list(actor)  # country get the sentence's (party_country.py)
-        actor = fill_actor(verb, actor, recipient, clause_country, sentence, report, actors)
-        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors)
+        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors, kind=kind)
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),

@@ -39,19 +39,26 @@ PARTY_PRONOUNS = frozenset({"he", "she", "they", "we"})
 FILLABLE = frozenset({"person", "organization", "unknown", "population"})
 # Sectors of the state's own bodies (speakers.yaml): "police", "soldiers", "prosecutors" act for the state.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+WITHDRAWALS = frozenset({"RETREAT", "CONCEDE"})  # "withdrew from Georgia": whom it is from
+EDGES = frozenset({"border", "frontier", "boundary"})  # a border named by one side lies between two
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "upon", "into"})
 
 
 def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
-               sentence: Span, report: Report, actors: TokenActors) -> list[str]:
+               sentence: Span, report: Report, actors: TokenActors, *, kind: str = "") -> list[str]:
     """The actor with the country the sentence gives a party that has none (see the module docstring)."""
     if actor and not _countryless(actor, actors):
+        _fill_partners(actor, recipient, sentence, report, actors, kind)
         return actor
     who = _doer(verb) if verb is not None else None
-    if not actor and (who is None or not _party(who)):
+    if not actor and (who is None or not _party(who) or _any_state(who)):
         return actor
     others = {actors.countries.get(r) for r in recipient} - {None}
-    country = _context_country(who, place_country, sentence, actors, exclude=others)
+    # where a named person acted is not their country ("Pillay praised the government … in Tripoli"); a body
+    # without a country is usually of the place it acts in ("the Youth Coalition's march to Manama")
+    people = any(actors.kinds.get(a) == "person" for a in actor)
+    country = _context_country(who, None if people else place_country, sentence, actors, exclude=others,
+                               kind=kind)
     if country is None:
         return actor
     if actor:
@@ -61,7 +68,7 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
 
 
 def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
-                   sentence: Span, report: Report, actors: TokenActors) -> list[str]:
+                   sentence: Span, report: Report, actors: TokenActors, *, kind: str = "") -> list[str]:
     """The recipient with the country the sentence gives a party that has none: a person or organisation
     acted on ("arrested Bacar"), or a target named by a common noun ("accused the government", "battled
     militants in Basra"). ``actor`` is the actor as the parse gave it: a country it names is no ground for
@@ -70,47 +77,70 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
     if recipient:
         if not _countryless(recipient, actors):
             return recipient
-        country = _context_country(None, place_country, sentence, actors, exclude=others)
+        country = _context_country(None, None, sentence, actors, exclude=others, kind=kind)
         if country is not None:
             _give(recipient, country, report, actors)
         return recipient
     target = next((t for t in _targets(verb) if _party(t, acting=False)), None) if verb is not None else None
     if target is None or actors.at(target):
         return recipient
-    country = _context_country(target, place_country, sentence, actors, exclude=others)
+    country = _context_country(target, place_country, sentence, actors, exclude=others, kind=kind)
     found = state_of_country(report, country, actors) if country is not None else []
     return [a for a in found if a not in actor] or recipient
 
 
 def _group(who: Token, country: str, report: Report, actors: TokenActors) -> list[str]:
     """The actor a common noun stands for in that country: the state for its authorities and forces ("police
-    in Karachi" act for Pakistan), else a group of its people that keeps its own kind ("students in Dhaka"
-    are Bangladeshis, not Bangladesh's state; "rebels in Darfur" are Sudanese rebels)."""
+    in Karachi" act for Pakistan); else a group of its own kind, not the state: "students in Dhaka" are
+    Bangladeshis, "gunmen in Kano" Nigerian gunmen. The article's own actor of those people is taken when it
+    has one (its population of that country, else, told before, its state), so that one article does not
+    grow an actor per common noun."""
     roles = role_words()
     lemma = who.lemma_.lower()
     group = speaker_words().groups.get(lemma) or speaker_words().groups.get(who.lower_)
     described = group.sector if group is not None else None
-    if who.pos_ != "NOUN" or described in STATE_SECTORS or described is None and lemma in roles["authorities"]:
+    if who.pos_ != "NOUN" or described in STATE_SECTORS or lemma in roles["states"] \
+            or described is None and lemma in roles["authorities"]:
         return state_of_country(report, country, actors)
     record = gazetteer().countries.get(country)
     if record is None:
         return []
-    if described == "REB" or described is None and lemma in roles["armed"]:
-        name, kind, sector = f"{record.adjective} {who.lower_}", "organization", "REB"
-    else:
-        name, kind, sector = record.people[0] if record.people else record.name, "population", "CVL"
-    found = next((a for a in report.actors if a.name == name and a.country == country), None)
+    armed = described == "REB" or described is None and lemma in roles["armed"]
+    kind, sector = ("organization", "REB") if armed else ("population", "CVL")
+    name = f"{record.adjective} {who.lower_}" if armed else (record.people[0] if record.people else record.name)
+    same = [a for a in report.actors if a.country == country]
+    found = next((a for a in same if a.name == name), None) \
+        or (None if armed else next((a for a in same if a.kind == "population"), None)) \
+        or next((a for a in same if a.kind == "state"), None)
     if found is None:
         found = Actor(id=next_actor_id(report), name=name, kind=kind, country=country, sector=sector)
         report.actors.append(found)
+        actors.countries[found.id], actors.kinds[found.id], actors.sectors[found.id] = country, kind, sector
     start = who.left_edge.idx  # "thousands of protesters", "around 40 policemen": the phrase up to its head
     mention = Mention(start, who.idx + len(who.text), who.doc.text[start:who.idx + len(who.text)],
                       report.sentence_of(start))
     if not any(m.start == mention.start for m in found.mentions):
         found.mentions.append(mention)
         found.mentions.sort(key=lambda m: m.start)
-    actors.countries[found.id], actors.kinds[found.id], actors.sectors[found.id] = country, kind, sector
     return [found.id]
+
+
+def _fill_partners(actor: list[str], recipient: list[str], sentence: Span, report: Report,
+                   actors: TokenActors, kind: str) -> None:
+    """"Medvedev and Kokoity met": a partner without a country takes the one country the sentence names
+    besides its partners' and the other side's."""
+    known = {actors.countries.get(a) for a in actor + recipient} - {None}
+    missing = [a for a in actor if actors.countries.get(a) is None and actors.kinds.get(a) in FILLABLE]
+    if missing:
+        named = _sentence_countries(sentence, actors, kind) - known
+        if len(named) == 1:
+            _give(missing, next(iter(named)), report, actors)
+
+
+def _any_state(who: Token) -> bool:
+    """"a country invading its neighbour": no state in particular."""
+    return who.lemma_.lower() in role_words()["states"] and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "no"} for c in who.children)
 
 
 def _countryless(ids: list[str], actors: TokenActors) -> bool:
@@ -163,7 +193,7 @@ def _party(token: Token, *, acting: bool = True) -> bool:
 
 
 def _context_country(phrase: Token | None, place_country: str | None, sentence: Span, actors: TokenActors, *,
-                     exclude: set[str]) -> str | None:
+                     exclude: set[str], kind: str) -> str | None:
     """The country of a party from the sentence: a place in its phrase, the event's place, else the one
     country the sentence names besides ``exclude`` (the other side's). A place counts whoever the other side
     is: "rebels in Darfur attacked a convoy" and "soldiers clashed with militants near Mosul" are acts of
@@ -174,22 +204,28 @@ def _context_country(phrase: Token | None, place_country: str | None, sentence: 
             return inside[0]
     if place_country is not None:
         return place_country
-    named = _sentence_countries(sentence, actors) - exclude
+    named = _sentence_countries(sentence, actors, kind) - exclude
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _sentence_countries(sentence: Span, actors: TokenActors) -> set[str]:
-    """Every country the sentence names: its actors' countries, its places' and its words of nationality."""
+def _sentence_countries(sentence: Span, actors: TokenActors, kind: str) -> set[str]:
+    """Every country the sentence names: its actors' countries, its places' and its words of nationality;
+    not a place a move started from ("crossed in from Germany"), unless the event is the withdrawal from it."""
     gaz = gazetteer()
+    places = role_words()["place_nouns"]  # "near the German border": where, not who
     found: set[str] = set()
     for token in sentence:
         for actor in actors.at(token):
             country = actors.countries.get(actor)
-            if country:
+            if country and actors.kinds.get(actor) != "media":  # "told the BBC": a reporter, not a side
                 found.add(country)
         if token.i in actors.place_country:
-            found.add(actors.place_country[token.i])
-        elif token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            edge = token.dep_ in {"amod", "compound"} and token.head.lemma_.lower() in EDGES  # "near the German
+            origin = token.head.lower_ == "from" and token.head.head.pos_ == "VERB"  # border", "came from"
+            if not edge and (kind in WITHDRAWALS or not origin):
+                found.add(actors.place_country[token.i])
+        elif token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"} \
+                and not (token.dep_ in {"amod", "compound"} and token.head.lemma_.lower() in places):
             country = gaz.by_adjective.get(token.text) or gaz.by_people.get(token.text)
             if country is not None:
                 found.add(country.iso3)

@@ -338,7 +338,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if own:  # the nearest: "KYIV, March 14 - Minister Sybiha told …" has the dateline as a subject too
         child = min(own, key=lambda c: abs(verb.i - c.i))
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return _issuer(verb.head), passive
+            return _issuer(_first_conjunct(verb)), passive
         return child, passive
     if depth > 4:
         return None, passive
@@ -346,7 +346,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if head.i == verb.i:
         return None, passive
     if verb.dep_ == "relcl":
-        return _issuer(head), passive
+        return _issuer(_first_conjunct(verb)), passive
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "soldiers deployed to fight": the noun is what the participle was done to
         return (_issuer(head) if verb.tag_ == "VBG" else head), passive or verb.tag_ == "VBN"
@@ -375,6 +375,17 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, passive
         return subject(head, depth + 1)[0], passive
     return None, passive
+
+
+def _first_conjunct(clause: Token) -> Token:
+    """The noun a relative clause is about; a plural clause after coordinated names is about all of them
+    ("Medvedev and Kokoity, who met on Tuesday": from the first, whose conjuncts ``phrase_actors`` adds)."""
+    noun = clause.head
+    if clause.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in clause.children if c.dep_ in {"aux", "auxpass"}):
+        return noun  # "… and the minister, who says": the last one only
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
 
 
 def _issuer(noun: Token) -> Token:
