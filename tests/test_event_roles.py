@@ -31,6 +31,12 @@ def test_a_shared_adjective_goes_to_the_country_the_news_names_more():
     assert codes(rep, event(rep, "ASSAULT").actor) == {"COD"}
 
 
+def test_a_name_two_states_share_goes_to_the_one_the_file_lists_it_for():
+    rep = report("Rebels in eastern Congo killed 12 villagers on Sunday.")
+    attack = event(rep, "ASSAULT")
+    assert codes(rep, attack.actor) == {"COD"} and codes(rep, attack.recipient) == {"COD"}
+
+
 def test_a_ministry_of_no_known_country_is_named_without_one():
     rep = report("The Health Ministry asked donors for emergency supplies on Friday.")
     names = [a.name for a in rep.actors]
