@@ -96,3 +96,15 @@ def test_a_withdrawal_is_from_the_place_it_leaves():
         rep = report(text)
         withdrawal = event(rep, "RETREAT")
         assert codes(rep, withdrawal.actor) == {"AZE"} and codes(rep, withdrawal.recipient) == {"ARM"}
+
+
+def test_a_well_known_city_the_parser_left_unread_still_names_the_target_state():
+    rep = report("Russian forces launched a missile attack on Kharkiv overnight.")
+    attack = event(rep, "ASSAULT")
+    assert codes(rep, attack.actor) == {"RUS"} and codes(rep, attack.recipient) == {"UKR"}
+
+
+def test_a_ship_that_sank_is_what_was_attacked_not_the_attacker():
+    rep = report("A South Korean navy corvette sank near the disputed border after an explosion.")
+    attack = event(rep, "ASSAULT")
+    assert "KOR" not in codes(rep, attack.actor) and codes(rep, attack.recipient) == {"KOR"}

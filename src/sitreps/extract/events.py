@@ -350,6 +350,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "demanded that Turkey withdraw"
         addressee = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
         candidate.recipient = phrase_actors(addressee, actors) if addressee is not None else []
+    if not passive and not objects and verb.lemma_.lower() in role_words()["ergative"]:
+        candidate.actor, candidate.recipient = [], candidate.recipient + candidate.actor  # "the corvette sank"
     words = lexicon()
     candidate.actor += _from(preposition_objects(verb, words.co_actor_preps), actors)  # "alongside Russian units"
     if sense.type == "MOBILIZE" and passive and not candidate.actor:

@@ -31,6 +31,7 @@ from sitreps.extract.roles import TokenActors, agent, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
 from sitreps.gazetteer import gazetteer
+from sitreps.gazetteer_places import lookup_place
 from sitreps.types import Actor, Mention, Report
 
 # Pronouns that stand for a party ("they would send a team", "she called on …"); "it" may be anything.
@@ -41,6 +42,7 @@ FILLABLE = frozenset({"person", "organization", "unknown", "population"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 WITHDRAWALS = frozenset({"RETREAT", "CONCEDE"})  # "withdrew from Georgia": whom it is from
 EDGES = frozenset({"border", "frontier", "boundary"})  # a border named by one side lies between two
+BIG_CITY = 100_000  # people: a city whose name alone says where it is
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "upon", "into"})
 
 
@@ -81,12 +83,28 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
         if country is not None:
             _give(recipient, country, report, actors)
         return recipient
-    target = next((t for t in _targets(verb) if _party(t, acting=False)), None) if verb is not None else None
-    if target is None or actors.at(target):
-        return recipient
-    country = _context_country(target, place_country, sentence, actors, exclude=others, kind=kind)
+    targets = _targets(verb) if verb is not None else []
+    country = next((c for t in targets if (c := _unread_place(t, actors)) is not None), None)
+    target = next((t for t in targets if _party(t, acting=False)), None)
+    if country is None and target is not None:
+        if actors.at(target):
+            return recipient
+        country = _context_country(target, place_country, sentence, actors, exclude=others, kind=kind)
     found = state_of_country(report, country, actors) if country is not None else []
     return [a for a in found if a not in actor] or recipient
+
+
+def _unread_place(token: Token, actors: TokenActors) -> str | None:
+    """The country of a well-known place a target names that no extractor read as a place ("launched an attack
+    on Kharkiv" when the parser tagged the city as no entity): a city of 100,000 people or more, or a country's
+    first-level region. A small town of that name (there is a Hannibal in Missouri) is not enough."""
+    if token.pos_ != "PROPN" or token.i in actors.place_country or actors.at(token) or not token.text[:1].isupper():
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    found = lookup_place(" ".join(t.text for t in words))
+    if found is None or found.country is None:
+        return None
+    return found.country if found.population >= BIG_CITY or found.kind == "admin1" else None
 
 
 def _group(who: Token, country: str, report: Report, actors: TokenActors) -> list[str]:
@@ -163,12 +181,14 @@ def _doer(verb: Token) -> Token | None:
 
 
 def _targets(verb: Token) -> list[Token]:
-    """What an act was done to: its objects, the subject of a passive, its "on/against/with …" phrases."""
+    """What an act was done to: its objects, the subject of a passive, its "on/against/with …" phrases and
+    those of its object ("launched an attack on Kharkiv")."""
     who, passive = subject(verb)
-    found = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    found = list(objects)
     if passive and who is not None:
         found.append(who)
-    found += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+    found += [o for head in (verb, *objects) for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
               for o in p.children if o.dep_ == "pobj"]
     return found
 
