@@ -108,3 +108,8 @@ def test_a_ship_that_sank_is_what_was_attacked_not_the_attacker():
     rep = report("A South Korean navy corvette sank near the disputed border after an explosion.")
     attack = event(rep, "ASSAULT")
     assert "KOR" not in codes(rep, attack.actor) and codes(rep, attack.recipient) == {"KOR"}
+
+
+def test_a_surname_the_gazetteer_gives_one_country_for_names_that_country():
+    rep = report("Prime Minister Nouri Maliki accused the militia of shelling a market on Tuesday.")
+    assert codes(rep, event(rep, "ACCUSE").actor) == {"IRQ"}

@@ -378,6 +378,31 @@ def phoenix_person(text: str, date: str | None = None) -> Resolved | None:
     return found[0].resolved(text, date)
 
 
+def surname_country(text: str) -> str | None:
+    """The country every person the Phoenix dictionaries know by this surname belongs to ("Uribe", "Nouri
+    Maliki" for "Nuri al Maliki": one country), else None (a surname several countries share, or a short one)."""
+    key = _surname(typographic(text))
+    countries = _surnames().get(key, frozenset()) if len(key) >= 4 else frozenset()
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _surname(folded: str) -> str:
+    last = folded.replace("-", " ").split()[-1:] or [""]
+    return last[0]
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, frozenset[str]]:
+    """Surname -> the countries of the Phoenix persons who bear it, built once."""
+    found: dict[str, set[str]] = {}
+    for key, entries in phoenix().people.items():
+        words = key.replace("-", " ").split()
+        for entry in entries:
+            for word in words[1:] if entry.country else ():  # "Alvaro Uribe Velez": Uribe and Velez
+                found.setdefault(word, set()).add(entry.country)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
 @lru_cache(maxsize=1)
 def phoenix_first_words() -> frozenset[str]:
     """First words of the Phoenix organisations' names: a run of capitalised words is looked up only from these."""

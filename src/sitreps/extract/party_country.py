@@ -30,7 +30,7 @@ from sitreps.extract.plover import lexicon, noun_sense
 from sitreps.extract.roles import TokenActors, agent, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
-from sitreps.gazetteer import gazetteer
+from sitreps.gazetteer import gazetteer, surname_country
 from sitreps.gazetteer_places import lookup_place
 from sitreps.types import Actor, Mention, Report
 
@@ -49,6 +49,7 @@ TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "toward
 def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
                sentence: Span, report: Report, actors: TokenActors, *, kind: str = "") -> list[str]:
     """The actor with the country the sentence gives a party that has none (see the module docstring)."""
+    _by_surname(actor, report, actors)
     if actor and not _countryless(actor, actors):
         _fill_partners(actor, recipient, sentence, report, actors, kind)
         return actor
@@ -76,6 +77,7 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
     militants in Basra"). ``actor`` is the actor as the parse gave it: a country it names is no ground for
     the recipient unless the place says so ("We urge the governments of the region", said a US spokesman)."""
     others = {actors.countries.get(a) for a in actor} - {None}
+    _by_surname(recipient, report, actors)
     if recipient:
         if not _countryless(recipient, actors):
             return recipient
@@ -159,6 +161,17 @@ def _any_state(who: Token) -> bool:
     """"a country invading its neighbour": no state in particular."""
     return who.lemma_.lower() in role_words()["states"] and any(
         c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "no"} for c in who.children)
+
+
+def _by_surname(ids: list[str], report: Report, actors: TokenActors) -> None:
+    """A person the gazetteers did not know by full name, whose surname the Phoenix dictionaries give one
+    country for ("Prime Minister Nouri Maliki": Iraq's; "Correa": Ecuador's; not "Uribe", borne in Colombia
+    and Venezuela)."""
+    for found in report.actors:
+        if found.id in ids and found.kind == "person" and found.country is None:
+            country = surname_country(found.name)
+            if country is not None:
+                _give([found.id], country, report, actors)
 
 
 def _countryless(ids: list[str], actors: TokenActors) -> bool:
