@@ -113,3 +113,11 @@ def test_a_ship_that_sank_is_what_was_attacked_not_the_attacker():
 def test_a_surname_the_gazetteer_gives_one_country_for_names_that_country():
     rep = report("Prime Minister Nouri Maliki accused the militia of shelling a market on Tuesday.")
     assert codes(rep, event(rep, "ACCUSE").actor) == {"IRQ"}
+
+
+def test_unrest_told_by_a_noun_alone_is_the_place_peoples():
+    rep = report("There were protests in Alexandria and Suez on Friday.")
+    assert codes(rep, event(rep, "PROTEST").actor) == {"EGY"}
+    rep = report("Clashes in Mombasa left three people dead on Sunday.")
+    clashes = event(rep, "ASSAULT")
+    assert codes(rep, clashes.actor) == codes(rep, clashes.recipient) == {"KEN"}

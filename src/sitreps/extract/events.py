@@ -680,7 +680,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             next((p.country for p in report.places if p.id == place), None)  # from Germany": not whose they are
         verb = candidate.governor or (trigger if candidate.kind == "verb" else None)
         parsed = list(actor)
-        actor = fill_actor(verb, actor, recipient, clause_country, sentence, report, actors, kind=kind)
+        actor = fill_actor(verb, actor, recipient, clause_country, sentence, report, actors, kind=kind,
+                           noun=trigger if candidate.kind == "noun" else None)
         if not recipient and kind in {"ASSAULT", "COERCE"}:
             recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
         convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
@@ -695,7 +696,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
-        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors, kind=kind)
+        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors, kind=kind,
+                                   noun=trigger if candidate.kind == "noun" else None)
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),

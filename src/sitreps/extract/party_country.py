@@ -47,13 +47,17 @@ TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "toward
 
 
 def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
-               sentence: Span, report: Report, actors: TokenActors, *, kind: str = "") -> list[str]:
-    """The actor with the country the sentence gives a party that has none (see the module docstring)."""
+               sentence: Span, report: Report, actors: TokenActors, *, kind: str = "",
+               noun: Token | None = None) -> list[str]:
+    """The actor with the country the sentence gives a party that has none (see the module docstring); for an
+    event told by a noun alone (``noun``), only unrest, which is the place's own people's."""
     _by_surname(actor, report, actors)
     if actor and not _countryless(actor, actors):
         _fill_partners(actor, recipient, sentence, report, actors, kind)
         return actor
     who = _doer(verb) if verb is not None else None
+    if not actor and noun is not None and verb is None and place_country is not None and _strife(noun, kind):
+        return _people(place_country, report, actors)  # "protests in Suez", "clashes in the Rift Valley"
     if not actor and (who is None or not _party(who) or _any_state(who)):
         return actor
     others = {actors.countries.get(r) for r in recipient} - {None}
@@ -71,7 +75,8 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
 
 
 def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], place_country: str | None,
-                   sentence: Span, report: Report, actors: TokenActors, *, kind: str = "") -> list[str]:
+                   sentence: Span, report: Report, actors: TokenActors, *, kind: str = "",
+                   noun: Token | None = None) -> list[str]:
     """The recipient with the country the sentence gives a party that has none: a person or organisation
     acted on ("arrested Bacar"), or a target named by a common noun ("accused the government", "battled
     militants in Basra"). ``actor`` is the actor as the parse gave it: a country it names is no ground for
@@ -85,6 +90,8 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
         if country is not None:
             _give(recipient, country, report, actors)
         return recipient
+    if noun is not None and verb is None and place_country is not None and kind == "ASSAULT" and _strife(noun, kind):
+        return state_of_country(report, place_country, actors)  # "the shooting in El Paso": on the place's state
     targets = _targets(verb) if verb is not None else []
     country = next((c for t in targets if (c := _unread_place(t, actors)) is not None), None)
     target = next((t for t in targets if _party(t, acting=False)), None)
@@ -107,6 +114,27 @@ def _unread_place(token: Token, actors: TokenActors) -> str | None:
     if found is None or found.country is None:
         return None
     return found.country if found.population >= BIG_CITY or found.kind == "admin1" else None
+
+
+def _strife(noun: Token, kind: str) -> bool:
+    """Unrest a place's own people make: a protest, or fighting, clashes and riots told with no side."""
+    return kind == "PROTEST" or kind == "ASSAULT" and noun.lemma_.lower() in role_words()["strife"]
+
+
+def _people(country: str, report: Report, actors: TokenActors) -> list[str]:
+    """The people of a country as an actor: the article's population of it, else its state, else made."""
+    record = gazetteer().countries.get(country)
+    if record is None:
+        return []
+    same = [a for a in report.actors if a.country == country]
+    found = next((a for a in same if a.kind == "population"), None) or next((a for a in same if a.kind == "state"),
+                                                                            None)
+    if found is None:
+        found = Actor(id=next_actor_id(report), name=record.people[0] if record.people else record.name,
+                      kind="population", country=country, sector="CVL")
+        report.actors.append(found)
+        actors.countries[found.id], actors.kinds[found.id], actors.sectors[found.id] = country, "population", "CVL"
+    return [found.id]
 
 
 def _group(who: Token, country: str, report: Report, actors: TokenActors) -> list[str]:
