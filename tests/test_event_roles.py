@@ -121,3 +121,15 @@ def test_unrest_told_by_a_noun_alone_is_the_place_peoples():
     rep = report("Clashes in Mombasa left three people dead on Sunday.")
     clashes = event(rep, "ASSAULT")
     assert codes(rep, clashes.actor) == codes(rep, clashes.recipient) == {"KEN"}
+
+
+def test_a_body_named_with_of_and_a_country_is_that_countrys():
+    rep = report("The parliament of Georgia voted to sever diplomatic ties with Russia.")
+    cut = event(rep, "SANCTION")
+    assert codes(rep, cut.actor) == {"GEO"} and codes(rep, cut.recipient) == {"RUS"}
+
+
+def test_a_group_read_as_a_person_takes_no_country_from_a_surname():
+    from sitreps.gazetteer import surname_country
+    assert surname_country("al-Shabab") is None
+    assert surname_country("Nouri Maliki") == "IRQ"

@@ -381,6 +381,8 @@ def phoenix_person(text: str, date: str | None = None) -> Resolved | None:
 def surname_country(text: str) -> str | None:
     """The country every person the Phoenix dictionaries know by this surname belongs to ("Uribe", "Nouri
     Maliki" for "Nuri al Maliki": one country), else None (a surname several countries share, or a short one)."""
+    if phoenix_organisation(text) is not None:
+        return None  # "al-Shabab" read as a person: a group's name, not a surname
     key = _surname(typographic(text))
     countries = _surnames().get(key, frozenset()) if len(key) >= 4 else frozenset()
     return next(iter(countries)) if len(countries) == 1 else None

@@ -547,7 +547,10 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                     break  # "military police": a kind of unit, not the police force
                 info = institutions[phrase]
                 resolved = None
-                if i > 0 and doc[i - 1].lower_ in ("its", "their"):
+                owner = self.country_after_of(i + size)  # "the parliament of Georgia": Georgia's, not home's
+                if owner is not None:
+                    resolved = self.institution(info, owner)
+                elif i > 0 and doc[i - 1].lower_ in ("its", "their"):
                     owner = self.existing(lambda r: r.kind == "state")
                     if owner is not None and info["branch"].endswith("Ministry"):
                         # a state's entry names its country
@@ -557,29 +560,46 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                     self.actor(i, i + size, resolved)
                 break
 
-    def institution(self, info: dict) -> Resolved | None:
+    def country_after_of(self, end: int) -> str | None:
+        """The country an "of" phrase right after a body's noun names ("the army of Mali"), if any."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return None
+        start = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        for size in (3, 2, 1):
+            if start + size <= len(doc):
+                found = self.gaz.country(doc[start:start + size].text)
+                if found is not None:
+                    return found.iso3
+        return None
+
+    def institution(self, info: dict, owner: str | None = None) -> Resolved | None:
+        """The body a bare institution noun names: the article's own (its home country's), or ``owner``'s."""
         branch = info["branch"]
+        home = owner or self.analysis.home
         if branch == "military":
+            if owner is not None:
+                return military(owner)
             return self.existing(lambda r: r.sector == "MIL" and (r.key.endswith(":military") or
                                                                    (r.entry is not None and r.entry.military_of))) \
                 or (military(self.analysis.home) if self.analysis.home else None)
-        same = self.existing(lambda r: r.key.endswith(":" + branch.lower()) or
-                             (r.entry is not None and branch.lower() in r.entry.heads))
+        same = None if owner is not None else self.existing(
+            lambda r: r.key.endswith(":" + branch.lower()) or (r.entry is not None and branch.lower() in r.entry.heads))
         if same is not None:
             return same
-        if self.analysis.home is None:
+        if home is None:
             return None
         if branch.endswith("Ministry"):
-            return self.ministry(self.analysis.home, branch.removesuffix(" Ministry").lower())
+            return self.ministry(home, branch.removesuffix(" Ministry").lower())
         if branch == "Parliament":
-            country = self.gaz.countries[self.analysis.home]
+            country = self.gaz.countries[home]
             return Resolved(f"Parliament of {country.name}", "organization", country.iso3, "LEG",
                             key=f"group:{country.iso3}:parliament")
         if branch == "opposition":
-            country = self.gaz.countries[self.analysis.home]
+            country = self.gaz.countries[home]
             return Resolved(f"{country.adjective} opposition", "organization", country.iso3, "POL",
                             key=f"group:{country.iso3}:opposition")
-        return military(self.analysis.home, branch, info["sector"])
+        return military(home, branch, info["sector"])
 
 _LEGAL_FORMS = re.compile(r"(?:,?\s+(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|"
                           r"Company|plc|PLC|S\.A\.|SA|AG|GmbH|N\.V\.|NV|LLP))+$")
