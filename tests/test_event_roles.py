@@ -133,3 +133,10 @@ def test_a_group_read_as_a_person_takes_no_country_from_a_surname():
     from sitreps.gazetteer import surname_country
     assert surname_country("al-Shabab") is None
     assert surname_country("Nouri Maliki") == "IRQ"
+
+
+def test_people_named_by_a_plural_act_as_people_of_the_place():
+    rep = report("Fishermen rescued 40 migrants near Palermo on Friday.")
+    rescue = event(rep, "AID")
+    kinds = {a.id: (a.kind, a.country) for a in rep.actors}
+    assert [kinds[a] for a in rescue.actor] == [("population", "ITA")]

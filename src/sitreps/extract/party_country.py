@@ -43,6 +43,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 WITHDRAWALS = frozenset({"RETREAT", "CONCEDE"})  # "withdrew from Georgia": whom it is from
 EDGES = frozenset({"border", "frontier", "boundary"})  # a border named by one side lies between two
 BIG_CITY = 100_000  # people: a city whose name alone says where it is
+PEOPLE_ENDINGS = ("man", "men", "er", "ist", "ian", "ant", "ent")  # fisherman, herder, activist, civilian
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "upon", "into"})
 
 
@@ -60,7 +61,9 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
         return _people(place_country, report, actors)  # "protests in Suez", "clashes in the Rift Valley"
     if not actor and (who is None or not _party(who) or _any_state(who)):
         return actor
-    others = {actors.countries.get(r) for r in recipient} - {None}
+    # the other side's country is not the actor's; a deployment's recipient is where the troops go, which
+    # is often their own country ("troops landed in Mutsamudu")
+    others = {actors.countries.get(r) for r in recipient} - {None} if kind != "MOBILIZE" else set()
     # where a named person acted is not their country ("Pillay praised the government … in Tripoli"); a body
     # without a country is usually of the place it acts in ("the Youth Coalition's march to Manama")
     people = any(actors.kinds.get(a) == "person" for a in actor)
@@ -147,7 +150,8 @@ def _group(who: Token, country: str, report: Report, actors: TokenActors) -> lis
     lemma = who.lemma_.lower()
     group = speaker_words().groups.get(lemma) or speaker_words().groups.get(who.lower_)
     described = group.sector if group is not None else None
-    if who.pos_ != "NOUN" or described in STATE_SECTORS or lemma in roles["states"] \
+    common = who.pos_ == "NOUN" or who.is_sent_start and who.tag_ in {"NNS", "NNPS"}  # "Fishermen rescued …"
+    if not common or described in STATE_SECTORS or lemma in roles["states"] \
             or described is None and lemma in roles["authorities"]:
         return state_of_country(report, country, actors)
     record = gazetteer().countries.get(country)
@@ -159,7 +163,7 @@ def _group(who: Token, country: str, report: Report, actors: TokenActors) -> lis
     same = [a for a in report.actors if a.country == country]
     found = next((a for a in same if a.name == name), None) \
         or (None if armed else next((a for a in same if a.kind == "population"), None)) \
-        or next((a for a in same if a.kind == "state"), None)
+        or next((a for a in same if a.kind == "state" and _named(a)), None)
     if found is None:
         found = Actor(id=next_actor_id(report), name=name, kind=kind, country=country, sector=sector)
         report.actors.append(found)
@@ -171,6 +175,12 @@ def _group(who: Token, country: str, report: Report, actors: TokenActors) -> lis
         found.mentions.append(mention)
         found.mentions.sort(key=lambda m: m.start)
     return [found.id]
+
+
+def _named(state: Actor) -> bool:
+    """A state the text names as such (its name, a nationality word), not one made for a place ("near Palermo")."""
+    gaz = gazetteer()
+    return any(gaz.country(m.text) is not None or m.text in gaz.by_adjective for m in state.mentions)
 
 
 def _fill_partners(actor: list[str], recipient: list[str], sentence: Span, report: Report,
@@ -249,8 +259,12 @@ def _party(token: Token, *, acting: bool = True) -> bool:
     if lemma in roles["documents"]:
         return False
     known = roles["authorities"] | roles["armed"] | roles["victims"] | roles["bodies"]
-    return lemma in known or lemma in speaker_words().groups or lemma in frame_words().addressees \
-        or lemma in lexicon().party_words or lemma in lexicon().crowd_words
+    if lemma in known or lemma in speaker_words().groups or lemma in frame_words().addressees \
+            or lemma in lexicon().party_words or lemma in lexicon().crowd_words:
+        return True
+    # other people named by a plural of a word for people ("fishermen rescued …", "herders fled …"), not things
+    # ("projectiles struck …", "rockets hit …")
+    return acting and token.tag_ == "NNS" and lemma.endswith(PEOPLE_ENDINGS) and not lexicon().classes.get(lemma)
 
 
 def _context_country(phrase: Token | None, place_country: str | None, sentence: Span, actors: TokenActors, *,
