@@ -168,6 +168,8 @@ def _group(who: Token, country: str, report: Report, actors: TokenActors) -> lis
         found = Actor(id=next_actor_id(report), name=name, kind=kind, country=country, sector=sector)
         report.actors.append(found)
         actors.countries[found.id], actors.kinds[found.id], actors.sectors[found.id] = country, kind, sector
+    if found.kind == "state":
+        return [found.id]  # the people are not the state's words: no mention of it
     start = who.left_edge.idx  # "thousands of protesters", "around 40 policemen": the phrase up to its head
     mention = Mention(start, who.idx + len(who.text), who.doc.text[start:who.idx + len(who.text)],
                       report.sentence_of(start))
