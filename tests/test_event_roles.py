@@ -140,3 +140,12 @@ def test_people_named_by_a_plural_act_as_people_of_the_place():
     rescue = event(rep, "AID")
     kinds = {a.id: (a.kind, a.country) for a in rep.actors}
     assert [kinds[a] for a in rescue.actor] == [("population", "ITA")]
+
+
+# --- coordination ----------------------------------------------------------------------------------------
+
+def test_coordinated_nationality_words_name_every_state():
+    rep = report("French and German leaders met in Berlin on Monday.")
+    assert codes(rep, event(rep, "CONSULT").actor) == {"FRA", "DEU"}
+    rep = report("The US and Chinese governments held talks in Geneva.")
+    assert codes(rep, event(rep, "CONSULT").actor) == {"USA", "CHN"}

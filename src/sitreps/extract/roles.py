@@ -171,8 +171,12 @@ class TokenActors:
 
     def place(self, token: Token) -> list[str]:
         """The state a place lies in, as an actor ("allowed Kyiv to fire", "aircraft toward Taiwan",
-        "sent food to Sudan")."""
-        return self.state(self.place_country.get(token.i), token)
+        "sent food to Sudan"), and those of places coordinated with it ("targets in Lebanon and Syria")."""
+        found = self.state(self.place_country.get(token.i), token)
+        if found:
+            for other in _conjuncts(token)[1:]:
+                found += [a for a in self.state(self.place_country.get(other.i), other) if a not in found]
+        return found
 
     def at(self, token: Token) -> list[str]:
         """Actors whose mention covers the token, the tightest mention first (several for "the two leaders")."""
@@ -264,6 +268,8 @@ def phrase_actors(token: Token, actors: TokenActors, *, conjuncts: bool = True, 
     for head in _conjuncts(token) if conjuncts else [token]:
         own = actors.at(head) or actors.pronoun(head) or _the_two(head, actors)
         core = _core(head)
+        if own:  # "French and German leaders", "the US and Chinese governments": every coordinated modifier
+            own = own + [a for word in _coordinated_modifiers(core) for a in actors.at(word) or actors.named(word)]
         if not own:  # "a Ukrainian missile strike", "Russia's army"
             for modifier in core:
                 own.extend(actors.at(modifier))
@@ -319,8 +325,16 @@ def _core(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound", "appos"})
+        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound",
+                                                                                                      "appos", "nmod"})
     return sorted(out, key=lambda t: t.i)
+
+
+def _coordinated_modifiers(core: list[Token]) -> list[Token]:
+    """Modifiers coordinated with one another inside a noun phrase ("French" and "German" in "French and German
+    leaders"): the mention of the phrase may cover only the last."""
+    linked = [t for t in core if t.dep_ == "conj" and t.head in core]
+    return linked + [t.head for t in linked] if linked else []
 
 
 def _conjuncts(token: Token) -> list[Token]:
