@@ -149,3 +149,8 @@ def test_coordinated_nationality_words_name_every_state():
     assert codes(rep, event(rep, "CONSULT").actor) == {"FRA", "DEU"}
     rep = report("The US and Chinese governments held talks in Geneva.")
     assert codes(rep, event(rep, "CONSULT").actor) == {"USA", "CHN"}
+
+
+def test_an_attack_on_a_camp_in_the_attackers_own_country_is_on_its_people():
+    rep = report("Sudanese paramilitaries attacked a camp for displaced people in North Darfur.")
+    assert codes(rep, event(rep, "ASSAULT").recipient) == {"SDN"}

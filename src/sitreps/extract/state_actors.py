@@ -69,7 +69,7 @@ def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: l
     to are named by no one ("Turkish police arrested two colonels in Istanbul", "police fired on
     protesters"), and for an arrest told without a place the arresting state itself (repression is
     domestic unless the text says whose the arrested are)."""
-    domestic = kind == "COERCE" or candidate.unnamed_victims
+    domestic = kind == "COERCE" or candidate.unnamed_victims or _a_site(candidate)
     if place is not None:
         found = _state_of_place(report, place, actor, actors, domestic=domestic)
         if found:
@@ -83,6 +83,14 @@ def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: l
         # struck overnight"): the article's own country, the one its dateline or most of its names point to
         return state_of_country(report, home, actors)
     return []
+
+
+def _a_site(candidate: Candidate) -> bool:
+    """An attack on a place people live or gather in ("attacked a camp", "shelled a market")."""
+    from sitreps.extract.roles import role_words  # roles.py imports this module
+    verb = candidate.governor or candidate.trigger
+    sites = role_words()["sites"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in sites for c in verb.children)
 
 
 def authority(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
