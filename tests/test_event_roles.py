@@ -154,3 +154,18 @@ def test_coordinated_nationality_words_name_every_state():
 def test_an_attack_on_a_camp_in_the_attackers_own_country_is_on_its_people():
     rep = report("Sudanese paramilitaries attacked a camp for displaced people in North Darfur.")
     assert codes(rep, event(rep, "ASSAULT").recipient) == {"SDN"}
+
+
+# --- prepositional objects -------------------------------------------------------------------------------
+
+def test_what_was_taken_is_taken_from_the_from_phrase():
+    rep = report("Somali troops recaptured the town from al-Shabaab fighters.")
+    assert codes(rep, event(rep, "ASSAULT").recipient) == {"SOM"}
+    names = {a.id: a.name for a in rep.actors}
+    assert [names[a] for a in event(rep, "ASSAULT").recipient] == ["al-Shabaab"]
+
+
+def test_where_an_attack_was_fired_from_is_the_attackers_not_the_target():
+    rep = report("Militants fired rockets from Gaza.")
+    attack = event(rep, "ASSAULT")
+    assert codes(rep, attack.actor) == {"PSE"} and "PSE" not in codes(rep, attack.recipient)

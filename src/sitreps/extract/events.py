@@ -315,6 +315,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     objects = [verb.head if verb.dep_ == "relcl" and c.lower_ in {"which", "that", "whom"} else c
                for c in verb.children if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
     preps = _recipient_preps(sense.type, bool(objects))
+    if objects and verb.lemma_.lower() in role_words()["taken_from"]:
+        preps = preps | {"from"}  # "recaptured the town from the rebels"
     if entry.stance:  # "voiced Israel's outrage over the play": the outrage is no party, the play's author is
         preps = preps | STANCE_PREPS
         objects = [o for obj in objects for o in preposition_objects(obj, STANCE_PREPS)]
@@ -676,14 +678,15 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         # a party named without a country takes the sentence's (party_country.py), before the defaults below
         # make states of the places: "students in Dhaka marched" are Bangladeshis, not the state
         origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)  # "crossed in
-        clause_country = None if origin or not place else \
-            next((p.country for p in report.places if p.id == place), None)  # from Germany": not whose they are
+        where = next((p.country for p in report.places if p.id == place), None) if place else None
+        clause_country = None if origin else where  # from Germany": not whose they are; but "rockets fired
+        from_country = where if kind == "ASSAULT" else clause_country  # from Gaza" are Gaza's
         verb = candidate.governor or (trigger if candidate.kind == "verb" else None)
         parsed = list(actor)
-        actor = fill_actor(verb, actor, recipient, clause_country, sentence, report, actors, kind=kind,
+        actor = fill_actor(verb, actor, recipient, from_country, sentence, report, actors, kind=kind,
                            noun=trigger if candidate.kind == "noun" else None)
-        if not recipient and kind in {"ASSAULT", "COERCE"}:
-            recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
+        if not recipient and kind in {"ASSAULT", "COERCE"}:  # not where it was fired from ("rockets from Gaza")
+            recipient = domestic_target(candidate, kind, None if origin else place, actor, report, actors, home)
         convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
         judged = kind == "ACCUSE" and _judicial(candidate)  # "86 were indicted": by the state's prosecutors
         if not actor and (kind == "COERCE" or convicted or judged) and modality != "denied" \
