@@ -24,7 +24,7 @@ import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pycountry
 
@@ -401,7 +401,7 @@ def _surnames() -> dict[str, frozenset[str]]:
         words = key.replace("-", " ").split()
         for entry in entries:
             for word in words[1:] if entry.country else ():  # "Alvaro Uribe Velez": Uribe and Velez
-                found.setdefault(word, set()).add(entry.country)
+                found.setdefault(word, set()).add(cast(str, entry.country))
     return {k: frozenset(v) for k, v in found.items()}
 
 

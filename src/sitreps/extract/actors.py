@@ -547,9 +547,9 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                     break  # "military police": a kind of unit, not the police force
                 info = institutions[phrase]
                 resolved = None
-                owner = self.country_after_of(i + size)  # "the parliament of Georgia": Georgia's, not home's
-                if owner is not None:
-                    resolved = self.institution(info, owner)
+                named = self.country_after_of(i + size)  # "the parliament of Georgia": Georgia's, not home's
+                if named is not None:
+                    resolved = self.institution(info, named)
                 elif i > 0 and doc[i - 1].lower_ in ("its", "their"):
                     owner = self.existing(lambda r: r.kind == "state")
                     if owner is not None and info["branch"].endswith("Ministry"):

@@ -18,7 +18,9 @@
    signed"). A country named only as a place or an adjective gets a state actor when a role
    needs it ("sent food to Haiti", "a Greek-flagged tanker": ``state_actors.py``); an attack or
    arrest with no named target is on the state it happened in, or on the actor's own state when
-   the people it was done to are named by no one ("Turkish police arrested two colonels").
+   the people it was done to are named by no one ("Turkish police arrested two colonels"). A party
+   the sentence names without a country ("police in Karachi", "fishermen", "the opposition", a
+   surname) takes the country the sentence gives it (``party_country.py``).
 3. **what is one event** (``frames.embed``, ``event_units.py``): an act told inside a frame is
    part of it ("urged Hamas to accept" is one REQUEST, "accused Armenia of shelling" one ACCUSE)
    and gives the frame its recipient and mode; events of one type in one sentence that share or

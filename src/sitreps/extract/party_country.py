@@ -63,7 +63,7 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
         return actor
     # the other side's country is not the actor's; a deployment's recipient is where the troops go, which
     # is often their own country ("troops landed in Mutsamudu")
-    others = {actors.countries.get(r) for r in recipient} - {None} if kind != "MOBILIZE" else set()
+    others = _countries_of(recipient, actors) if kind != "MOBILIZE" else set()
     # where a named person acted is not their country ("Pillay praised the government … in Tripoli"); a body
     # without a country is usually of the place it acts in ("the Youth Coalition's march to Manama")
     people = any(actors.kinds.get(a) == "person" for a in actor)
@@ -84,7 +84,7 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
     acted on ("arrested Bacar"), or a target named by a common noun ("accused the government", "battled
     militants in Basra"). ``actor`` is the actor as the parse gave it: a country it names is no ground for
     the recipient unless the place says so ("We urge the governments of the region", said a US spokesman)."""
-    others = {actors.countries.get(a) for a in actor} - {None}
+    others = _countries_of(actor, actors)
     _by_surname(recipient, report, actors)
     if recipient:
         if not _countryless(recipient, actors):
@@ -189,7 +189,7 @@ def _fill_partners(actor: list[str], recipient: list[str], sentence: Span, repor
                    actors: TokenActors, kind: str) -> None:
     """"Medvedev and Kokoity met": a partner without a country takes the one country the sentence names
     besides its partners' and the other side's."""
-    known = {actors.countries.get(a) for a in actor + recipient} - {None}
+    known = _countries_of(actor + recipient, actors)
     missing = [a for a in actor if actors.countries.get(a) is None and actors.kinds.get(a) in FILLABLE]
     if missing:
         named = _sentence_countries(sentence, actors, kind) - known
@@ -212,6 +212,10 @@ def _by_surname(ids: list[str], report: Report, actors: TokenActors) -> None:
             country = surname_country(found.name)
             if country is not None:
                 _give([found.id], country, report, actors)
+
+
+def _countries_of(ids: list[str], actors: TokenActors) -> set[str]:
+    return {c for a in ids if (c := actors.countries.get(a))}
 
 
 def _countryless(ids: list[str], actors: TokenActors) -> bool:
@@ -303,7 +307,7 @@ def _sentence_countries(sentence: Span, actors: TokenActors, kind: str) -> set[s
                 found.add(actors.place_country[token.i])
         elif token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"} \
                 and not (token.dep_ in {"amod", "compound"} and token.head.lemma_.lower() in places):
-            country = gaz.by_adjective.get(token.text) or gaz.by_people.get(token.text)
-            if country is not None:
-                found.add(country.iso3)
+            nation = gaz.by_adjective.get(token.text) or gaz.by_people.get(token.text)
+            if nation is not None:
+                found.add(nation.iso3)
     return found
