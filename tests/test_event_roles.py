@@ -169,3 +169,8 @@ def test_where_an_attack_was_fired_from_is_the_attackers_not_the_target():
     rep = report("Militants fired rockets from Gaza.")
     attack = event(rep, "ASSAULT")
     assert codes(rep, attack.actor) == {"PSE"} and "PSE" not in codes(rep, attack.recipient)
+
+
+def test_an_organisation_named_of_a_country_is_that_countrys():
+    rep = report("The Human Rights Commission of Pakistan has condemned the killings.")
+    assert codes(rep, event(rep, "ACCUSE").actor) == {"PAK"}

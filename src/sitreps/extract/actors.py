@@ -513,6 +513,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         if country is None and start >= 2 and doc[start - 1].text in POSSESSIVE:
             cue = resolve_name(doc[start - 2].text)
             country = cue.country if cue else None
+        if country is None:  # "the Human Rights Commission of Pakistan" when the name ends before "of"
+            country = self.country_after_of(end)
         if "ministry" in lowered:
             i = lowered.index("ministry")
             words = " ".join(w for w in lowered[:i] + lowered[i + 1:] if w not in ("of", "the"))
