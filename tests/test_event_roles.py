@@ -174,3 +174,8 @@ def test_where_an_attack_was_fired_from_is_the_attackers_not_the_target():
 def test_an_organisation_named_of_a_country_is_that_countrys():
     rep = report("The Human Rights Commission of Pakistan has condemned the killings.")
     assert codes(rep, event(rep, "ACCUSE").actor) == {"PAK"}
+
+
+def test_a_body_after_a_nationality_word_is_that_nations():
+    rep = report("Washington plans to give the Libyan opposition $25 million in non-lethal assistance.")
+    assert codes(rep, event(rep, "AID").recipient) == {"LBY"}

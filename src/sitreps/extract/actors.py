@@ -550,6 +550,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                 info = institutions[phrase]
                 resolved = None
                 named = self.country_after_of(i + size)  # "the parliament of Georgia": Georgia's, not home's
+                before = self.gaz.by_adjective.get(doc[i - 1].text) if i > 0 else None
+                named = named or (before.iso3 if before is not None else None)  # "the Libyan opposition"
                 if named is not None:
                     resolved = self.institution(info, named)
                 elif i > 0 and doc[i - 1].lower_ in ("its", "their"):
