@@ -66,7 +66,8 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
     others = _countries_of(recipient, actors) if kind != "MOBILIZE" else set()
     # where a named person acted is not their country ("Pillay praised the government … in Tripoli"); a body
     # without a country is usually of the place it acts in ("the Youth Coalition's march to Manama")
-    people = any(actors.kinds.get(a) == "person" for a in actor)
+    people = any(actors.kinds.get(a) == "person" for a in actor) or not actor and who is not None \
+        and who.pos_ == "PROPN"  # a name no extractor read is most likely a person's
     country = _context_country(who, None if people else place_country, sentence, actors, exclude=others,
                                kind=kind)
     if country is None:
