@@ -384,8 +384,8 @@ def surname_country(text: str) -> str | None:
     if phoenix_organisation(text) is not None:
         return None  # "al-Shabab" read as a person: a group's name, not a surname
     key = _surname(typographic(text))
-    countries = _surnames().get(key, frozenset()) if len(key) >= 4 else frozenset()
-    return next(iter(countries)) if len(countries) == 1 else None
+    countries, bearers = _surnames().get(key, (frozenset(), 0)) if len(key) >= 4 else (frozenset(), 0)
+    return next(iter(countries)) if len(countries) == 1 and bearers >= 2 else None  # one bearer: too thin
 
 
 def _surname(folded: str) -> str:
@@ -394,15 +394,17 @@ def _surname(folded: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _surnames() -> dict[str, frozenset[str]]:
-    """Surname -> the countries of the Phoenix persons who bear it, built once."""
+def _surnames() -> dict[str, tuple[frozenset[str], int]]:
+    """Surname -> the countries of the Phoenix persons who bear it and how many they are, built once."""
     found: dict[str, set[str]] = {}
+    people: dict[str, set[str]] = {}
     for key, entries in phoenix().people.items():
         words = key.replace("-", " ").split()
         for entry in entries:
             for word in words[1:] if entry.country else ():  # "Alvaro Uribe Velez": Uribe and Velez
                 found.setdefault(word, set()).add(cast(str, entry.country))
-    return {k: frozenset(v) for k, v in found.items()}
+                people.setdefault(word, set()).add(entry.name)
+    return {k: (frozenset(v), len(people[k])) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)
