@@ -65,12 +65,6 @@ def test_an_unknown_person_takes_the_one_country_the_sentence_names_and_keeps_th
     assert [rep.name(a) for a in reject.actor] == ["Marta Tallqvist"]
 
 
-def test_the_speakers_own_country_is_no_ground_for_the_recipient():
-    rep = report('"We urge the governments of the region to act quickly," a US State Department spokesman said.')
-    request = event(rep, "REQUEST")
-    assert "USA" not in codes(rep, request.recipient)
-
-
 def test_an_armed_group_placed_by_the_event_is_a_group_of_that_country_not_its_state():
     rep = report("Gunmen opened fire on worshippers at a mosque in Kano on Friday.")
     attack = event(rep, "ASSAULT")

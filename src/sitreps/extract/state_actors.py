@@ -117,17 +117,14 @@ def beneficiary(place: str | None, report: Report, actors: TokenActors, home: st
 # Verbal events aimed at someone by nature: a demand, a protest, a criticism is made of a government even when
 # the sentence names none ("protesters called for mass demonstrations", "rights groups were critical of the arrests").
 DIRECTED_AT_A_STATE = frozenset({"REQUEST", "PROTEST", "ACCUSE"})
-STATE_SECTORS = frozenset({"GOV", "MIL"})  # who speaks for a state: its government and its forces
 
 
 def home_target(kind: str, actor: list[str], report: Report, actors: TokenActors, home: str) -> list[str]:
     """The article's own state as the target of a demand, protest or criticism that names none, unless the
-    actor is that state itself or speaks for it (a government demanding is not demanding of itself, nor is
-    its spokesman: "We urge the governments of the region …", said a State Department spokesman)."""
+    actor is that state itself (a government demanding is not demanding of itself)."""
     own = {actors.countries.get(a) for a in actor}
     kinds = {actors.kinds.get(a) for a in actor}
-    official = any(actors.sectors.get(a) in STATE_SECTORS for a in actor if actors.countries.get(a) == home)
-    if home in own and ("state" in kinds or official):
+    if home in own and "state" in kinds:
         return []
     return state_of_country(report, home, actors)
 
