@@ -173,3 +173,10 @@ def test_an_organisation_named_of_a_country_is_that_countrys():
 def test_a_body_after_a_nationality_word_is_that_nations():
     rep = report("Washington plans to give the Libyan opposition $25 million in non-lethal assistance.")
     assert codes(rep, event(rep, "AID").recipient) == {"LBY"}
+
+
+def test_a_bare_police_is_of_the_country_of_the_well_known_city_named():
+    rep = report("Police arrested two men in Lyon on Sunday after the riot.")
+    arrest = event(rep, "COERCE")
+    names = {a.id: (a.name, a.country) for a in rep.actors}
+    assert [names[a] for a in arrest.actor] == [("French Police", "FRA")]

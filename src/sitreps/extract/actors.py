@@ -163,15 +163,28 @@ def _countries(doc: Doc, names: list[Name]) -> tuple[list[str], str | None]:
     """Countries the article names, most named first, and its home country (dateline first)."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
+    placed: dict[str, int] = {}  # where the story happens counts too, behind the countries it names
     for name in names:
         text = doc[name.start:name.end].text
         country = gaz.country(text) or gaz.by_adjective.get(text) or gaz.by_seat.get(text) or gaz.by_people.get(text)
         if country is not None:
             counts[country.iso3] = counts.get(country.iso3, 0) + 1
+        elif doc[name.start].ent_type_ == "GPE" and (where := _well_known(text)) is not None:
+            placed[where] = placed.get(where, 0) + 1  # "El Paso", "Texas": the United States
+    for where, n in placed.items():
+        counts[where] = counts.get(where, 0) + n
     ranked = sorted(counts, key=lambda c: -counts[c])
     dateline = _dateline(doc)
     home = dateline[2].country if dateline else (ranked[0] if ranked else None)
     return ranked, home
+
+
+def _well_known(text: str) -> str | None:
+    """The country of a city of 100,000 people or more, or of a first-level region, that a name stands for."""
+    found = lookup_place(text)
+    if found is None or found.country is None:
+        return None
+    return found.country if found.population >= 100_000 or found.kind == "admin1" else None
 
 
 def _dateline(doc: Doc) -> tuple[int, int, PlaceEntry] | None:
