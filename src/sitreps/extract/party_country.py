@@ -13,12 +13,18 @@ usually tell it from what the sentence itself names:
    accusation, saying Ecuador …"; for an actor the recipient's country is the other side: "security
    forces detained six Canadian citizens" gives the actor no country).
 
-``fill_actor`` and ``fill_recipient`` apply this to an event's roles after the parse has given them
-(``events.py`` calls them last, so every rule before them still decides first). Parties keep their
-identity: a person or organisation without a country gets that country; a common noun the actors
-extractor made no actor of ("police", "fishermen") stands for the state of that country (the same state
-actor ``state_actors.py`` makes for a country named only as a place). Nothing is guessed when the sentence
-names no country or several.
+Before these, a person the gazetteers did not know by full name takes the country every Phoenix person of
+that surname shares ("Nouri Maliki", "Correa"). Told by a noun alone, unrest ("protests in Suez",
+"clashes in Mombasa") is the place's own people's; a target that names a well-known city no extractor read
+("an attack on Kharkiv") is on its state.
+
+``fill_actor`` runs before the defaults of ``state_actors.py`` (which make states of the places) and
+``fill_recipient`` after them, so every rule of the parse and of the defaults decides first. Parties keep
+their identity: a person or organisation without a country gets that country; a common noun the actors
+extractor made no actor of stands for the state when it names its authorities or forces ("police",
+"soldiers"), else for a group of its own kind ("fishermen" -> a population, "gunmen" -> an armed group),
+reusing the article's population or named state of that country rather than growing one actor per noun.
+Nothing is guessed when the sentence names no country or several.
 """
 
 from __future__ import annotations
