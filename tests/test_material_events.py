@@ -132,8 +132,11 @@ def test_a_force_placed_in_a_country_acts_for_it_but_students_placed_there_are_n
     freed = [e for e in coded("The junta in Burkina Faso freed four detained journalists on Friday.")
              if e[0] == "RETREAT"]
     assert [e[3] for e in freed] == [{"BFA"}]
-    marched = [e for e in coded("Students in Dhaka marched to the presidential palace on Monday.") if e[0] == "PROTEST"]
-    assert marched and all(not e[3] for e in marched)
+    # students are coded by their country (docs/annotation.md) but stay people: Bangladeshis, not the state
+    rep = sitreps.extract("Students in Dhaka marched to the presidential palace on Monday.", published="2025-03-14")
+    kinds = {a.id: (a.kind, a.country) for a in rep.actors}
+    marched = [e for e in rep.events if e.type == "PROTEST"]
+    assert marched and all(kinds[a] == ("population", "BGD") for e in marched for a in e.actor)
 
 
 @pytest.mark.parametrize("sentence, kind, mode", [

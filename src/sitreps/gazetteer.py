@@ -23,7 +23,7 @@ import re
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import pycountry
 
@@ -165,6 +165,10 @@ def _load_countries(gaz: Gazetteer) -> None:
         if record.alpha_3 not in gaz.countries and "," not in record.name:
             gaz.countries[record.alpha_3] = Country(record.alpha_3, record.name, (record.name,), (), (), (), (),
                                                     None, None, wikidata.get(record.alpha_3))
+    curated = {row[0]: (row[1], *_split(row[2])) for row in _rows("countries.tsv") if len(row) > 2}
+    for country in gaz.countries.values():  # the file's names and aliases first: "Congo" is listed as the DR
+        for name in curated.get(country.iso3, ()):  # Congo's, and ISO's short name for Congo-Brazzaville
+            gaz.by_name.setdefault(name, country)  # must not take it first
     for country in gaz.countries.values():
         for name in country.names:
             gaz.by_name.setdefault(name, country)
@@ -364,6 +368,35 @@ def phoenix_person(text: str, date: str | None = None) -> Resolved | None:
     if len(text.split()) < 2 or len({e.country for e in found}) != 1:
         return None
     return found[0].resolved(text, date)
+
+
+def surname_country(text: str) -> str | None:
+    """The country every person the Phoenix dictionaries know by this surname belongs to ("Uribe", "Nouri
+    Maliki" for "Nuri al Maliki": one country), else None (a surname several countries share, or a short one)."""
+    if phoenix_organisation(text) is not None:
+        return None  # "al-Shabab" read as a person: a group's name, not a surname
+    key = _surname(typographic(text))
+    countries, bearers = _surnames().get(key, (frozenset(), 0)) if len(key) >= 4 else (frozenset(), 0)
+    return next(iter(countries)) if len(countries) == 1 and bearers >= 2 else None  # one bearer: too thin
+
+
+def _surname(folded: str) -> str:
+    last = folded.replace("-", " ").split()[-1:] or [""]
+    return last[0]
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, tuple[frozenset[str], int]]:
+    """Surname -> the countries of the Phoenix persons who bear it and how many they are, built once."""
+    found: dict[str, set[str]] = {}
+    people: dict[str, set[str]] = {}
+    for key, entries in phoenix().people.items():
+        words = key.replace("-", " ").split()
+        for entry in entries:
+            for word in words[1:] if entry.country else ():  # "Alvaro Uribe Velez": Uribe and Velez
+                found.setdefault(word, set()).add(cast(str, entry.country))
+                people.setdefault(word, set()).add(entry.name)
+    return {k: (frozenset(v), len(people[k])) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)

@@ -163,15 +163,28 @@ def _countries(doc: Doc, names: list[Name]) -> tuple[list[str], str | None]:
     """Countries the article names, most named first, and its home country (dateline first)."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
+    placed: dict[str, int] = {}  # where the story happens counts too, behind the countries it names
     for name in names:
         text = doc[name.start:name.end].text
         country = gaz.country(text) or gaz.by_adjective.get(text) or gaz.by_seat.get(text) or gaz.by_people.get(text)
         if country is not None:
             counts[country.iso3] = counts.get(country.iso3, 0) + 1
+        elif doc[name.start].ent_type_ == "GPE" and (where := _well_known(text)) is not None:
+            placed[where] = placed.get(where, 0) + 1  # "El Paso", "Texas": the United States
+    for where, n in placed.items():
+        counts[where] = counts.get(where, 0) + n
     ranked = sorted(counts, key=lambda c: -counts[c])
     dateline = _dateline(doc)
     home = dateline[2].country if dateline else (ranked[0] if ranked else None)
     return ranked, home
+
+
+def _well_known(text: str) -> str | None:
+    """The country of a city of 100,000 people or more, or of a first-level region, that a name stands for."""
+    found = lookup_place(text)
+    if found is None or found.country is None:
+        return None
+    return found.country if found.population >= 100_000 or found.kind == "admin1" else None
 
 
 def _dateline(doc: Doc) -> tuple[int, int, PlaceEntry] | None:
@@ -451,12 +464,14 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                 return k + 1, {}, True
         return None
 
-    def ministry(self, iso3: str, words: str) -> Resolved:
-        country = self.gaz.countries.get(iso3)
+    def ministry(self, iso3: str | None, words: str) -> Resolved:
+        """A ministry by its country and portfolio; with no country known ("the Health Ministry" in a text that
+        names no state), by its portfolio alone."""
+        country = self.gaz.countries.get(iso3) if iso3 else None
         adjective = country.adjective if country else iso3
         topic = words.replace("ministry of", "").strip().title() or "Government"
         sector = self.gaz.lexicon["ministries"].get(words.lower(), "GOV")
-        name = f"{adjective} {topic} Ministry"
+        name = f"{adjective} {topic} Ministry" if adjective else f"{topic} Ministry"
         entry = self.gaz.entry(name)
         if entry is not None:
             return from_entry(entry, self.date)
@@ -511,6 +526,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         if country is None and start >= 2 and doc[start - 1].text in POSSESSIVE:
             cue = resolve_name(doc[start - 2].text)
             country = cue.country if cue else None
+        if country is None:  # "the Human Rights Commission of Pakistan" when the name ends before "of"
+            country = self.country_after_of(end)
         if "ministry" in lowered:
             i = lowered.index("ministry")
             words = " ".join(w for w in lowered[:i] + lowered[i + 1:] if w not in ("of", "the"))
@@ -545,7 +562,12 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                     break  # "military police": a kind of unit, not the police force
                 info = institutions[phrase]
                 resolved = None
-                if i > 0 and doc[i - 1].lower_ in ("its", "their"):
+                named = self.country_after_of(i + size)  # "the parliament of Georgia": Georgia's, not home's
+                before = self.gaz.by_adjective.get(doc[i - 1].text) if i > 0 else None
+                named = named or (before.iso3 if before is not None else None)  # "the Libyan opposition"
+                if named is not None:
+                    resolved = self.institution(info, named)
+                elif i > 0 and doc[i - 1].lower_ in ("its", "their"):
                     owner = self.existing(lambda r: r.kind == "state")
                     if owner is not None and info["branch"].endswith("Ministry"):
                         # a state's entry names its country
@@ -555,29 +577,46 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
                     self.actor(i, i + size, resolved)
                 break
 
-    def institution(self, info: dict) -> Resolved | None:
+    def country_after_of(self, end: int) -> str | None:
+        """The country an "of" phrase right after a body's noun names ("the army of Mali"), if any."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return None
+        start = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        for size in (3, 2, 1):
+            if start + size <= len(doc):
+                found = self.gaz.country(doc[start:start + size].text)
+                if found is not None:
+                    return found.iso3
+        return None
+
+    def institution(self, info: dict, owner: str | None = None) -> Resolved | None:
+        """The body a bare institution noun names: the article's own (its home country's), or ``owner``'s."""
         branch = info["branch"]
+        home = owner or self.analysis.home
         if branch == "military":
+            if owner is not None:
+                return military(owner)
             return self.existing(lambda r: r.sector == "MIL" and (r.key.endswith(":military") or
                                                                    (r.entry is not None and r.entry.military_of))) \
                 or (military(self.analysis.home) if self.analysis.home else None)
-        same = self.existing(lambda r: r.key.endswith(":" + branch.lower()) or
-                             (r.entry is not None and branch.lower() in r.entry.heads))
+        same = None if owner is not None else self.existing(
+            lambda r: r.key.endswith(":" + branch.lower()) or (r.entry is not None and branch.lower() in r.entry.heads))
         if same is not None:
             return same
-        if self.analysis.home is None:
+        if home is None:
             return None
         if branch.endswith("Ministry"):
-            return self.ministry(self.analysis.home, branch.removesuffix(" Ministry").lower())
+            return self.ministry(home, branch.removesuffix(" Ministry").lower())
         if branch == "Parliament":
-            country = self.gaz.countries[self.analysis.home]
+            country = self.gaz.countries[home]
             return Resolved(f"Parliament of {country.name}", "organization", country.iso3, "LEG",
                             key=f"group:{country.iso3}:parliament")
         if branch == "opposition":
-            country = self.gaz.countries[self.analysis.home]
+            country = self.gaz.countries[home]
             return Resolved(f"{country.adjective} opposition", "organization", country.iso3, "POL",
                             key=f"group:{country.iso3}:opposition")
-        return military(self.analysis.home, branch, info["sector"])
+        return military(home, branch, info["sector"])
 
 _LEGAL_FORMS = re.compile(r"(?:,?\s+(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|Corp\.?|Corporation|Co\.|"
                           r"Company|plc|PLC|S\.A\.|SA|AG|GmbH|N\.V\.|NV|LLP))+$")

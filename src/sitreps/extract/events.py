@@ -18,7 +18,9 @@
    signed"). A country named only as a place or an adjective gets a state actor when a role
    needs it ("sent food to Haiti", "a Greek-flagged tanker": ``state_actors.py``); an attack or
    arrest with no named target is on the state it happened in, or on the actor's own state when
-   the people it was done to are named by no one ("Turkish police arrested two colonels").
+   the people it was done to are named by no one ("Turkish police arrested two colonels"). A party
+   the sentence names without a country ("police in Karachi", "fishermen", "the opposition", a
+   surname) takes the country the sentence gives it (``party_country.py``).
 3. **what is one event** (``frames.embed``, ``event_units.py``): an act told inside a frame is
    part of it ("urged Hamas to accept" is one REQUEST, "accused Armenia of shelling" one ACCUSE)
    and gives the frame its recipient and mode; events of one type in one sentence that share or
@@ -55,6 +57,7 @@ from sitreps.extract.material import MATERIAL, acting_body, forces, movers, priv
 from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
 from sitreps.extract.offsets import containing
+from sitreps.extract.party_country import fill_actor, fill_recipient
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
                                     verb_lemma, verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
@@ -314,6 +317,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     objects = [verb.head if verb.dep_ == "relcl" and c.lower_ in {"which", "that", "whom"} else c
                for c in verb.children if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
     preps = _recipient_preps(sense.type, bool(objects))
+    if objects and verb.lemma_.lower() in role_words()["taken_from"]:
+        preps = preps | {"from"}  # "recaptured the town from the rebels"
     if entry.stance:  # "voiced Israel's outrage over the play": the outrage is no party, the play's author is
         preps = preps | STANCE_PREPS
         objects = [o for obj in objects for o in preposition_objects(obj, STANCE_PREPS)]
@@ -349,6 +354,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
             m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "demanded that Turkey withdraw"
         addressee = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
         candidate.recipient = phrase_actors(addressee, actors) if addressee is not None else []
+    if not passive and not objects and verb.lemma_.lower() in role_words()["ergative"]:
+        candidate.actor, candidate.recipient = [], candidate.recipient + candidate.actor  # "the corvette sank"
     words = lexicon()
     candidate.actor += _from(preposition_objects(verb, words.co_actor_preps), actors)  # "alongside Russian units"
     if sense.type == "MOBILIZE" and passive and not candidate.actor:
@@ -488,7 +495,8 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
         candidate.actor += _from(preposition_objects(verb, {"from"}) + [o for obj in verb.children if obj.dep_ == "dobj"
                                                                          for o in preposition_objects(obj, {"from"})],
                                  actors)
-    candidate.recipient += _from(preposition_objects(verb, RECIPIENT_PREPS), actors)
+    preps = RECIPIENT_PREPS | {"from"} if candidate.sense.type == "RETREAT" else RECIPIENT_PREPS  # "began its
+    candidate.recipient += _from(preposition_objects(verb, preps), actors)  # pullout from Georgia"
     if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.head.i == verb.i:  # "placed Huawei on a
         candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
@@ -568,8 +576,9 @@ def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
         preps.add("about")  # "complained about Egyptian interference"
         if has_object:
             preps.discard("at")  # "sued Israel at the International Court of Justice": a setting
-    if kind == "SANCTION":
-        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc"
+    if kind in {"SANCTION", "RETREAT"}:
+        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc", "pulled
+        # its troops out of / withdrew from the border region": whom the withdrawal is from
     return frozenset(preps)
 
 
@@ -668,8 +677,18 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             actor = [source]  # "Russia denied any role in damage to cables": the denier is who was said to act
         recipient = [r for r in dict.fromkeys(candidate.recipient) if r not in actor]
         place = _place(candidate, tokens, places, doc, header, report)
-        if not recipient and kind in {"ASSAULT", "COERCE"}:
-            recipient = domestic_target(candidate, kind, place, actor, report, actors, home)
+        # a party named without a country takes the sentence's (party_country.py), before the defaults below
+        # make states of the places: "students in Dhaka marched" are Bangladeshis, not the state
+        origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)  # "crossed in
+        where = next((p.country for p in report.places if p.id == place), None) if place else None
+        clause_country = None if origin else where  # from Germany": not whose they are; but "rockets fired
+        from_country = where if kind == "ASSAULT" else clause_country  # from Gaza" are Gaza's
+        verb = candidate.governor or (trigger if candidate.kind == "verb" else None)
+        parsed = list(actor)
+        actor = fill_actor(verb, actor, recipient, from_country, sentence, report, actors, kind=kind,
+                           noun=trigger if candidate.kind == "noun" else None)
+        if not recipient and kind in {"ASSAULT", "COERCE"}:  # not where it was fired from ("rockets from Gaza")
+            recipient = domestic_target(candidate, kind, None if origin else place, actor, report, actors, home)
         convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
         judged = kind == "ACCUSE" and _judicial(candidate)  # "86 were indicted": by the state's prosecutors
         if not actor and (kind == "COERCE" or convicted or judged) and modality != "denied" \
@@ -678,11 +697,12 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         if not recipient and kind == "AID" and modality in HAPPENED:
             # where aid came from ("brought in from neighbouring Sudan") is not who it went to; the own state
             # may be ("the Kenyan government allocated KSh38 million" for its flood victims)
-            origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)
             recipient = beneficiary(None if origin else place, report, actors, home)
         place = place or _setting(candidate, places, doc)
         if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
             recipient = home_target(kind, actor, report, actors, home)
+        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors, kind=kind,
+                                   noun=trigger if candidate.kind == "noun" else None)
         events.append(Event(
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),

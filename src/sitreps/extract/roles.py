@@ -171,8 +171,12 @@ class TokenActors:
 
     def place(self, token: Token) -> list[str]:
         """The state a place lies in, as an actor ("allowed Kyiv to fire", "aircraft toward Taiwan",
-        "sent food to Sudan")."""
-        return self.state(self.place_country.get(token.i), token)
+        "sent food to Sudan"), and those of places coordinated with it ("targets in Lebanon and Syria")."""
+        found = self.state(self.place_country.get(token.i), token)
+        if found:
+            for other in _conjuncts(token)[1:]:
+                found += [a for a in self.state(self.place_country.get(other.i), other) if a not in found]
+        return found
 
     def at(self, token: Token) -> list[str]:
         """Actors whose mention covers the token, the tightest mention first (several for "the two leaders")."""
@@ -264,6 +268,8 @@ def phrase_actors(token: Token, actors: TokenActors, *, conjuncts: bool = True, 
     for head in _conjuncts(token) if conjuncts else [token]:
         own = actors.at(head) or actors.pronoun(head) or _the_two(head, actors)
         core = _core(head)
+        if own:  # "French and German leaders", "the US and Chinese governments": every coordinated modifier
+            own = own + [a for word in _coordinated_modifiers(core) for a in actors.at(word) or actors.named(word)]
         if not own:  # "a Ukrainian missile strike", "Russia's army"
             for modifier in core:
                 own.extend(actors.at(modifier))
@@ -319,8 +325,16 @@ def _core(head: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound", "appos"})
+        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound",
+                                                                                                      "appos", "nmod"})
     return sorted(out, key=lambda t: t.i)
+
+
+def _coordinated_modifiers(core: list[Token]) -> list[Token]:
+    """Modifiers coordinated with one another inside a noun phrase ("French" and "German" in "French and German
+    leaders"): the mention of the phrase may cover only the last."""
+    linked = [t for t in core if t.dep_ == "conj" and t.head in core]
+    return linked + [t.head for t in linked] if linked else []
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -338,7 +352,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if own:  # the nearest: "KYIV, March 14 - Minister Sybiha told …" has the dateline as a subject too
         child = min(own, key=lambda c: abs(verb.i - c.i))
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return _issuer(verb.head), passive
+            return _issuer(_first_conjunct(verb)), passive
         return child, passive
     if depth > 4:
         return None, passive
@@ -346,7 +360,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if head.i == verb.i:
         return None, passive
     if verb.dep_ == "relcl":
-        return _issuer(head), passive
+        return _issuer(_first_conjunct(verb)), passive
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         # "soldiers deployed to fight": the noun is what the participle was done to
         return (_issuer(head) if verb.tag_ == "VBG" else head), passive or verb.tag_ == "VBN"
@@ -375,6 +389,17 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, passive
         return subject(head, depth + 1)[0], passive
     return None, passive
+
+
+def _first_conjunct(clause: Token) -> Token:
+    """The noun a relative clause is about; a plural clause after coordinated names is about all of them
+    ("Medvedev and Kokoity, who met on Tuesday": from the first, whose conjuncts ``phrase_actors`` adds)."""
+    noun = clause.head
+    if clause.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in clause.children if c.dep_ in {"aux", "auxpass"}):
+        return noun  # "… and the minister, who says": the last one only
+    while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
 
 
 def _issuer(noun: Token) -> Token:

@@ -69,7 +69,7 @@ def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: l
     to are named by no one ("Turkish police arrested two colonels in Istanbul", "police fired on
     protesters"), and for an arrest told without a place the arresting state itself (repression is
     domestic unless the text says whose the arrested are)."""
-    domestic = kind == "COERCE" or candidate.unnamed_victims
+    domestic = kind == "COERCE" or candidate.unnamed_victims or _a_site(candidate)
     if place is not None:
         found = _state_of_place(report, place, actor, actors, domestic=domestic)
         if found:
@@ -81,8 +81,16 @@ def domestic_target(candidate: Candidate, kind: str, place: str | None, actor: l
                                                (own and home not in own)):
         # told with neither a target nor a place ("40 people were detained on Wednesday", "Russian missiles
         # struck overnight"): the article's own country, the one its dateline or most of its names point to
-        return _state_of_country(report, home, actors)
+        return state_of_country(report, home, actors)
     return []
+
+
+def _a_site(candidate: Candidate) -> bool:
+    """An attack on a place people live or gather in ("attacked a camp", "shelled a market")."""
+    from sitreps.extract.roles import role_words  # roles.py imports this module
+    verb = candidate.governor or candidate.trigger
+    sites = role_words()["sites"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in sites for c in verb.children)
 
 
 def authority(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
@@ -92,7 +100,7 @@ def authority(place: str | None, report: Report, actors: TokenActors, home: str 
     default actor."""
     where = next((p for p in report.places if p.id == place), None) if place else None
     country = (where.country if where is not None else None) or home
-    return _state_of_country(report, country, actors) if country else []
+    return state_of_country(report, country, actors) if country else []
 
 
 def beneficiary(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
@@ -103,7 +111,7 @@ def beneficiary(place: str | None, report: Report, actors: TokenActors, home: st
         found = _state_of_place(report, place, [], actors, domestic=True)
         if found:
             return found
-    return _state_of_country(report, home, actors) if home else []
+    return state_of_country(report, home, actors) if home else []
 
 
 # Verbal events aimed at someone by nature: a demand, a protest, a criticism is made of a government even when
@@ -118,10 +126,10 @@ def home_target(kind: str, actor: list[str], report: Report, actors: TokenActors
     kinds = {actors.kinds.get(a) for a in actor}
     if home in own and "state" in kinds:
         return []
-    return _state_of_country(report, home, actors)
+    return state_of_country(report, home, actors)
 
 
-def _state_of_country(report: Report, country: str, actors: TokenActors) -> list[str]:
+def state_of_country(report: Report, country: str, actors: TokenActors) -> list[str]:
     for candidate in report.actors:
         if candidate.kind == "state" and candidate.country == country:
             return [candidate.id]
@@ -142,4 +150,4 @@ def _state_of_place(report: Report, place_id: str, actor: list[str], actors: Tok
     own = {a.country for a in report.actors if a.id in actor}
     if place.country in own and not domestic:
         return []
-    return _state_of_country(report, place.country, actors)
+    return state_of_country(report, place.country, actors)
