@@ -165,7 +165,7 @@ def _load_countries(gaz: Gazetteer) -> None:
         if record.alpha_3 not in gaz.countries and "," not in record.name:
             gaz.countries[record.alpha_3] = Country(record.alpha_3, record.name, (record.name,), (), (), (), (),
                                                     None, None, wikidata.get(record.alpha_3))
-    curated = {row[0]: (row[1], *_split(row[2])) for row in _rows("countries.tsv") if len(row) > 2}
+    curated = {row[0]: (row[1], *_split(row[2])) for row in load_tsv("countries.tsv", 3)}
     for country in gaz.countries.values():  # the file's names and aliases first: "Congo" is listed as the DR
         for name in curated.get(country.iso3, ()):  # Congo's, and ISO's short name for Congo-Brazzaville
             gaz.by_name.setdefault(name, country)  # must not take it first
