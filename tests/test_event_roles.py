@@ -171,8 +171,8 @@ def test_an_organisation_named_of_a_country_is_that_countrys():
 
 
 def test_a_body_after_a_nationality_word_is_that_nations():
-    rep = report("Washington plans to give the Libyan opposition $25 million in non-lethal assistance.")
-    assert codes(rep, event(rep, "AID").recipient) == {"LBY"}
+    rep = report("London said it would send the Syrian opposition 40 armoured vehicles and radios next month.")
+    assert codes(rep, event(rep, "AID").recipient) == {"SYR"}
 
 
 def test_a_bare_police_is_of_the_country_of_the_well_known_city_named():
