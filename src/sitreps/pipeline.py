@@ -40,7 +40,7 @@ from sitreps.extract import EXTRACTORS, Extractor, pipeline
 from sitreps.extract.times import date_article
 from sitreps.ingest import RawArticle, from_text
 from sitreps.language import detect_language
-from sitreps.nlp import get_nlp, parse, text_of
+from sitreps.nlp import get_nlp, index_sentences, parse, text_of
 from sitreps.provenance import read_provenance
 from sitreps.resources import data_path
 from sitreps.types import Article, PublishedBasis, Report, Sentence
@@ -100,7 +100,7 @@ def build_report(prepared: Prepared, doc: Doc | None, settings: Settings | None 
         return report
     text = text_of(doc)  # a span's .text joins its tokens anew on each access: slice the text once made
     report.sentences = [Sentence(s.start_char, s.start_char + len(sentence.rstrip()))
-                        for s in doc.sents if (sentence := text[s.start_char:s.end_char]).strip()]
+                        for s in index_sentences(doc) if (sentence := text[s.start_char:s.end_char]).strip()]
     date_article(doc, report)
     for extractor in _extractors(settings):
         extractor(doc, report)
