@@ -45,6 +45,7 @@ from sitreps.extract.claim_threads import (author_claim, backshifted, continued_
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
+from sitreps.nlp import text_of
 from sitreps.types import Claim, Report
 
 PERSONAL = {"he", "she"}
@@ -267,7 +268,7 @@ def _after_quoted_question(verb: Token) -> bool:
             or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
         return False
     start = Sentences.for_doc(verb.doc).of(verb).start_char
-    before = verb.doc.text[max(0, start - 3):start]
+    before = text_of(verb.doc)[max(0, start - 3):start]
     return any(before.rstrip().endswith(f"{p}{q}") for p in "?!" for q in "\"”")
 
 
