@@ -37,6 +37,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fal
 _TERMINAL_PUNCTUATION = tuple('.!?:;"”’\'…)')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")   # a headline may end with a quotation, a sentence with a stop
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*")
+_CURLY_DOUBLE = re.compile("[“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +215,12 @@ def _words_around(text: str, start: int, end: int) -> str:
 
 def _repair_quote_direction(line: str) -> tuple[str, list[int]]:
     """Curly double quotes pointing the wrong way: an opening ” becomes “ and a closing “ becomes ”."""
-    chars = list(line)
     flipped: list[int] = []
-    for i, char in enumerate(chars):
-        if char not in "“”":
-            continue
+    if "“" not in line and "”" not in line:  # most lines: no walk over their characters in Python
+        return line, flipped
+    chars = list(line)
+    for i in (match.start() for match in _CURLY_DOUBLE.finditer(line)):
+        char = chars[i]
         before = chars[i - 1] if i else " "
         after = chars[i + 1] if i + 1 < len(chars) else " "
         if char == "”" and before.isspace() and after.isalnum():
