@@ -90,6 +90,7 @@ def placeholders() -> dict[str, str]:
 
 
 Pattern = tuple[str, tuple[str, ...], re.Pattern[str]]   # kind, trigger classes, regex
+_STARTS_A_WORD = r"(?<!\w)"
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,7 @@ def compiled() -> tuple[list[Pattern], list[re.Pattern[str]]]:
     def build(source: str) -> re.Pattern[str]:
         for name, value in fill.items():
             source = source.replace("{" + name + "}", value)
-        return re.compile(r"(?<!\w)" + source, re.IGNORECASE)   # an expression starts a word
+        return re.compile(_STARTS_A_WORD + source, re.IGNORECASE)   # an expression starts a word
 
     patterns = [(p["kind"], tuple([p["near"]] if isinstance(p["near"], str) else p["near"]), build(p["pattern"]))
                 for p in vocab()["patterns"]]
@@ -203,7 +204,22 @@ def _overlap_test(spans: list[tuple[int, int]]):
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that look like times but name something else ("World War III", "9/11")."""
+    any_blocker = _any_blocker()
+    if any_blocker is not None and any_blocker.search(text) is None:
+        return []
     return [m.span() for b in compiled()[1] for m in b.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _any_blocker() -> re.Pattern[str] | None:
+    """One regex that matches wherever any not-a-time pattern does: most articles hold none, and one pass
+    that tests the shared "starts a word" once per position costs a third of a pass per pattern. None where
+    the patterns could not be joined (a group, whose number or name would change)."""
+    blockers = compiled()[1]
+    if any(b.groups for b in blockers) or not all(b.pattern.startswith(_STARTS_A_WORD) for b in blockers):
+        return None
+    sources = "|".join(f"(?:{b.pattern[len(_STARTS_A_WORD):]})" for b in blockers)
+    return re.compile(f"{_STARTS_A_WORD}(?:{sources})", re.IGNORECASE)
 
 
 def _capitalised(match: re.Match[str]) -> bool:
