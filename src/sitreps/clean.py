@@ -194,7 +194,10 @@ def _repair_line(line: str, rules: CleaningRules, repairs: list[Repair]) -> str:
     if fixed != line:
         repairs.append(Repair(line, fixed, "encoding"))
     for name, pattern, replacement in rules.repairs:
-        for match in list(pattern.finditer(fixed))[:50]:
+        matches = list(pattern.finditer(fixed))
+        if not matches:  # most lines need no repair: a second pass to replace nothing is skipped
+            continue
+        for match in matches[:50]:
             before = _words_around(fixed, match.start(), match.end())
             repairs.append(Repair(before, pattern.sub(replacement, before), name))
         fixed = pattern.sub(replacement, fixed)
