@@ -148,3 +148,13 @@ def index_sentences(doc: Doc) -> list[Span]:
 
 
 _SENTS_KEY = "sitreps.sentences"
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the document's text made once: spaCy joins the span's tokens anew on each
+    access (a sentence's text, asked several times per sentence, costs a pass over its tokens each time).
+    The same string: a span's text runs from its first token to the end of its last, without the last
+    token's trailing space."""
+    if not len(span):
+        return ""
+    return text_of(span.doc)[span.start_char:span.end_char]

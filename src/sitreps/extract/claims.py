@@ -45,7 +45,7 @@ from sitreps.extract.claim_threads import (author_claim, backshifted, continued_
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
-from sitreps.nlp import text_of
+from sitreps.nlp import span_text, text_of
 from sitreps.types import Claim, Report
 
 PERSONAL = {"he", "she"}
@@ -89,7 +89,7 @@ def extract_claims(doc: Doc, report: Report) -> None:
     indirect: dict[int, bool] = {}  # claims told in indirect speech (id -> whether in a backshifted tense)
     for sentence in sentences.spans:
         live = [c for c in live if c.end >= sentence.start_char]
-        if not sentence.text.strip() or _covered(live, sentence):
+        if not span_text(sentence).strip() or _covered(live, sentence):
             continue
         found = _cues(sentence, actors, vocab)
         _nesting(found)
@@ -107,7 +107,7 @@ def extract_claims(doc: Doc, report: Report) -> None:
             if clause is not None and not any(q.start < cue.end and cue.start < q.end for q in quotes):
                 indirect.update({id(c): backshifted(clause) for c in made})
     claims.sort(key=_start)
-    uncovered = [s for s in _untouched(claims, sentences.spans) if s.text.strip()]
+    uncovered = [s for s in _untouched(claims, sentences.spans) if span_text(s).strip()]
     for sentence in uncovered:
         claim = continued_quote(sentence, claims, quotes, report)
         if claim is None:
@@ -128,7 +128,7 @@ def extract_claims(doc: Doc, report: Report) -> None:
 
 
 def _covered(claims: list[Claim], sentence: Span) -> bool:
-    end = sentence.start_char + len(sentence.text.rstrip())
+    end = sentence.start_char + len(span_text(sentence).rstrip())
     return any(c.start <= sentence.start_char + 1 and end - 1 <= c.end for c in claims)
 
 
