@@ -73,8 +73,8 @@ def reported_speech(sentence: Span, claims: list[Claim], report: Report, indirec
     would = any(c.dep_ == "aux" and c.lower_ == "would" for c in root.children)
     if not (would or indirect[id(previous)] and backshifted(root)):
         return None
-    return Claim(id="", text=span_text(sentence).rstrip(), start=start, end=end, sentence=index, speaker=previous.speaker,
-                 cue=previous.cue, kind=content_kind(list(sentence), words()) or "report", date=previous.date)
+    return Claim(id="", text=span_text(sentence).rstrip(), start=start, end=end, sentence=index,
+                 speaker=previous.speaker, cue=previous.cue, kind=content_kind(list(sentence), words()) or "report", date=previous.date)
 
 
 def backshifted(verb: Token) -> bool:
