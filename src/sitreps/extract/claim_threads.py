@@ -74,7 +74,8 @@ def reported_speech(sentence: Span, claims: list[Claim], report: Report, indirec
     if not (would or indirect[id(previous)] and backshifted(root)):
         return None
     return Claim(id="", text=span_text(sentence).rstrip(), start=start, end=end, sentence=index,
-                 speaker=previous.speaker, cue=previous.cue, kind=content_kind(list(sentence), words()) or "report", date=previous.date)
+                 speaker=previous.speaker, cue=previous.cue, kind=content_kind(list(sentence), words()) or "report",
+                 date=previous.date)
 
 
 def backshifted(verb: Token) -> bool:
