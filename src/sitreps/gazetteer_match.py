@@ -45,6 +45,18 @@ def tokens(doc: Doc) -> tuple[list[Token], list[str]]:
     return found
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, as a list made once per document (``token.text`` builds a new string on each
+    access, and readers that walk the whole document ask it of every token)."""
+    found = doc.user_data.get(_TEXTS)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_TEXTS] = [t.text for t in tokens(doc)[0]]
+    return found
+
+
+_TEXTS = "sitreps.token_texts"
+
+
 @dataclass(slots=True)
 class Name:
     start: int                      # token offsets, end exclusive
