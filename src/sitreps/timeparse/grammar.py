@@ -115,10 +115,25 @@ def _triggers() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{name}>{source})" for name, source in vocab()["triggers"].items()))
 
 
+# Where a trigger can start: every trigger class begins with a digit or at the start of a word (a month or
+# weekday name after no letter, a word after ``\b``), so the trigger regex is tried only there, not at
+# every character (a regex that opens with a look-behind gets no fast scan from Python's engine).
+_TRIGGER_STARTS = re.compile(r"\d|\b\w")
+
+
 def _trigger_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every trigger word's span by class: what ``_triggers().finditer(text)`` finds (leftmost, not overlapping),
+    with the regex tried only where a trigger can start."""
     hits: dict[str, list[tuple[int, int]]] = {name: [] for name in vocab()["triggers"]}
-    for match in _triggers().finditer(text):
-        hits[match.lastgroup or ""].append(match.span())
+    triggers, reached = _triggers(), 0
+    for start in _TRIGGER_STARTS.finditer(text):
+        position = start.start()
+        if position < reached:
+            continue
+        match = triggers.match(text, position)
+        if match is not None:
+            hits[match.lastgroup or ""].append(match.span())
+            reached = match.end()
     return hits
 
 
