@@ -157,7 +157,7 @@ def lexicon() -> NumberLexicon:
 def lex(text: str) -> list[Lexeme]:
     """Numbers (with a glued scale suffix), currency symbols, words and punctuation, with offsets."""
     lexemes: list[Lexeme] = []
-    append, make = lexemes.append, Lexeme._make  # one is made per word: the plain tuple constructor is cheaper
+    append, new = lexemes.append, tuple.__new__  # one is made per word: the plain tuple constructor is cheaper
     for match in _LEXEME.finditer(text):
         kind = match.lastgroup
         if kind == "suffix" or kind == "num":
@@ -169,7 +169,7 @@ def lex(text: str) -> list[Lexeme]:
             append(Lexeme("num", number, match.start(), match.end(), match.group("suffix")))
         else:
             start, end = match.span()
-            append(make((kind or "punct", match.group(), start, end, None)))
+            append(new(Lexeme, (kind or "punct", match.group(), start, end, None)))
     return lexemes
 
 
