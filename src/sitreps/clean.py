@@ -193,7 +193,8 @@ def _repair_line(line: str, rules: CleaningRules, repairs: list[Repair]) -> str:
     fixed = ftfy.fix_text(line, config=_FTFY_CONFIG)
     if fixed != line:
         repairs.append(Repair(line, fixed, "encoding"))
-    for name, pattern, replacement in rules.repairs:
+    any_repair = _any_repair(rules.repairs)
+    for name, pattern, replacement in rules.repairs if any_repair is None or any_repair.search(fixed) else ():
         matches = list(pattern.finditer(fixed))
         if not matches:  # most lines need no repair: a second pass to replace nothing is skipped
             continue
@@ -206,6 +207,20 @@ def _repair_line(line: str, rules: CleaningRules, repairs: list[Repair]) -> str:
         repairs.append(Repair(_words_around(fixed, index, index + 1),
                               _words_around(requoted, index, index + 1), "quote-direction"))
     return requoted.strip()
+
+
+@lru_cache(maxsize=4)
+def _any_repair(repairs: tuple[tuple[str, re.Pattern[str], str], ...]) -> re.Pattern[str] | None:
+    """One regex that matches a line wherever a repair pattern does: a line it misses needs no repair (none
+    matches, so none changes the line for the next), and one pass replaces six. None where the patterns cannot
+    be joined (groups, different flags)."""
+    patterns = [pattern for _, pattern, _ in repairs]
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def _words_around(text: str, start: int, end: int) -> str:
