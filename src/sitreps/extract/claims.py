@@ -33,7 +33,7 @@ events it codes from it.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -157,13 +157,31 @@ def _start(claim: Claim) -> int:
 # --- 1. cues -------------------------------------------------------------------------------------
 
 def _cues(sentence: Span, actors: TokenActors, vocab: ClaimWords) -> list[_Cue]:
-    found = [cue for token in sentence if (cue := verb_cue(token, actors, vocab)) is not None]
+    doc, candidates = sentence.doc, _saying_lemmas(sentence.doc, vocab)
+    within = candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]
+    found = [cue for i in within if (cue := verb_cue(doc[i], actors, vocab)) is not None]
     verbs = [(min(t.left_edge.i for t in [c.token, *c.content]), max(t.right_edge.i for t in [c.token, *c.content]))
              for c in found]
     for cue in _phrase_cues(sentence, actors):
         if not any(lo <= cue.token.i <= hi for lo, hi in verbs):
             found.append(cue)
     return found
+
+
+_SAYING = "sitreps.claims.saying"  # doc.user_data key: the tokens whose lemma is a verb of saying
+
+
+def _saying_lemmas(doc: Doc, vocab: ClaimWords) -> list[int]:
+    """Indices of the tokens whose lemma (lower-cased) is one of ``vocab.verb_kind``'s, in order: ``verb_cue``
+    has nothing to say of any other, and reading the lemmas from the document's array, each distinct one
+    looked up once, costs less than making a Token and its lemma string for every word."""
+    kept = doc.user_data.get(_SAYING)
+    if kept is None or kept[0] is not vocab:
+        strings = doc.vocab.strings
+        lemmas = doc.to_array("LEMMA").tolist()
+        wanted = {h for h in set(lemmas) if strings[h].lower() in vocab.verb_kind}
+        kept = doc.user_data[_SAYING] = (vocab, [i for i, h in enumerate(lemmas) if h in wanted])
+    return kept[1]
 
 
 def verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | None:
