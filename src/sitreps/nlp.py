@@ -16,7 +16,7 @@ sentence, else at a space.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -158,3 +158,24 @@ def span_text(span: Span) -> str:
     if not len(span):
         return ""
     return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def indices_where(doc: Doc, attr: str, words: Collection[str], *, lower: bool = False) -> list[int]:
+    """Indices of the tokens whose ``attr`` string ("LEMMA", "LOWER", …; lower-cased first with ``lower``) is
+    one of ``words``, in order, kept per document while ``words`` is the same object.
+
+    A reader that acts only on a few words ("according", the verbs of saying) asks this instead of walking
+    every token: the attribute is read for the whole document from its array, and each distinct value
+    looked up once, where a walk makes a Token and a string per word."""
+    cache: dict[tuple[str, bool, int], tuple[Collection[str], list[int]]] = doc.user_data.setdefault(_WHERE_KEY, {})
+    key = (attr, lower, id(words))
+    kept = cache.get(key)
+    if kept is None or kept[0] is not words:
+        strings = doc.vocab.strings
+        values = doc.to_array(attr).tolist()
+        wanted = {h for h in set(values) if (strings[h].lower() if lower else strings[h]) in words}
+        kept = cache[key] = (words, [i for i, h in enumerate(values) if h in wanted])
+    return kept[1]
+
+
+_WHERE_KEY = "sitreps.indices_where"

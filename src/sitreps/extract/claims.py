@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,7 +46,7 @@ from sitreps.extract.claim_threads import (author_claim, backshifted, continued_
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
-from sitreps.nlp import span_text, text_of
+from sitreps.nlp import indices_where, span_text, text_of
 from sitreps.types import Claim, Report
 
 PERSONAL = {"he", "she"}
@@ -157,9 +158,9 @@ def _start(claim: Claim) -> int:
 # --- 1. cues -------------------------------------------------------------------------------------
 
 def _cues(sentence: Span, actors: TokenActors, vocab: ClaimWords) -> list[_Cue]:
-    doc, candidates = sentence.doc, _saying_lemmas(sentence.doc, vocab)
-    within = candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]
-    found = [cue for i in within if (cue := verb_cue(doc[i], actors, vocab)) is not None]
+    doc = sentence.doc  # verb_cue has nothing to say of a word whose lemma is no verb of saying: only those asked
+    found = [cue for i in _within(indices_where(doc, "LEMMA", vocab.verb_kind, lower=True), sentence)
+             if (cue := verb_cue(doc[i], actors, vocab)) is not None]
     verbs = [(min(t.left_edge.i for t in [c.token, *c.content]), max(t.right_edge.i for t in [c.token, *c.content]))
              for c in found]
     for cue in _phrase_cues(sentence, actors):
@@ -168,20 +169,9 @@ def _cues(sentence: Span, actors: TokenActors, vocab: ClaimWords) -> list[_Cue]:
     return found
 
 
-_SAYING = "sitreps.claims.saying"  # doc.user_data key: the tokens whose lemma is a verb of saying
-
-
-def _saying_lemmas(doc: Doc, vocab: ClaimWords) -> list[int]:
-    """Indices of the tokens whose lemma (lower-cased) is one of ``vocab.verb_kind``'s, in order: ``verb_cue``
-    has nothing to say of any other, and reading the lemmas from the document's array, each distinct one
-    looked up once, costs less than making a Token and its lemma string for every word."""
-    kept = doc.user_data.get(_SAYING)
-    if kept is None or kept[0] is not vocab:
-        strings = doc.vocab.strings
-        lemmas = doc.to_array("LEMMA").tolist()
-        wanted = {h for h in set(lemmas) if strings[h].lower() in vocab.verb_kind}
-        kept = doc.user_data[_SAYING] = (vocab, [i for i, h in enumerate(lemmas) if h in wanted])
-    return kept[1]
+def _within(indices: list[int], sentence: Span) -> list[int]:
+    """The token indices (ascending) that lie in the sentence."""
+    return indices[bisect_left(indices, sentence.start):bisect_left(indices, sentence.end)]
 
 
 def verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | None:
@@ -356,7 +346,8 @@ def _phrase_cues(sentence: Span, actors: TokenActors) -> list[_Cue]:
     """'According to X', 'citing X', 'reportedly', 'allegedly'."""
     found: list[_Cue] = []
     adverbs = cues().adverb_class
-    for token in sentence:
+    doc = sentence.doc
+    for token in (doc[i] for i in _within(indices_where(doc, "LOWER", _phrase_cue_words()), sentence)):
         lower = token.lower_
         if lower == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             source = next((c for c in token.nbor().children if c.dep_ == "pobj"), None) \
@@ -375,6 +366,12 @@ def _phrase_cues(sentence: Span, actors: TokenActors) -> list[_Cue]:
         elif lower in adverbs and lower != "according" and token.pos_ == "ADV":
             found.append(_Cue(token, token.text, None, None, UNNAMED, _clause(token)))
     return [c for c in found if c.content]
+
+
+@lru_cache(maxsize=1)
+def _phrase_cue_words() -> frozenset[str]:
+    """The only words ``_phrase_cues`` acts on."""
+    return frozenset({"according", "citing", *cues().adverb_class})
 
 
 def _clause(token: Token) -> list[Token]:
