@@ -41,3 +41,18 @@ def test_trigger_words_are_those_of_the_plain_pass(text):
 @pytest.mark.parametrize("text", TEXTS + _gold_texts())
 def test_blocked_spans_are_those_of_the_plain_passes(text):
     assert grammar.blocked_spans(text) == _plain_blocked(text)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("a|b", True), ("(?:a|b)", False), ("[|]", False), (r"\|", False), ("a(b|c)d", False), (r"[\]|]x", False),
+    ("[]|]", False), ("[^]|]", False), ("[[]|x", True), ("x\\\\|y", True), ("(?:late)\\s+day|(?:end)\\s+day", True),
+])
+def test_top_level_alternation(source, expected):
+    assert grammar._top_level_alternation(source) is expected
+
+
+def test_a_blocker_s_second_alternative_may_start_inside_a_word():
+    """ "(?<!\\w)A|B" binds the word-start test to A only: B is found inside a word, as the plain pass finds it."""
+    text = "the weekend of the day, and late in the day"
+    assert grammar.blocked_spans(text) == _plain_blocked(text)
+    assert any(start > 0 and text[start - 1].isalpha() for start, _ in grammar.blocked_spans(text))
