@@ -37,6 +37,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fal
 _TERMINAL_PUNCTUATION = tuple('.!?:;"”’\'…)')
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')]*$")   # a headline may end with a quotation, a sentence with a stop
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*")
+_CURLY_DOUBLE = re.compile("[“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +193,12 @@ def _repair_line(line: str, rules: CleaningRules, repairs: list[Repair]) -> str:
     fixed = ftfy.fix_text(line, config=_FTFY_CONFIG)
     if fixed != line:
         repairs.append(Repair(line, fixed, "encoding"))
-    for name, pattern, replacement in rules.repairs:
-        for match in list(pattern.finditer(fixed))[:50]:
+    any_repair = _any_repair(rules.repairs)
+    for name, pattern, replacement in rules.repairs if any_repair is None or any_repair.search(fixed) else ():
+        matches = list(pattern.finditer(fixed))
+        if not matches:  # most lines need no repair: a second pass to replace nothing is skipped
+            continue
+        for match in matches[:50]:
             before = _words_around(fixed, match.start(), match.end())
             repairs.append(Repair(before, pattern.sub(replacement, before), name))
         fixed = pattern.sub(replacement, fixed)
@@ -202,6 +207,20 @@ def _repair_line(line: str, rules: CleaningRules, repairs: list[Repair]) -> str:
         repairs.append(Repair(_words_around(fixed, index, index + 1),
                               _words_around(requoted, index, index + 1), "quote-direction"))
     return requoted.strip()
+
+
+@lru_cache(maxsize=4)
+def _any_repair(repairs: tuple[tuple[str, re.Pattern[str], str], ...]) -> re.Pattern[str] | None:
+    """One regex that matches a line wherever a repair pattern does: a line it misses needs no repair (none
+    matches, so none changes the line for the next), and one pass replaces six. None where the patterns cannot
+    be joined (groups, different flags)."""
+    patterns = [pattern for _, pattern, _ in repairs]
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) > 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def _words_around(text: str, start: int, end: int) -> str:
@@ -214,11 +233,12 @@ def _words_around(text: str, start: int, end: int) -> str:
 
 def _repair_quote_direction(line: str) -> tuple[str, list[int]]:
     """Curly double quotes pointing the wrong way: an opening ” becomes “ and a closing “ becomes ”."""
-    chars = list(line)
     flipped: list[int] = []
-    for i, char in enumerate(chars):
-        if char not in "“”":
-            continue
+    if "“" not in line and "”" not in line:  # most lines: no walk over their characters in Python
+        return line, flipped
+    chars = list(line)
+    for i in (match.start() for match in _CURLY_DOUBLE.finditer(line)):
+        char = chars[i]
         before = chars[i - 1] if i else " "
         after = chars[i + 1] if i + 1 < len(chars) else " "
         if char == "”" and before.isspace() and after.isalnum():

@@ -45,6 +45,18 @@ def tokens(doc: Doc) -> tuple[list[Token], list[str]]:
     return found
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, as a list made once per document (``token.text`` builds a new string on each
+    access, and readers that walk the whole document ask it of every token)."""
+    found = doc.user_data.get(_TEXTS)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_TEXTS] = [t.text for t in tokens(doc)[0]]
+    return found
+
+
+_TEXTS = "sitreps.token_texts"
+
+
 @dataclass(slots=True)
 class Name:
     start: int                      # token offsets, end exclusive
@@ -126,14 +138,15 @@ def _phoenix_names(doc: Doc) -> list[Name]:
     ("the Peshmerga and Oxfam": two names; "Youth" inside "Youth Coalition" is none)."""
     found = []
     listed, lowers = tokens(doc)
-    upper = [t.text[:1].isupper() for t in listed]
+    texts = token_texts(doc)
+    upper = [text[:1].isupper() for text in texts]
     i = 0
     while i < len(listed):
         if not upper[i]:
             i += 1
             continue
         end = i + 1
-        while end < len(listed) and (upper[end] or listed[end].text in ("-", "'", "’") and not listed[end - 1].whitespace_
+        while end < len(listed) and (upper[end] or texts[end] in ("-", "'", "’") and not listed[end - 1].whitespace_
                                      or lowers[end] in _SMALL_WORDS and end + 1 < len(listed) and upper[end + 1]):
             end += 1
         if end - i > 1 or lowers[i] != "the":
@@ -144,7 +157,8 @@ def _phoenix_names(doc: Doc) -> list[Name]:
 
 def _names_in_run(doc: Doc, start: int, end: int) -> list[Name]:
     listed, lowers = tokens(doc)
-    upper = [t.text[:1].isupper() for t in listed[start:end + 1]]  # upper[k] is token start + k
+    texts = token_texts(doc)
+    upper = [text[:1].isupper() for text in texts[start:end + 1]]  # upper[k] is token start + k
 
     def capital(i: int) -> bool:
         return upper[i - start] if i - start < len(upper) else False
@@ -154,7 +168,7 @@ def _names_in_run(doc: Doc, start: int, end: int) -> list[Name]:
     s = start
     while s < end:
         if not capital(s) or lowers[s] == "the" or s > start and capital(s - 1) and lowers[s - 1] != "the" \
-                or typographic(listed[s].text) not in firsts:
+                or typographic(texts[s]) not in firsts:
             s += 1
             continue
         for e in range(end, s, -1):

@@ -7,6 +7,7 @@ py3langid ships its model inside the package (no download) and classifies a
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
@@ -62,7 +63,7 @@ _RANGES = [(0x0370, 0x03FF, "greek"), (0x0400, 0x052F, "cyrillic"), (0x0530, 0x0
            (0x20000, 0x2FFFF, "han")]
 
 
-_ASCII_LETTERS = re.compile("[A-Za-z]")  # the only ASCII characters that str.isalpha accepts
+_ASCII_LETTER_BYTES = string.ascii_letters.encode()  # the only ASCII characters that str.isalpha accepts
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
@@ -81,7 +82,8 @@ def _foreign_script(sample: str) -> str | None:
     Japanese is kana with Han; Chinese is Han alone."""
     # ASCII letters are Latin: counted in C, so only the other characters go through _script_of (an
     # English article has a few curly quotes and dashes among thousands of ASCII letters)
-    ascii_letters = len(_ASCII_LETTERS.findall(sample))
+    ascii_text = sample.encode("ascii", "ignore")
+    ascii_letters = len(ascii_text) - len(ascii_text.translate(None, _ASCII_LETTER_BYTES))
     counts: dict[str, int] = {"latin": ascii_letters} if ascii_letters else {}
     for ch in _NOT_ASCII.findall(sample):
         if ch.isalpha():

@@ -16,12 +16,12 @@ sentence, else at a space.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitreps.errors import ModelNotFound
 
@@ -126,3 +126,56 @@ def text_of(doc: Doc) -> str:
 
 
 _TEXT_KEY = "sitreps.text"
+
+
+def index_sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, made once, and ``token.sent`` answered from them.
+
+    spaCy finds a token's sentence anew on every ``token.sent``: it checks the whole document for sentence
+    annotation, walks to the boundaries and makes a new Span (about 6 µs, asked tens of thousands of times
+    per batch by the extractors). spaCy's own hooks (``user_token_hooks`` / ``user_span_hooks``) let the
+    document answer from an index instead: the same sentence, one Span object per sentence."""
+    found = doc.user_data.get(_SENTS_KEY)
+    if found is not None:
+        return found
+    sentences: list[Span] = list(doc.sents)
+    index = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        index[sentence.start:sentence.end] = [number] * (sentence.end - sentence.start)
+    doc.user_token_hooks["sent"] = lambda token: sentences[index[token.i]]
+    doc.user_data[_SENTS_KEY] = sentences
+    return sentences
+
+
+_SENTS_KEY = "sitreps.sentences"
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the document's text made once: spaCy joins the span's tokens anew on each
+    access (a sentence's text, asked several times per sentence, costs a pass over its tokens each time).
+    The same string: a span's text runs from its first token to the end of its last, without the last
+    token's trailing space."""
+    if not len(span):
+        return ""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def indices_where(doc: Doc, attr: str, words: Collection[str], *, lower: bool = False) -> list[int]:
+    """Indices of the tokens whose ``attr`` string ("LEMMA", "LOWER", …; lower-cased first with ``lower``) is
+    one of ``words``, in order, kept per document while ``words`` is the same object.
+
+    A reader that acts only on a few words ("according", the verbs of saying) asks this instead of walking
+    every token: the attribute is read for the whole document from its array, and each distinct value
+    looked up once, where a walk makes a Token and a string per word."""
+    cache: dict[tuple[str, bool, int], tuple[Collection[str], list[int]]] = doc.user_data.setdefault(_WHERE_KEY, {})
+    key = (attr, lower, id(words))
+    kept = cache.get(key)
+    if kept is None or kept[0] is not words:
+        strings = doc.vocab.strings
+        values = doc.to_array(attr).tolist()
+        wanted = {h for h in set(values) if (strings[h].lower() if lower else strings[h]) in words}
+        kept = cache[key] = (words, [i for i, h in enumerate(values) if h in wanted])
+    return kept[1]
+
+
+_WHERE_KEY = "sitreps.indices_where"

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.gazetteer import Resolved, from_entry, phoenix_person, resolve_name, title_sector
-from sitreps.gazetteer_match import Name, tokens
+from sitreps.gazetteer_match import Name, token_texts, tokens
 from sitreps.gazetteer_places import admin1, lookup_place
 from sitreps.extract.place_reading import POSSESSIVE
 from sitreps.extract.offsets import containing
+from sitreps.nlp import indices_where
 
 
 class TitleReading:
@@ -81,9 +82,10 @@ class TitleReading:
         full name."""
         doc = self.doc
         listed = tokens(doc)[0]
+        proper = set(indices_where(doc, "POS", _PROPN))  # read from the tags' array, not asked of every token
         i = 0
         while i < len(doc):
-            if self.covered[i] or listed[i].pos_ != "PROPN" or listed[i].ent_type_ or not listed[i].text[:1].isupper():
+            if self.covered[i] or i not in proper or listed[i].ent_type_ or not listed[i].text[:1].isupper():
                 i += 1
                 continue
             end = i
@@ -119,7 +121,8 @@ class TitleReading:
         found = {f.resolved.country for f in self.analysis.actors
                  if f.start in inside and f.resolved.kind in ("state", "population")}
         found |= {p[2].country for p in self.analysis.places if p[0] in inside and p[2] is not None}
-        found |= {self.gaz.by_adjective[doc[i].text].iso3 for i in inside if doc[i].text in self.gaz.by_adjective}
+        texts, adjectives = token_texts(doc), self.gaz.by_adjective
+        found |= {adjectives[texts[i]].iso3 for i in inside if texts[i] in adjectives}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
@@ -233,6 +236,7 @@ class TitleReading:
         return role, sector, country, org
 
 
+_PROPN = frozenset({"PROPN"})
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Prof.",
               "Professor", "Sheikh", "Mullah", "Imam", "Ayatollah", "President", "King", "Queen", "Prince", "General"}
 

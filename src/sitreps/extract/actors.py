@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -196,6 +197,12 @@ def _dateline(doc: Doc) -> tuple[int, int, PlaceEntry] | None:
         return None
     place = lookup_place(doc[:end].text.title())
     return (0, end, place) if place else None
+
+
+@lru_cache(maxsize=1)
+def _weapons() -> frozenset[str]:
+    """The lexicon's weapon words as a set made once (asked after every group-like name)."""
+    return frozenset(gazetteer().lexicon["weapons"])
 
 
 def dateline_end(doc: Doc) -> int:
@@ -442,7 +449,8 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
 
     def group_after(self, end: int) -> tuple[int, dict, bool] | None:
         doc, lexicon = self.doc, self.gaz.lexicon
-        groups, weapons = lexicon["groups"], set(lexicon["weapons"])
+        groups, weapons = lexicon["groups"], _weapons()
+        lowers = tokens(doc)[1]  # joined from the list: slicing the Doc builds a Span and its Tokens per phrase
         j = end
         if j < len(doc) and doc[j].text in POSSESSIVE:
             j += 1
@@ -452,13 +460,13 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
             if token.pos_ in ("ADP", "VERB", "AUX", "DET", "CCONJ", "PRON", "PUNCT", "PART", "SCONJ") and token.text != "-":
                 break
             for size in (3, 2, 1):
-                phrase = " ".join(t.lower_ for t in doc[k:k + size])
+                phrase = " ".join(lowers[k:k + size])
                 if k + size <= sentence_end and phrase in groups:
                     if size == 1 and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and token.is_lower:
                         break  # "special military operation", "military satellite": a modifier, not the group
                     return k + size, groups[phrase], False
             if token.lower_ == "ministry":
-                words = " ".join(t.lower_ for t in doc[j:k])
+                words = " ".join(lowers[j:k])
                 return k + 1, {"ministry": words or "government", "kind": "organization"}, False
             if token.lower_ in weapons and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN",)):
                 return k + 1, {}, True

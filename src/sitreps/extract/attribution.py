@@ -49,6 +49,7 @@ class _Cues:
     verb_class: dict[str, str]
     adverb_class: dict[str, str]
     according_to: tuple[tuple[str, ...], ...]
+    according_first: frozenset[str]  # the first words of ``according_to``'s phrases, asked of every word
     unnamed: frozenset[str]
     hypothetical: frozenset[str]
     passive_cues: frozenset[str]
@@ -63,6 +64,7 @@ def cues() -> _Cues:
         verb_class={lemma: cls for cls, lemmas in data["verbs"].items() for lemma in lemmas},
         adverb_class={word: cls for cls, words in data["adverbs"].items() for word in words},
         according_to=tuple(tuple(p.split()) for p in sorted(data["according_to"], key=len, reverse=True)),
+        according_first=frozenset(p.split()[0] for p in data["according_to"]),
         unnamed=frozenset(data["unnamed_nouns"]),
         hypothetical=frozenset(data["hypothetical_markers"]),
         passive_cues=frozenset(data["passive_cues"]),
@@ -284,12 +286,15 @@ def _lowered(sentence: Span) -> list[str]:
 
 def _according_to(token: Token, sentence: Span, actors: ActorIndex, words: _Cues) -> Attribution | None:
     lowered = _lowered(sentence)
-    first_words = {phrase[0] for phrase in words.according_to}
-    if not first_words.intersection(lowered):
+    starts: dict[str, list[int]] = {}  # where each phrase's first word stands: only there can it match
+    for i, word in enumerate(lowered):
+        if word in words.according_first:
+            starts.setdefault(word, []).append(i)
+    if not starts:
         return None
     for phrase in words.according_to:
-        for i in range(len(lowered) - len(phrase) + 1):
-            if tuple(lowered[i:i + len(phrase)]) != phrase:
+        for i in starts.get(phrase[0], ()):
+            if i > len(lowered) - len(phrase) or tuple(lowered[i:i + len(phrase)]) != phrase:
                 continue
             cue_token = sentence[i]
             after = sentence[i + len(phrase):]

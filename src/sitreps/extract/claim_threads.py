@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from sitreps.extract.attribution import AUTHOR, UNNAMED
 from sitreps.extract.claim_kinds import FIRST_PERSON, ClaimWords, content_kind, words
 from sitreps.extract.quotes import Quote
+from sitreps.nlp import span_text
 from sitreps.types import Claim, Report
 
 
@@ -32,7 +33,7 @@ def _start(claim: Claim) -> int:
 
 def continued_quote(sentence: Span, claims: list[Claim], quotes: list[Quote], report: Report) -> Claim | None:
     """A sentence that is a quote with no cue: the previous claim's speaker goes on talking."""
-    start, end = sentence.start_char, sentence.start_char + len(sentence.text.rstrip())
+    start, end = sentence.start_char, sentence.start_char + len(span_text(sentence).rstrip())
     inside = next((q for q in quotes if q.start <= start + 2 and q.end >= end - 2), None)
     if inside is None:
         return None
@@ -62,7 +63,7 @@ def reported_speech(sentence: Span, claims: list[Claim], report: Report, indirec
     would + verb after any; a sentence in the writer's own past tense is the writer's."""
     if report.article.genre in vocab.author_genres:
         return None
-    start, end = sentence.start_char, sentence.start_char + len(sentence.text.rstrip())
+    start, end = sentence.start_char, sentence.start_char + len(span_text(sentence).rstrip())
     index = report.sentence_of(start)
     previous = next((c for c in reversed(claims) if c.end <= start), None)
     if previous is None or previous.sentence != index - 1 or previous.speaker in {AUTHOR, UNNAMED} \
@@ -72,8 +73,9 @@ def reported_speech(sentence: Span, claims: list[Claim], report: Report, indirec
     would = any(c.dep_ == "aux" and c.lower_ == "would" for c in root.children)
     if not (would or indirect[id(previous)] and backshifted(root)):
         return None
-    return Claim(id="", text=sentence.text.rstrip(), start=start, end=end, sentence=index, speaker=previous.speaker,
-                 cue=previous.cue, kind=content_kind(list(sentence), words()) or "report", date=previous.date)
+    return Claim(id="", text=span_text(sentence).rstrip(), start=start, end=end, sentence=index,
+                 speaker=previous.speaker, cue=previous.cue, kind=content_kind(list(sentence), words()) or "report",
+                 date=previous.date)
 
 
 def backshifted(verb: Token) -> bool:
@@ -83,7 +85,7 @@ def backshifted(verb: Token) -> bool:
 
 def author_claim(sentence: Span, report: Report, vocab: ClaimWords) -> Claim | None:
     """An unattributed sentence of an opinion article that prescribes, predicts or evaluates."""
-    text = sentence.text.rstrip()
+    text = span_text(sentence).rstrip()
     if text.endswith("?") or len([t for t in sentence if t.is_alpha]) < 4:
         return None
     kind = content_kind(list(sentence), vocab, spoken=False)

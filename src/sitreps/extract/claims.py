@@ -33,8 +33,9 @@ events it codes from it.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +46,7 @@ from sitreps.extract.claim_threads import (author_claim, backshifted, continued_
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
+from sitreps.nlp import indices_where, span_text, text_of
 from sitreps.types import Claim, Report
 
 PERSONAL = {"he", "she"}
@@ -88,7 +90,7 @@ def extract_claims(doc: Doc, report: Report) -> None:
     indirect: dict[int, bool] = {}  # claims told in indirect speech (id -> whether in a backshifted tense)
     for sentence in sentences.spans:
         live = [c for c in live if c.end >= sentence.start_char]
-        if not sentence.text.strip() or _covered(live, sentence):
+        if not span_text(sentence).strip() or _covered(live, sentence):
             continue
         found = _cues(sentence, actors, vocab)
         _nesting(found)
@@ -106,7 +108,7 @@ def extract_claims(doc: Doc, report: Report) -> None:
             if clause is not None and not any(q.start < cue.end and cue.start < q.end for q in quotes):
                 indirect.update({id(c): backshifted(clause) for c in made})
     claims.sort(key=_start)
-    uncovered = [s for s in _untouched(claims, sentences.spans) if s.text.strip()]
+    uncovered = [s for s in _untouched(claims, sentences.spans) if span_text(s).strip()]
     for sentence in uncovered:
         claim = continued_quote(sentence, claims, quotes, report)
         if claim is None:
@@ -127,7 +129,7 @@ def extract_claims(doc: Doc, report: Report) -> None:
 
 
 def _covered(claims: list[Claim], sentence: Span) -> bool:
-    end = sentence.start_char + len(sentence.text.rstrip())
+    end = sentence.start_char + len(span_text(sentence).rstrip())
     return any(c.start <= sentence.start_char + 1 and end - 1 <= c.end for c in claims)
 
 
@@ -156,13 +158,20 @@ def _start(claim: Claim) -> int:
 # --- 1. cues -------------------------------------------------------------------------------------
 
 def _cues(sentence: Span, actors: TokenActors, vocab: ClaimWords) -> list[_Cue]:
-    found = [cue for token in sentence if (cue := verb_cue(token, actors, vocab)) is not None]
+    doc = sentence.doc  # verb_cue has nothing to say of a word whose lemma is no verb of saying: only those asked
+    found = [cue for i in _within(indices_where(doc, "LEMMA", vocab.verb_kind, lower=True), sentence)
+             if (cue := verb_cue(doc[i], actors, vocab)) is not None]
     verbs = [(min(t.left_edge.i for t in [c.token, *c.content]), max(t.right_edge.i for t in [c.token, *c.content]))
              for c in found]
     for cue in _phrase_cues(sentence, actors):
         if not any(lo <= cue.token.i <= hi for lo, hi in verbs):
             found.append(cue)
     return found
+
+
+def _within(indices: list[int], sentence: Span) -> list[int]:
+    """The token indices (ascending) that lie in the sentence."""
+    return indices[bisect_left(indices, sentence.start):bisect_left(indices, sentence.end)]
 
 
 def verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | None:
@@ -267,7 +276,7 @@ def _after_quoted_question(verb: Token) -> bool:
             or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
         return False
     start = Sentences.for_doc(verb.doc).of(verb).start_char
-    before = verb.doc.text[max(0, start - 3):start]
+    before = text_of(verb.doc)[max(0, start - 3):start]
     return any(before.rstrip().endswith(f"{p}{q}") for p in "?!" for q in "\"”")
 
 
@@ -337,7 +346,8 @@ def _phrase_cues(sentence: Span, actors: TokenActors) -> list[_Cue]:
     """'According to X', 'citing X', 'reportedly', 'allegedly'."""
     found: list[_Cue] = []
     adverbs = cues().adverb_class
-    for token in sentence:
+    doc = sentence.doc
+    for token in (doc[i] for i in _within(indices_where(doc, "LOWER", _phrase_cue_words()), sentence)):
         lower = token.lower_
         if lower == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             source = next((c for c in token.nbor().children if c.dep_ == "pobj"), None) \
@@ -356,6 +366,12 @@ def _phrase_cues(sentence: Span, actors: TokenActors) -> list[_Cue]:
         elif lower in adverbs and lower != "according" and token.pos_ == "ADV":
             found.append(_Cue(token, token.text, None, None, UNNAMED, _clause(token)))
     return [c for c in found if c.content]
+
+
+@lru_cache(maxsize=1)
+def _phrase_cue_words() -> frozenset[str]:
+    """The only words ``_phrase_cues`` acts on."""
+    return frozenset({"according", "citing", *cues().adverb_class})
 
 
 def _clause(token: Token) -> list[Token]:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.offsets import starting_within
 from sitreps.gazetteer import gazetteer, state
-from sitreps.gazetteer_match import tokens
+from sitreps.gazetteer_match import token_texts, tokens
 
 if TYPE_CHECKING:
     from sitreps.extract.actors import Found
@@ -130,14 +130,14 @@ def _quoted(doc: Doc) -> list[bool]:
     """Which tokens stand inside quotation marks: curly pairs, straight marks taken in turn; a quote left open
     ends with its paragraph (wire copy opens a quote again in the next one)."""
     inside, state = [False] * len(doc), False
-    for token in tokens(doc)[0]:
-        if token.text == "“" or token.text == '"' and not state:
+    for i, word in enumerate(token_texts(doc)):  # a token's trailing whitespace is one space or none: spaCy
+        if word == "“" or word == '"' and not state:  # makes a line break a token of its own
             state = True
-        elif token.text == "”" or token.text == '"' and state:
+        elif word == "”" or word == '"' and state:
             state = False
         else:
-            inside[token.i] = state
-        if "\n" in token.whitespace_ or "\n" in token.text:
+            inside[i] = state
+        if "\n" in word:
             state = False
     return inside
 

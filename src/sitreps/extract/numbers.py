@@ -156,7 +156,8 @@ def lexicon() -> NumberLexicon:
 
 def lex(text: str) -> list[Lexeme]:
     """Numbers (with a glued scale suffix), currency symbols, words and punctuation, with offsets."""
-    lexemes = []
+    lexemes: list[Lexeme] = []
+    append, new = lexemes.append, tuple.__new__  # one is made per word: the plain tuple constructor is cheaper
     for match in _LEXEME.finditer(text):
         kind = match.lastgroup
         if kind == "suffix" or kind == "num":
@@ -165,9 +166,10 @@ def lex(text: str) -> list[Lexeme]:
                 if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                     lexemes += _split_spaced(number, match.start())  # "March 3 500 people": a day, then a count
                     continue
-            lexemes.append(Lexeme("num", number, match.start(), match.end(), match.group("suffix")))
+            append(Lexeme("num", number, match.start(), match.end(), match.group("suffix")))
         else:
-            lexemes.append(Lexeme(kind or "punct", match.group(0), match.start(), match.end()))
+            start, end = match.span()
+            append(new(Lexeme, (kind or "punct", match.group(), start, end, None)))
     return lexemes
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc
 
 from sitreps.gazetteer import load_data
-from sitreps.gazetteer_match import tokens
+from sitreps.gazetteer_match import token_texts, tokens
 from sitreps.gazetteer_places import PlaceEntry, lookup_place
 
 _TOWN_KINDS = {"city", "admin2"}
@@ -65,11 +65,11 @@ class FeatureReading:
         self.read_feature_lists()
         doc, words = self.doc, _words()
         seen: dict[frozenset[str], PlaceEntry] = {}
-        listed, lowers = tokens(doc)
+        lowers, texts = tokens(doc)[1], token_texts(doc)
         heads = {h.split()[0] for h in words["heads"]}
         i = 0
         while i < len(doc):
-            if lowers[i] not in heads and listed[i].text not in words["before"]:
+            if lowers[i] not in heads and texts[i] not in words["before"]:
                 i += 1
                 continue
             found = self._head_feature(i, lowers, words) or self._before_feature(i, words)

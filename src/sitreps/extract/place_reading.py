@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 from spacy.tokens import Doc, Token
 
 from sitreps.gazetteer_match import Name, tokens
-from sitreps.nlp import text_of
+from sitreps.nlp import indices_where, text_of
 from sitreps.gazetteer_places import PlaceEntry, admin1, city, country_place, lookup_place, state_code
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -89,6 +89,7 @@ REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
               "southeastern", "southwestern", "north", "south", "east", "west"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PROPN = frozenset({"PROPN"})
 
 
 def _person_entities(doc: Doc) -> list[tuple[set[str], int]]:
@@ -162,9 +163,9 @@ class PlaceReading:
         """Proper nouns the model left unlabelled where a place must stand ("in Mtito Andei", "the village of
         Sadanpoini", "Busia, Kisumu and Voi" after a place): try the towns, however small, of the article's
         countries."""
-        doc = self.doc
-        for token in tokens(doc)[0]:
-            if self.covered[token.i] or token.pos_ != "PROPN" or not token.is_title:
+        doc, listed = self.doc, tokens(self.doc)[0]
+        for token in (listed[i] for i in indices_where(doc, "POS", _PROPN)):  # proper nouns only, from the array
+            if self.covered[token.i] or not token.is_title:
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:
                 continue  # the run's last word carries the relation

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from sitreps.extract.actors import actor_for_token, resolve_name
 from sitreps.extract.state_actors import state_actor
 from sitreps.gazetteer import gazetteer
+from sitreps.nlp import index_sentences
 from sitreps.resources import load_yaml
 from sitreps.types import Mention, Report
 
@@ -81,7 +82,7 @@ class Sentences:
         return _cached(doc, ("sentences",), lambda: cls(doc))
 
     def __init__(self, doc: Doc) -> None:
-        self.spans: list[Span] = list(doc.sents)
+        self.spans: list[Span] = index_sentences(doc)
         self.index = [0] * len(doc)
         for number, span in enumerate(self.spans):
             for i in range(span.start, span.end):

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from sitreps.extract.dates_anchor import TimeRef, clause_direction, date_for_span, time_for_span
 from sitreps.extract.dates_published import find_dateline, infer_published, is_date_line
+from sitreps.nlp import text_of
 from sitreps.timeparse.calendar import Period, parse_value
 from sitreps.timeparse.grammar import Expr, blocked_spans, find, vocab
 from sitreps.timeparse.resolve import INDEPENDENT, Context, Resolution, resolve
@@ -51,7 +52,7 @@ def date_article(doc: Doc, report: Report, *, today: dt.date | None = None) -> N
     article = report.article
     if article.published is not None:
         return
-    text = doc.text
+    text = text_of(doc)
     exprs, directions, _ = _found(doc)
     inferred = infer_published(exprs, directions, text, [r.text for r in article.removed], today=today)
     if inferred is not None:
@@ -64,7 +65,7 @@ def date_article(doc: Doc, report: Report, *, today: dt.date | None = None) -> N
 def _found(doc: Doc) -> tuple[list[Expr], list[str], list[tuple[int, int]]]:
     """The rules' expressions that are times, their clauses' tense and the blocked spans, once per parse."""
     if _FOUND not in doc.user_data:
-        text = doc.text
+        text = text_of(doc)
         blocked = blocked_spans(text)
         exprs = []
         for e in find(text, blocked=blocked):
@@ -80,7 +81,7 @@ def _found(doc: Doc) -> tuple[list[Expr], list[str], list[tuple[int, int]]]:
 
 def extract_times(doc: Doc, report: Report, *, today: dt.date | None = None) -> None:
     """Fill ``report.times`` (the article is dated first if stage 0 has not run, as when called alone)."""
-    text = doc.text
+    text = text_of(doc)
     date_article(doc, report, today=today)
     exprs, directions, blocked = _found(doc)
     article = report.article
