@@ -53,7 +53,7 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, private_doer, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
+from sitreps.extract.nominal import LOCATIVE, located, occurrence_verb, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
                                     verb_lemma, verb_sense, verdict_word)
@@ -82,6 +82,7 @@ PERSONS = frozenset({"he", "she", "they", "we", "i"})
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
+HAPPENING = frozenset({"ASSAULT", "PROTEST", "COERCE", "CONSULT"})  # what a noun said to happen is told as
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -168,6 +169,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             if override is not None:
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
+        elif (told := occurrence_verb(slot)) is not None:
+            _occurred(candidate, told, actors, found)
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     return [c for c in found if not c.dropped and _enough(c, actors)]
@@ -493,6 +496,25 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
         candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
     candidate.weak = False
+
+
+def _occurred(candidate: Candidate, verb: Token, actors: TokenActors, found: list[Candidate]) -> None:
+    """An event noun whose verb says it happened ("clashes erupted in Goma on Monday", "fighting broke out between
+    the army and the RSF"): told, so an event with nothing else of its own (a weak noun of a kind that is not
+    violence, protest, repression or talks still needs an actor, date or number: "training will take place");
+    the verb's clause dates and places it, its "between" phrase names the sides and its "against" phrase the
+    target. "The protests erupted after …" with protests told in a sentence before is those protests again."""
+    if candidate.definite and any(c.sense.type == candidate.sense.type and c.trigger.sent.start < verb.sent.start
+                                  and not c.dropped for c in found):
+        candidate.dropped = True
+        return
+    candidate.governor = verb
+    candidate.tokens |= _clause(verb)
+    candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
+    candidate.recipient += _from(preposition_objects(verb, {"against"}), actors)
+    if candidate.sense.type in HAPPENING:
+        candidate.weak = False
+        candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)
 
 
 def _reactions(candidates: list[Candidate], report: Report, sentences: Sentences) -> None:

@@ -1,0 +1,39 @@
+"""Events told by nouns on sentences of their own (issue 16): a noun whose verb says the event happened
+("clashes erupted", "fighting broke out between …"). Every sentence here is written for this file in wire
+style; each stands alone, as in a set of short event sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import codes, events, only
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Protests erupted in the northern city on Friday.", "PROTEST"),
+    ("Clashes broke out between riot police and students near the campus.", "ASSAULT"),
+    ("Fighting has continued in the border district for a third day.", "ASSAULT"),
+    ("The talks took place behind closed doors in Doha.", "CONSULT"),
+    ("Attacks on aid convoys have intensified in recent weeks.", "ASSAULT"),
+    ("Heavy fighting raged around the airport overnight.", "ASSAULT"),
+])
+def test_an_event_noun_said_to_happen_is_told(sentence, kind):
+    """A noun that is the subject of a verb of happening is an event, whatever it lacks of its own."""
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+def test_the_sides_of_an_occurrence_are_its_between_phrase():
+    """"fighting broke out between X and Y": both are its actors."""
+    rep, _ = events("Fighting broke out between Armenia and Azerbaijan on Tuesday.")
+    assert codes(rep, only(rep, "ASSAULT").actor) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sanctions continue to weigh on the economy.",
+    "The war began a new phase, analysts said.",
+])
+def test_a_verb_of_happening_with_its_own_complement_says_something_else(sentence):
+    """"continue to weigh", "began a new phase": the noun is talked about, not told to happen."""
+    rep, _ = events(sentence)
+    assert not rep.events, [(e.type, e.text) for e in rep.events]
