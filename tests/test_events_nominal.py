@@ -37,3 +37,20 @@ def test_a_verb_of_happening_with_its_own_complement_says_something_else(sentenc
     """"continue to weigh", "began a new phase": the noun is talked about, not told to happen."""
     rep, _ = events(sentence)
     assert not rep.events, [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Nurses staged a sit-in outside the health ministry.", "PROTEST"),
+    ("Loyalists organized counter-demonstrations in the old town.", "PROTEST"),
+    ("The Somali government declared a cease-fire on Friday.", "CONCEDE"),
+])
+def test_a_hyphenated_event_noun_split_by_the_parser_is_still_one(sentence, kind):
+    """"sit-in", "counter-demonstration", "cease-fire": the small model splits them at the hyphen."""
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_strike_gone_on_by_a_crowd_is_a_walkout():
+    """"went on strike" is a PROTEST whose doers the subject names, even when they are no actor."""
+    rep, _ = events("Dock workers went on strike at the main port.")
+    assert [e.type for e in rep.events] == ["PROTEST"], [(e.type, e.text) for e in rep.events]

@@ -215,3 +215,26 @@ def test_criticism_faced_is_criticism_of_the_one_facing_it():
     rep, _ = events("Pakistan faced criticism from India over the dam.")
     accusation = only(rep, "ACCUSE")
     assert codes(rep, accusation.actor) == {"IND"} and codes(rep, accusation.recipient) == {"PAK"}
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Egypt was critical of the Ethiopian dam project.", "ACCUSE", "EGY", "ETH"),
+    ("Poland remained supportive of the Ukrainian bid to join the bloc.", "SUPPORT", "POL", "UKR"),
+    ("Beijing expressed impatience with Pyongyang over its weapons tests.", "ACCUSE", "CHN", "PRK"),
+    ("Hanoi wants Beijing to withdraw its survey ship.", "REQUEST", "VNM", "CHN"),
+])
+def test_stances_held_or_wanted_are_speech_acts(sentence, kind, actor, recipient):
+    """"was critical of" (a stance adjective), "expressed impatience with", "wants X to do" (a directive only
+    with a subject of its own: "wants to negotiate" asks no one)."""
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The situation in the camps was critical.",
+    "Iran wants to expand its trade with India.",
+])
+def test_no_stance_without_its_preposition_or_addressee(sentence):
+    rep, _ = events(sentence)
+    assert not [e for e in rep.events if e.type in {"ACCUSE", "REQUEST"}], [(e.type, e.text) for e in rep.events]

@@ -241,3 +241,17 @@ def test_forces_deployed_in_the_passive_are_a_mobilization_and_its_purpose_stays
 ])
 def test_a_crowd_blocking_a_road_protests_and_an_authority_blocking_one_restricts(sentence, kind, mode):
     assert [e[:2] for e in coded(sentence)] == [(kind, mode)]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Soldiers fired on demonstrators near the border fence.", "ASSAULT"),
+    ("Moscow cut gas exports to Moldova.", "SANCTION"),
+])
+def test_firing_on_a_target_and_cutting_trade(sentence, kind):
+    """"fired on/at" a target is an attack; "cut exports/imports/trade/supplies" a sanction (PLOVER SANCTION
+    discontinue)."""
+    assert [e[0] for e in coded(sentence)] == [kind], coded(sentence)
+
+
+def test_a_dated_verb_is_not_fired_on_its_date():
+    assert not coded("The coach was fired on Monday.")

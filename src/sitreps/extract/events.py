@@ -60,6 +60,7 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.speakers import lexicon as speaker_words
+from sitreps.extract.stances import held_stance
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
@@ -141,6 +142,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 found.append(prescribed)
             elif sensed is None and (judged := _said_judgement(token, actors)) is not None:
                 found.append(judged)
+        elif token.pos_ == "ADJ" and (held := held_stance(token)) is not None:
+            stance = _stance_candidate(token, *held, actors)
+            if stance is not None:
+                found.append(stance)
         elif token.pos_ in {"NOUN", "PROPN"}:
             frame = frame_kind(token)
             entry = noun_sense(token)
@@ -166,7 +171,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         # "engaged in combat", "went on strike", "placed under house arrest"; not "for" or "held talks on a truce"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
-            if override is not None:
+            if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
         elif (told := occurrence_verb(slot)) is not None:
@@ -396,6 +401,19 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     return candidate
 
 
+def _stance_candidate(adjective: Token, sense: Sense, holder: Token, about: list[Token],
+                      actors: TokenActors) -> Candidate | None:
+    """"Ankara was critical of the raid" (``stances.py``): the holder is the actor, whoever the stance is about
+    the recipient; a stance of no party ("the situation was critical of") is no event."""
+    candidate = Candidate(sense, adjective, "verb", tokens=_clause(adjective.head))
+    candidate.actor = phrase_actors(holder, actors) or whose(holder, actors, acting=True)
+    if not candidate.actor and not _party(holder):
+        return None
+    candidate.recipient = [a for a in _from(about, actors) if a not in candidate.actor]
+    candidate.subject_noun = holder.pos_ in {"NOUN", "PROPN"}
+    return candidate
+
+
 def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candidate:
     candidate = Candidate(entry.sense, noun, "noun", weak=entry.weak, tokens=_clause(noun))
     if noun.dep_ == "compound":  # "the EU's 16th sanctions package": the roles are the package's
@@ -482,7 +500,9 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
             candidate.actor = phrase_actors(by, actors)
     elif who is not None and not turned:
         candidate.actor = phrase_actors(who, actors) or candidate.actor
-        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and acting_body(verb)  # "the rebels laid siege"
+        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and (acting_body(verb) or candidate.sense.type
+                                                                     == "PROTEST")  # "the rebels laid siege",
+        # "workers went on strike"
         if who.head.i == verb.i:
             candidate.tokens |= {t.i for t in who.subtree}
     elif who is not None:

@@ -51,6 +51,7 @@ class FrameWords:
     particles: dict[str, frozenset[str]]
     particle_only: frozenset[str]
     infinitive_only: frozenset[str]
+    subject_only: frozenset[str]
     nouns: dict[str, str]
     accusation_modes: dict[str, str]
     types: dict[str, str]
@@ -82,6 +83,7 @@ def words() -> FrameWords:
         particles={verb: frozenset(str(p) for p in parts) for verb, parts in data["particles"].items()},
         particle_only=frozenset(data["particle_only"]),
         infinitive_only=frozenset(data["infinitive_only"]),
+        subject_only=frozenset(data.get("subject_only") or ()),
         nouns=nouns,
         accusation_modes={lemma: mode for mode, lemmas in data["accusation_modes"].items() for lemma in lemmas},
         types=dict(data["types"]),
@@ -124,6 +126,10 @@ def frame_kind(token: Token) -> str | None:
             return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
             return None
+        if lemma in table.subject_only:
+            return kind if any(c.dep_ in {"ccomp", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in
+                                                                    c.children)
+                               and any(s.dep_ == "nsubj" for s in c.children) for c in token.children) else None
         if _infinitive(token, addressed=kind == "directive"):
             return kind
         if lemma in table.infinitive_only:

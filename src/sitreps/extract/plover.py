@@ -270,6 +270,8 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
         if of is not None:  # "3,000 tonnes of food", "millions of shells"
             return object_keys(of, money) | ({MONEY, "money"} if any(t.i in money for t in token.subtree) else set())
     lemma = token.lemma_.lower()
+    if token.i > 1 and token.doc[token.i - 1].tag_ == "HYPH":  # "a cease-fire" as the small model splits it
+        lemma = token.doc[token.i - 2].lower_ + lemma
     keys = {lemma, token.lower_}
     for word in [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]:
         keys |= words.classes.get(word.lemma_.lower(), frozenset())
@@ -363,6 +365,9 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
             continue  # "gave an address in the aftermath": a setting, not "gave in"
+        if child.dep_ == "prep" and (any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
+                                     or entry.objects and any(c.dep_ == "dobj" for c in verb.children)):
+            continue  # "was fired on Monday": a date, not "fired on the crowd"; "fired tear gas at": the object's
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
         if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "put X on trial"
@@ -444,7 +449,10 @@ def noun_sense(noun: Token) -> NounEntry | None:
     if noun.ent_type_ in {"DATE", "TIME"}:
         return None  # "in March", "on the Day of ..."
     if noun.i > 0:
-        first = words.compounds.get(lemma, {}).get(noun.doc[noun.i - 1].lower_)
+        before = noun.doc[noun.i - 1]
+        if before.tag_ == "HYPH" and noun.i > 1:  # "sit-in", "cease-fire" as the small model splits them
+            before = noun.doc[noun.i - 2]
+        first = words.compounds.get(lemma, {}).get(before.lower_)
         if first is not None:
             return first
     entry = words.nouns.get(lemma)
