@@ -238,3 +238,34 @@ def test_stances_held_or_wanted_are_speech_acts(sentence, kind, actor, recipient
 def test_no_stance_without_its_preposition_or_addressee(sentence):
     rep, _ = events(sentence)
     assert not [e for e in rep.events if e.type in {"ACCUSE", "REQUEST"}], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("A UN report says Sudanese forces shelled camps for displaced people.", "SDN"),
+    ("The inquiry concluded that Serbian police had beaten the detainees.", "SRB"),
+])
+def test_a_finding_of_harm_is_an_accusation_of_the_doer(sentence, recipient):
+    """What a report or inquiry says, concludes or finds someone did to others is its accusation of them; the
+    act stays an event of its own."""
+    rep, _ = events(sentence)
+    assert codes(rep, only(rep, "ACCUSE").recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report says the economy grew by three percent last year.",
+    "Reports indicate that at least forty people were killed in the blast.",
+])
+def test_no_finding_without_a_doer_of_harm(sentence):
+    rep, _ = events(sentence)
+    assert "ACCUSE" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_verdict_read_in_the_as_phrase_of_the_object():
+    """"described the deployment as "a threat"": the small model hangs the "as" phrase on the object."""
+    rep, _ = events('The Kremlin described the Polish deployment as "a threat".')
+    assert codes(rep, only(rep, "ACCUSE").actor) == {"RUS"}
+
+
+def test_an_investigation_a_pronoun_announces_is_an_event():
+    rep, _ = events("We are investigating the incident, the spokesman said.")
+    assert [e.type for e in rep.events if e.modality in {"asserted", "reported"}] == ["ACCUSE"]

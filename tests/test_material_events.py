@@ -255,3 +255,9 @@ def test_firing_on_a_target_and_cutting_trade(sentence, kind):
 
 def test_a_dated_verb_is_not_fired_on_its_date():
     assert not coded("The coach was fired on Monday.")
+
+
+def test_a_mob_that_kills_attacks():
+    """Rioters who storm a building riot (PROTEST); a mob that kills or beats someone attacks them."""
+    assert [e[:2] for e in coded("A mob beat a man to death in the northern town.")][0][0] == "ASSAULT"
+    assert [e[0] for e in coded("Protesters stormed the parliament building in the capital.")] == ["PROTEST"]

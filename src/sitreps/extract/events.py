@@ -68,6 +68,7 @@ from sitreps.types import Event, Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
+HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 DEMONSTRATIVE = {"this", "that", "these", "those"}
@@ -80,6 +81,7 @@ OBJECT_PREPS = frozenset({"on", "against", "with"})
 TURNED = frozenset({"receive", "face", "draw", "attract"})
 # Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
 PERSONS = frozenset({"he", "she", "they", "we", "i"})
+ADVERSE = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})  # speech acts a pronoun's speaker makes of note
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
@@ -251,12 +253,15 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         else:
             found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
             sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
+    who, passive = subject(verb)
+    finding = who is not None and not passive and who.lemma_.lower() in words.findings and who.tag_ == "NN"
+    if sense is None and finding and _tells_harm(clause):
+        sense = Sense("ACCUSE", "allege", True)  # "a UN report says the army is pursuing ethnic cleansing"
     if sense is None:
         return None
-    who, passive = subject(verb)
     speaker = (actors.at(who) or actors.pronoun(who) or phrase_actors(who, actors)) if who is not None and not passive \
         else []
-    if not speaker:
+    if not speaker and not finding:
         return None  # an opinion no named party voices
     target = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
         or next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -265,6 +270,16 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
     candidate.recipient = [a for a in (phrase_actors(target, actors) if target is not None else [])
                            if a not in speaker]
     return candidate
+
+
+def _tells_harm(clause: Token) -> bool:
+    """A clause that tells someone's attack or act of repression ("the army had shot protesters", "the militia
+    is pursuing a campaign of ethnic cleansing"): what a finding says of someone makes it an accusation."""
+    words = lexicon()
+    verbs = [v for v in (clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+             if any(c.dep_ == "nsubj" for c in v.children)]  # a doer named: "60 people were killed" accuses no one
+    return any((sensed := verb_sense(v, set())) is not None and sensed[0].type in {"ASSAULT", "COERCE"} for v in verbs) \
+        or any(t.lemma_.lower() in words.accusation_nouns for t in clause.subtree)
 
 
 def _bystander(verb: Token) -> bool:
@@ -375,9 +390,12 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if who is not None and who.head.i == verb.i:
         candidate.tokens |= {t.i for t in who.subtree}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
-    candidate.subject_noun = who is not None and who.pos_ in {"NOUN", "PROPN"}
-    if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters:
-        candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot
+    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or sense.type in ADVERSE
+                                                  and who.lower_ in PERSONS)  # "we are investigating the reports"
+    if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters \
+            and verb.lemma_.lower() not in HARM_VERBS:
+        candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot; "a mob beat
+        # the man to death" is an attack on him
     if sense.type == "COERCE" and sense.mode == "restrict" and who is not None and _crowd(who):
         candidate.sense = Sense("PROTEST", "obstruct", True)  # "protesters blocked roads": no authority restricts
     if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in verb.children):

@@ -102,6 +102,7 @@ class Lexicon:
     defences: frozenset[str]
     co_actor_preps: frozenset[str]
     verdicts: dict[str, Sense] = field(default_factory=dict)  # judging word -> the judgement it makes
+    findings: frozenset[str] = frozenset()  # "a UN report says …": speakers whose word on harm is an accusation
     blame_words: frozenset[str] = frozenset()  # "responsible", "behind": what makes someone the doer
     party_words: frozenset[str] = frozenset()  # subjects that name a party though no actor is made of them
     judicial: frozenset[str] = frozenset()  # accusations only the state's justice makes ("indicted"): see events.py
@@ -255,6 +256,7 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         judicial=frozenset(data.get("judicial") or ()),
         verdicts={word: _given_sense(kind) for kind, words in (data.get("verdicts") or {}).items() for word in words},
         blame_words=frozenset(data.get("blame_words") or ()),
+        findings=frozenset(data.get("findings") or ()),
         party_words=frozenset(data.get("party_words") or ()),
         derived=load_derived(derived, drop) if derived else {},
         synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
@@ -345,6 +347,14 @@ def verb_reading(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry, str | 
     return entry.sense, entry, None
 
 
+def _hostile(verb: Token, money: set[int]) -> bool:
+    """A verb that tells an attack or an act of repression ("had shot the protesters", "had tortured them")."""
+    if verb.pos_ != "VERB":
+        return False
+    sensed = verb_sense(verb, money)
+    return sensed is not None and sensed[0].type in {"ASSAULT", "COERCE"}
+
+
 def _light_with_event(verb: Token, lemma: str) -> bool:
     """A light verb whose object names an event ("carried out air strikes", "held talks") hands that event
     to its subject (``events.py``); a derived reading of the verb would be a second, rival event."""
@@ -381,9 +391,9 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
             return Sense(words.verdicts[judged[1]].type, words.verdicts[judged[1]].mode, True)
         if entry.predicate is None:
             return None
-    if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns
+    if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns or t.i == c.i and _hostile(t, money)
                                        for c in verb.children if c.dep_ == "ccomp" for t in c.subtree):
-        return entry.crime
+        return entry.crime  # "found that the RSF had committed genocide", "concluded that the militia had shot …"
     if entry.predicate is not None and any(c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ in {"NOUN", "ADJ"}
                                            for c in verb.children):
         return entry.predicate
@@ -417,6 +427,9 @@ def verdict_word(verb: Token) -> tuple[Token, str] | None:
     table = lexicon().verdicts
     after = [c for c in verb.children if c.i > verb.i]
     predicate = [c for c in after if c.dep_ in PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"]
+    predicate += [p for c in after if c.dep_ == "dobj" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "as"]  # "described the deployment as "a threat"": the
+    # small model hangs the "as" phrase on the object
     named = lexicon().verbs.get(verb_lemma(verb) or "")
     objects = [c for c in after if c.dep_ == "dobj"] if named is None or named.verdict != "as" else []
     for child in predicate or objects:
