@@ -261,3 +261,19 @@ def test_a_mob_that_kills_attacks():
     """Rioters who storm a building riot (PROTEST); a mob that kills or beats someone attacks them."""
     assert [e[:2] for e in coded("A mob beat a man to death in the northern town.")][0][0] == "ASSAULT"
     assert [e[0] for e in coded("Protesters stormed the parliament building in the capital.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Washington halted its food aid to the country.", "SANCTION"),
+    ("Moscow suspended the talks with Chisinau.", "SANCTION"),
+])
+def test_what_is_halted_did_not_happen_as_well(sentence, kind):
+    """"halted its food aid": the halt is the event; the aid is its object, not an aid event besides."""
+    assert [e[0] for e in coded(sentence)] == [kind], coded(sentence)
+
+
+def test_an_order_to_the_army_by_an_unnamed_commander_is_a_mobilization():
+    """"I have ordered the army to …": a command to armed forces no other side is named to own is the
+    commander's mobilization, not a request (frames.commands)."""
+    assert [e[0] for e in coded('"I have ordered the army to retake the island," the president said.')
+            if e[2] in {"asserted", "reported"}] == ["MOBILIZE"], coded("")

@@ -158,6 +158,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 candidate.frame = frame or _frame_of_word(token, entry.sense.type)
                 found.append(candidate)
     verbs = {c.trigger.i for c in found if c.kind == "verb"}
+    stopping = {c.trigger.i for c in found if c.kind == "verb" and c.sense.type == "SANCTION"
+                and c.sense.mode in {"discontinue", "withdraw"}}  # "halted its food aid", "suspended the talks"
     for candidate in found:  # light verbs: "carried out an attack", "imposed sanctions", "held talks"
         if candidate.kind != "noun":
             continue
@@ -178,6 +180,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
         elif (told := occurrence_verb(slot)) is not None:
             _occurred(candidate, told, actors, found)
+        elif slot.dep_ == "dobj" and head.i in stopping:
+            candidate.dropped = True  # what was halted is the halt's object, not an event that happened
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     return [c for c in found if not c.dropped and _enough(c, actors)]

@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from sitreps.extract.attribution import AUTHOR, cues
 from sitreps.extract.event_units import Candidate
+from sitreps.extract.material import forces
 from sitreps.extract.plover import Sense, lexicon
 from sitreps.extract.roles import lifted_conjunct
 from sitreps.resources import load_yaml
@@ -267,8 +268,11 @@ def _lexicon_sense(verb: Token) -> bool:
 
 def _own_forces(host: Candidate, countries: dict[str, str | None], kinds: dict[str, str]) -> bool:
     """"ordered the Comoran army to ...": the one commanded is of the commander's own country (an
-    organisation, not another state)."""
+    organisation, not another state), or armed forces where neither side is named ("ordered the army to")."""
     own = {countries.get(a) for a in host.actor} - {None}
+    if not own:  # "I have ordered the Comoran army to …": armed forces the unnamed commander commands
+        return any(c.dep_ == "dobj" and forces(c) for c in host.trigger.children) \
+            and all(kinds.get(r) != "state" for r in host.recipient)
     return bool(own) and bool(host.recipient) and all(
         countries.get(r) in own and kinds.get(r) != "state" for r in host.recipient)
 
