@@ -54,3 +54,11 @@ def test_a_strike_gone_on_by_a_crowd_is_a_walkout():
     """"went on strike" is a PROTEST whose doers the subject names, even when they are no actor."""
     rep, _ = events("Dock workers went on strike at the main port.")
     assert [e.type for e in rep.events] == ["PROTEST"], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_noun_told_only_by_its_verb_of_happening():
+    """"explosion" and "violence" are events only when told ("an explosion occurred"), not talked about."""
+    rep, _ = events("An explosion occurred near the embassy on Tuesday.")
+    assert [e.type for e in rep.events] == ["ASSAULT"], [(e.type, e.text) for e in rep.events]
+    rep, _ = events("The minister warned of violence ahead of the vote.")
+    assert "ASSAULT" not in [e.type for e in rep.events if e.modality == "asserted"]

@@ -277,3 +277,27 @@ def test_an_order_to_the_army_by_an_unnamed_commander_is_a_mobilization():
     commander's mobilization, not a request (frames.commands)."""
     assert [e[0] for e in coded('"I have ordered the army to retake the island," the president said.')
             if e[2] in {"asserted", "reported"}] == ["MOBILIZE"], coded("")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("At least forty people have died in the clashes, a hospital official said.", "ASSAULT"),
+    ("Two car bombs were detonated near the central market.", "ASSAULT"),
+    ("The former governor was convicted and sentenced to life imprisonment.", "SANCTION"),
+    ("Moqtada al-Sadr broke from the prime minister in 2019.", "SANCTION"),
+    ("Six Libyan officials have been denied Schengen visas.", "REJECT"),
+])
+def test_tolls_detonations_sentences_breaks_and_refused_visas(sentence, kind):
+    """Deaths in a violent event are its toll (the dead its targets); a death alone is none."""
+    assert kind in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+def test_a_death_alone_is_no_attack():
+    assert not coded("The former president died in hospital on Monday.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea said it would no longer honour the agreement with Washington.",
+    "The rebels said they would not abide by the truce.",
+])
+def test_a_commitment_no_longer_kept_is_a_refusal(sentence):
+    assert "REJECT" in [e[0] for e in coded(sentence)], coded(sentence)

@@ -184,7 +184,21 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             candidate.dropped = True  # what was halted is the halt's object, not an event that happened
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
+    for candidate in found:
+        if candidate.casualty and candidate.trigger.lemma_.lower() == "die" and _told_before(candidate, found):
+            candidate.dropped = True  # "eight died in the attack": the toll of the attack told before
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
+    """A death told "in the attack" (a definite noun of an attack) with an attack told in a sentence before; not
+    "in the demonstrations", whose deaths are an attack of their own."""
+    verb = toll.trigger
+    definite = any(p.dep_ == "prep" and o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE
+                                                                  for d in o.children)
+                   and getattr(noun_sense(o), "sense", None) is not None and noun_sense(o).sense.type == "ASSAULT"
+                   for p in verb.children for o in p.children)
+    return definite and any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
 
 
 def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
@@ -281,7 +295,8 @@ def _tells_harm(clause: Token) -> bool:
     is pursuing a campaign of ethnic cleansing"): what a finding says of someone makes it an accusation."""
     words = lexicon()
     verbs = [v for v in (clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"))
-             if any(c.dep_ == "nsubj" for c in v.children)]  # a doer named: "60 people were killed" accuses no one
+             if any(c.dep_ == "nsubj" for c in v.children) and v.lemma_.lower() != "die"]  # a doer named: "60
+    # people were killed" and "eight died in the attack" accuse no one
     return any((sensed := verb_sense(v, set())) is not None and sensed[0].type in {"ASSAULT", "COERCE"} for v in verbs) \
         or any(t.lemma_.lower() in words.accusation_nouns for t in clause.subtree)
 
@@ -388,7 +403,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
             candidate.actor, candidate.recipient = candidate.recipient, candidate.actor
         else:
             candidate.actor, candidate.recipient = [], candidate.actor
-    candidate.casualty = passive and verb.lemma_.lower() in CASUALTY_VERBS and not candidate.actor
+    dying = verb.lemma_.lower() == "die"  # "nine were wounded", "five died in the blast": the toll of an attack
+    candidate.casualty = (passive or dying) and verb.lemma_.lower() in CASUALTY_VERBS and not candidate.actor
     victim = who if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
     candidate.unnamed_victims = victim is not None and _unnamed_people(victim, actors)
     if who is not None and who.head.i == verb.i:
@@ -690,8 +706,9 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return bool(candidate.actor) or dated or counted
     named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED or (
         candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
+    convicted = candidate.kind == "verb" and candidate.sense.mode == "convict"  # "he was sentenced to life"
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
-        or named_doer
+        or named_doer or convicted
 
 
 # --- 4-5. modality, source, date, place, figures ---------------------------------------------------

@@ -373,6 +373,11 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
     words = lexicon()
     for child in verb.children:
+        if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "died in the clashes"
+            for obj in child.children:
+                idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
+                if idiom is not None:
+                    return Sense(idiom.type, idiom.mode, True)
         if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
             continue  # "gave an address in the aftermath": a setting, not "gave in"
         if child.dep_ == "prep" and (any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
@@ -380,11 +385,6 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
             continue  # "was fired on Monday": a date, not "fired on the crowd"; "fired tear gas at": the object's
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
-        if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "put X on trial"
-            for obj in child.children:
-                idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
-                if idiom is not None:
-                    return Sense(idiom.type, idiom.mode, True)
     if entry.verdict:
         judged = verdict_word(verb)
         if judged is not None:
