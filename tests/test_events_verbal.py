@@ -269,3 +269,21 @@ def test_a_verdict_read_in_the_as_phrase_of_the_object():
 def test_an_investigation_a_pronoun_announces_is_an_event():
     rep, _ = events("We are investigating the incident, the spokesman said.")
     assert [e.type for e in rep.events if e.modality in {"asserted", "reported"}] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Hamas is willing to negotiate with Egypt on a truce.", "AGREE"),
+    ("The rebels said they were ready to attack the capital.", "THREATEN"),
+    ("Washington assured Seoul that it would defend the island.", "AGREE"),
+    ("The army will not use force against the protesters, the general said.", "CONCEDE"),
+])
+def test_offers_assurances_and_restraint(sentence, kind):
+    """"ready/willing to" offers the act (AGREE; a hostile act offered is a threat); "assured X that" is a
+    promise; "will not use force" a promise to hold back (CONCEDE)."""
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_readiness_to_accuse_is_the_accusation_not_an_offer():
+    rep, _ = events("Tbilisi is ready to blame Moscow for every fire, the Russian minister said.")
+    assert "AGREE" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]

@@ -60,7 +60,7 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.speakers import lexicon as speaker_words
-from sitreps.extract.stances import held_stance
+from sitreps.extract.stances import held_stance, offer_held
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
@@ -148,6 +148,11 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             stance = _stance_candidate(token, *held, actors)
             if stance is not None:
                 found.append(stance)
+        elif token.pos_ == "ADJ" and (offered := offer_held(token)) is not None:
+            offer = _stance_candidate(token, offered[0], offered[1], [], actors)
+            if offer is not None:
+                offer.frame = "commissive"
+                found.append(offer)
         elif token.pos_ in {"NOUN", "PROPN"}:
             frame = frame_kind(token)
             entry = noun_sense(token)
@@ -425,12 +430,17 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None  # "He warned that …": a person warns, though the sentence does not say who
     if entry.crowd and (who is None or not _crowd(who)):
         return None
+    if entry.passive_only and not passive:
+        return None
     if entry.forces and not forces(who):
         return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
             and not (sense.type in VOICED and not passive and _party(who)) \
+            and not (passive and sense.specific and who is not None and who.pos_ == "NOUN" and verb.dep_ != "relcl"
+                     and not any(c.dep_ == "mark" for c in verb.children)) \
             and not (sense.type in MATERIAL and acting_body(verb)):
-        return None
+        return None  # a passive whose subject decides the act stands alone ("a peace deal was signed in Doha"),
+        # unless it is a condition or time of something else ("if a truce is signed")
     if entry.verdict and not candidate.recipient:
         candidate.recipient = _judged(verb, actors, candidate.actor)
     if entry.targeted and not candidate.recipient and any(c.dep_ == "dobj" and c.lemma_.lower() in entry.targeted
@@ -738,6 +748,9 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             sense = Sense(kind, mode, sense.specific)
         elif modality in {"planned", "negated"} and kind in words.refusable and refusal(candidate):
             kind, modality = "REJECT", "asserted"  # the refusal itself is what happened
+        elif modality in {"planned", "negated"} and kind == "ASSAULT" and refusal(candidate):
+            kind, modality = "CONCEDE", "asserted"  # "the army will not use force against the protesters": a
+            sense = Sense(kind, None, sense.specific)  # promise to hold back force (as frames.py codes "vowed not to")
         elif (paired := verbal_or_material(candidate, kind, modality)) is not None:
             kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
         tokens = sorted(candidate.tokens | {m.trigger.i for m in candidate.merged} | {trigger.i})

@@ -56,6 +56,7 @@ class VerbEntry:
     predicate: Sense | None = None  # with an object complement ("called South Korea a hostile country")
     intransitive: bool = False  # only without a direct object ("thousands demonstrated")
     forces: bool = False  # only with armed forces or police for subject ("troops arrived", not "the minister arrived")
+    passive_only: bool = False  # only in the passive ("car bombs were detonated"; "to detonate the vest" is a plan)
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
     targeted: frozenset[str] = frozenset()  # objects that make an event only with a recipient ("voiced concern")
     stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
@@ -142,6 +143,7 @@ def _verb(entry: str | dict) -> VerbEntry:
         predicate=_sense(entry.get("predicate")),
         intransitive=bool(entry.get("intransitive")),
         forces=bool(entry.get("forces")),
+        passive_only=bool(entry.get("passive_only")),
         crime=_sense(entry.get("crime")),
         targeted=frozenset(entry.get("targeted") or ()),
         stance=bool(entry.get("stance")),
