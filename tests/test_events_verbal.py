@@ -287,3 +287,8 @@ def test_offers_assurances_and_restraint(sentence, kind):
 def test_a_readiness_to_accuse_is_the_accusation_not_an_offer():
     rep, _ = events("Tbilisi is ready to blame Moscow for every fire, the Russian minister said.")
     assert "AGREE" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_report_called_dishonest_is_rejected():
+    rep, _ = events('The Israeli foreign ministry said the UN report was "dishonest".')
+    assert "REJECT" in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]

@@ -301,3 +301,25 @@ def test_a_death_alone_is_no_attack():
 ])
 def test_a_commitment_no_longer_kept_is_a_refusal(sentence):
     assert "REJECT" in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Six of the detainees were released without charge.", "RETREAT"),
+    ("The rebels released him on Sunday.", "RETREAT"),
+    ("The conscript was briefly imprisoned.", "COERCE"),
+    ("The junta issued a ban on public gatherings.", "COERCE"),
+    ("Ambulances evacuated the wounded to a hospital in Haifa.", "AID"),
+    ("Jordan hosts more than a million refugees.", "AID"),
+])
+def test_people_released_or_jailed_bans_issued_and_people_sheltered(sentence, kind):
+    """A person, a pronoun or a bare count is people ("released him", "six were released"); a ban is an event
+    when a light verb tells it ("issued a ban"), not when talked about ("the ban remains")."""
+    assert kind in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government released a statement on Monday.",
+    "The ban on gatherings remains in force.",
+])
+def test_no_release_of_things_and_no_ban_talked_about(sentence):
+    assert not [e for e in coded(sentence) if e[0] in {"RETREAT", "COERCE"}], coded(sentence)

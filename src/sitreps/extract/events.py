@@ -716,7 +716,9 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return bool(candidate.actor) or dated or counted
     named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED or (
         candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
-    convicted = candidate.kind == "verb" and candidate.sense.mode == "convict"  # "he was sentenced to life"
+    convicted = candidate.kind == "verb" and (candidate.sense.mode == "convict" or candidate.sense.mode in {
+        "arrest", "deport", "release"} and is_passive(candidate.trigger))  # "he was sentenced to life", "was
+    # briefly imprisoned", "six were released without charge": done to someone by the state
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer or convicted
 

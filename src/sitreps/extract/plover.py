@@ -111,6 +111,7 @@ class Lexicon:
     synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
 
 
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
 DERIVED = "plover_triggers.yaml"
 PRUNED = "plover_triggers_pruned.yaml"
 
@@ -273,6 +274,10 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
                    for o in p.children if o.dep_ == "pobj"), None)
         if of is not None:  # "3,000 tonnes of food", "millions of shells"
             return object_keys(of, money) | ({MONEY, "money"} if any(t.i in money for t in token.subtree) else set())
+        if token.pos_ == "NUM" and token.dep_ in {"nsubjpass", "dobj"} and not any(t.i in money for t in token.subtree):
+            return {token.lower_, "people"}  # "six were released", "freed 40": a count of people
+    if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
+        return {token.lemma_.lower(), token.lower_, "people"}  # "released him", "Hannibal was freed"
     lemma = token.lemma_.lower()
     if token.i > 1 and token.doc[token.i - 1].tag_ == "HYPH":  # "a cease-fire" as the small model splits it
         lemma = token.doc[token.i - 2].lower_ + lemma
