@@ -323,3 +323,17 @@ def test_people_released_or_jailed_bans_issued_and_people_sheltered(sentence, ki
 ])
 def test_no_release_of_things_and_no_ban_talked_about(sentence):
     assert not [e for e in coded(sentence) if e[0] in {"RETREAT", "COERCE"}], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Farmers blocked highways with their tractors.", "PROTEST"),
+    ("The militia disarmed in March under the deal.", "RETREAT"),
+    ("The junta released the former president on Friday.", "RETREAT"),
+    ("Chilean security forces worked hand in hand with other military governments.", "COOPERATE"),
+])
+def test_crowds_that_block_roads_disarming_releases_and_working_together(sentence, kind):
+    assert kind in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+def test_official_figures_are_no_people():
+    assert not coded("The ministry released official figures on Monday.")
