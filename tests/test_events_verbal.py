@@ -292,3 +292,14 @@ def test_a_readiness_to_accuse_is_the_accusation_not_an_offer():
 def test_a_report_called_dishonest_is_rejected():
     rep, _ = events('The Israeli foreign ministry said the UN report was "dishonest".')
     assert "REJECT" in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Seoul protested to Tokyo over the new textbooks.", "ACCUSE"),
+    ("China lodged a formal protest with the United States.", "ACCUSE"),
+    ("Thousands of Kenyans protested against the tax in Nairobi.", "PROTEST"),
+])
+def test_a_state_protest_is_an_accusation_a_crowd_protest_a_protest(sentence, kind):
+    """PLOVER codes diplomatic protests ACCUSE disapprove; demonstrations are PROTEST."""
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]

@@ -68,6 +68,7 @@ from sitreps.types import Event, Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
+DIPLOMATIC_VERBS = {"lodge", "file", "deliver", "send", "issue", "register", "submit"}  # "lodged a protest"
 HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -408,8 +409,11 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
             candidate.actor, candidate.recipient = candidate.recipient, candidate.actor
         else:
             candidate.actor, candidate.recipient = [], candidate.actor
-    dying = verb.lemma_.lower() == "die"  # "nine were wounded", "five died in the blast": the toll of an attack
-    candidate.casualty = (passive or dying) and verb.lemma_.lower() in CASUALTY_VERBS and not candidate.actor
+    dying = verb.lemma_.lower() == "die"  # "nine were wounded", "five died in the blast": the toll of an attack;
+    # "these bombs were then detonated remotely": how an attack told before was done
+    told = who is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in who.children)
+    candidate.casualty = ((passive or dying) and verb.lemma_.lower() in CASUALTY_VERBS
+                          or passive and told and verb.lemma_.lower() == "detonate") and not candidate.actor
     victim = who if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
     candidate.unnamed_victims = victim is not None and _unnamed_people(victim, actors)
     if who is not None and who.head.i == verb.i:
@@ -755,6 +759,8 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             sense = Sense(kind, None, sense.specific)  # promise to hold back force (as frames.py codes "vowed not to")
         elif (paired := verbal_or_material(candidate, kind, modality)) is not None:
             kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
+        if kind == "PROTEST" and _diplomatic(candidate, actors):
+            kind, sense = "ACCUSE", Sense("ACCUSE", "disapprove", sense.specific)  # PLOVER: a diplomatic protest
         tokens = sorted(candidate.tokens | {m.trigger.i for m in candidate.merged} | {trigger.i})
         sentence = candidate.in_sentence
         tokens = [i for i in tokens if sentence.start <= i < sentence.end] or [trigger.i]
@@ -791,6 +797,16 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             confidence=_confidence(candidate),
         ))
     return events
+
+
+def _diplomatic(candidate: Candidate, actors: TokenActors) -> bool:
+    """A protest one state or government makes to another ("Seoul protested to Tokyo over the textbook",
+    "China lodged a formal protest with Washington"): PLOVER codes it ACCUSE disapprove; a crowd's is PROTEST."""
+    if candidate.sense.mode not in {None, "demo"} or not candidate.actor:
+        return False
+    official = all(actors.kinds.get(a) == "state" or actors.sectors.get(a) in {"GOV", "IGO"} for a in candidate.actor)
+    lodged = candidate.governor is not None and candidate.governor.lemma_.lower() in DIPLOMATIC_VERBS
+    return official and (lodged or bool(candidate.recipient))
 
 
 def _judicial(candidate: Candidate) -> bool:
