@@ -303,3 +303,20 @@ def test_a_state_protest_is_an_accusation_a_crowd_protest_a_protest(sentence, ki
     """PLOVER codes diplomatic protests ACCUSE disapprove; demonstrations are PROTEST."""
     rep, _ = events(sentence)
     assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, actor, recipient", [
+    ("Hamas said Israel violated the truce.", "PSE", "ISR"),
+    ("Kyiv said Moscow had failed to honour the grain deal.", "UKR", "RUS"),
+])
+def test_a_breach_a_speaker_tells_is_an_accusation(sentence, actor, recipient):
+    """What a named speaker says someone did to a commitment (violated it, failed to do it, did not abide by it)
+    is the speaker's accusation of that someone."""
+    rep, _ = events(sentence)
+    event = only(rep, "ACCUSE")
+    assert codes(rep, event.recipient) == {recipient}
+
+
+def test_no_breach_without_a_party_that_breaks():
+    rep, _ = events("The minister said the talks failed to produce a deal.")
+    assert "ACCUSE" not in [e.type for e in rep.events]

@@ -175,7 +175,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
         lemma = words.irregular.get(head.lower_) or (verb_lemma(head) if head.pos_ == "VERB" else None) \
             or head.lemma_.lower()  # "waged": "wag", "staged": "stag" in the small model
-        light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
+        noun = candidate.trigger.lemma_.lower()
+        if candidate.trigger.i > 1 and doc[candidate.trigger.i - 1].tag_ == "HYPH":  # "sit-in", split by the model
+            noun = f"{doc[candidate.trigger.i - 2].lower_}-{noun}"
+        light = lemma in words.light_verbs or noun in words.light_for.get(lemma, ())
         through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps \
             or slot.head.lower_ in material_words()["light_on_preps"] and lemma in material_words()["light_on"]
         # "engaged in combat", "went on strike", "placed under house arrest"; not "for" or "held talks on a truce"
@@ -277,6 +280,9 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         else:
             found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
             sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
+    if sense is None and _breach(clause):
+        sense = Sense("ACCUSE", "allege", True)  # "Hamas said Israel had failed to ease the blockade", "… said the
+        # enemy did not abide by its obligations", "… said Russia violated the truce"
     who, passive = subject(verb)
     finding = who is not None and not passive and who.lemma_.lower() in words.findings and who.tag_ == "NN"
     if sense is None and finding and _tells_harm(clause):
@@ -294,6 +300,20 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
     candidate.recipient = [a for a in (phrase_actors(target, actors) if target is not None else [])
                            if a not in speaker]
     return candidate
+
+
+def _breach(clause: Token) -> bool:
+    """A clause that says someone broke a commitment or failed to act: a breach verb ("violated the truce"),
+    "failed to", or a commitment verb negated in the past ("did not abide by its obligations")."""
+    words = lexicon()
+    lemma = clause.lemma_.lower()
+    who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if who is None or who.pos_ not in {"PROPN", "PRON"} and not _party(who):
+        return False  # "the talks failed to produce a deal" accuses no one
+    if lemma in words.breaches["broken"] or lemma == "fail" and any(c.dep_ == "xcomp" for c in clause.children):
+        return True
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in clause.children)
+    return lemma in words.breaches["kept"] and not future and any(c.dep_ == "neg" for c in clause.children)
 
 
 def _tells_harm(clause: Token) -> bool:

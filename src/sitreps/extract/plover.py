@@ -103,6 +103,7 @@ class Lexicon:
     defences: frozenset[str]
     co_actor_preps: frozenset[str]
     verdicts: dict[str, Sense] = field(default_factory=dict)  # judging word -> the judgement it makes
+    breaches: dict[str, frozenset[str]] = field(default_factory=dict)  # "broken"/"kept" verbs of a commitment
     findings: frozenset[str] = frozenset()  # "a UN report says …": speakers whose word on harm is an accusation
     blame_words: frozenset[str] = frozenset()  # "responsible", "behind": what makes someone the doer
     party_words: frozenset[str] = frozenset()  # subjects that name a party though no actor is made of them
@@ -260,6 +261,7 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         verdicts={word: _given_sense(kind) for kind, words in (data.get("verdicts") or {}).items() for word in words},
         blame_words=frozenset(data.get("blame_words") or ()),
         findings=frozenset(data.get("findings") or ()),
+        breaches={key: frozenset(value) for key, value in (data.get("breaches") or {}).items()},
         party_words=frozenset(data.get("party_words") or ()),
         derived=load_derived(derived, drop) if derived else {},
         synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
