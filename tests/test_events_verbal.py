@@ -320,3 +320,8 @@ def test_a_breach_a_speaker_tells_is_an_accusation(sentence, actor, recipient):
 def test_no_breach_without_a_party_that_breaks():
     rep, _ = events("The minister said the talks failed to produce a deal.")
     assert "ACCUSE" not in [e.type for e in rep.events]
+
+
+def test_assuring_is_a_promise_only_to_someone():
+    rep, _ = events('"We have spent a lot of time assuring that we abide by our commitments," the spokesman said.')
+    assert "AGREE" not in [e.type for e in rep.events if e.modality == "planned"], [(e.type, e.text) for e in rep.events]

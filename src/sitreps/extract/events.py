@@ -194,8 +194,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
     for candidate in found:
-        if candidate.casualty and candidate.trigger.lemma_.lower() == "die" and _told_before(candidate, found):
-            candidate.dropped = True  # "eight died in the attack": the toll of the attack told before
+        if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "detonate"} \
+                and _told_before(candidate, found):
+            candidate.dropped = True  # "eight died in the attack", "these bombs were then detonated": the attack
+            # told before
     return [c for c in found if not c.dropped and _enough(c, actors)]
 
 
@@ -203,6 +205,8 @@ def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
     """A death told "in the attack" (a definite noun of an attack) with an attack told in a sentence before; not
     "in the demonstrations", whose deaths are an attack of their own."""
     verb = toll.trigger
+    if verb.lemma_.lower() == "detonate":  # a casualty only with a definite subject ("these bombs were detonated")
+        return any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
     definite = any(p.dep_ == "prep" and o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE
                                                                   for d in o.children)
                    and getattr(noun_sense(o), "sense", None) is not None and noun_sense(o).sense.type == "ASSAULT"

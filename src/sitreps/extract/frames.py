@@ -53,6 +53,7 @@ class FrameWords:
     particle_only: frozenset[str]
     infinitive_only: frozenset[str]
     subject_only: frozenset[str]
+    addressed_only: frozenset[str]
     nouns: dict[str, str]
     accusation_modes: dict[str, str]
     types: dict[str, str]
@@ -85,6 +86,7 @@ def words() -> FrameWords:
         particle_only=frozenset(data["particle_only"]),
         infinitive_only=frozenset(data["infinitive_only"]),
         subject_only=frozenset(data.get("subject_only") or ()),
+        addressed_only=frozenset(data.get("addressed_only") or ()),
         nouns=nouns,
         accusation_modes={lemma: mode for mode, lemmas in data["accusation_modes"].items() for lemma in lemmas},
         types=dict(data["types"]),
@@ -126,6 +128,8 @@ def frame_kind(token: Token) -> str | None:
                for c in token.children):
             return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
+            return None
+        if lemma in table.addressed_only and not any(c.dep_ in {"dobj", "dative"} for c in token.children):
             return None
         if lemma in table.subject_only:
             return kind if any(c.dep_ in {"ccomp", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in
