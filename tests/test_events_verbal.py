@@ -325,3 +325,17 @@ def test_no_breach_without_a_party_that_breaks():
 def test_assuring_is_a_promise_only_to_someone():
     rep, _ = events('"We have spent a lot of time assuring that we abide by our commitments," the spokesman said.')
     assert "AGREE" not in [e.type for e in rep.events if e.modality == "planned"], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The administration has briefed Congress on the arms sale.", "CONSULT"),
+    ("It was agreed at the summit in Vilnius last year.", "AGREE"),
+])
+def test_briefing_a_body_and_an_agreement_told_in_the_passive(sentence, kind):
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_briefing_reporters_is_no_consultation():
+    rep, _ = events("Lavrov briefed reporters in Moscow.")
+    assert "CONSULT" not in [e.type for e in rep.events]

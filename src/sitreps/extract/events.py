@@ -464,8 +464,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
             and not (sense.type in VOICED and not passive and _party(who)) \
-            and not (passive and sense.specific and who is not None and who.pos_ == "NOUN" and verb.dep_ != "relcl"
-                     and not any(c.dep_ == "mark" for c in verb.children)) \
+            and not (passive and who is not None and (sense.specific and who.pos_ == "NOUN" or verb.lemma_ == "agree")
+                     and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children)) \
             and not (sense.type in MATERIAL and acting_body(verb)):
         return None  # a passive whose subject decides the act stands alone ("a peace deal was signed in Doha"),
         # unless it is a condition or time of something else ("if a truce is signed")
