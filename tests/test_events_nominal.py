@@ -62,3 +62,21 @@ def test_a_noun_told_only_by_its_verb_of_happening():
     assert [e.type for e in rep.events] == ["ASSAULT"], [(e.type, e.text) for e in rep.events]
     rep, _ = events("The minister warned of violence ahead of the vote.")
     assert "ASSAULT" not in [e.type for e in rep.events if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The blast sparked an exchange of gunfire between the guards and the attackers.", "ASSAULT"),
+    ("The court ruling sparked protests in several cities.", "PROTEST"),
+    ("The disputed vote triggered a wave of violence in the west.", "ASSAULT"),
+    ("The two sides began a new round of talks in Geneva.", "CONSULT"),
+])
+def test_an_event_caused_or_held_in_a_container_is_told(sentence, kind):
+    """An event something "sparked" or "triggered" happened (its cause is no actor of it); "an exchange of",
+    "a wave of", "a round of" stand for the event they hold."""
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_wave_warned_of_is_no_event():
+    rep, _ = events("The report warned of a new wave of violence.")
+    assert not rep.events, [(e.type, e.text) for e in rep.events]

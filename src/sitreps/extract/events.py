@@ -53,7 +53,7 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, private_doer, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import LOCATIVE, located, occurrence_verb, responsibility_claimer
+from sitreps.extract.nominal import LOCATIVE, caused_by, container, located, occurrence_verb, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
                                     verb_lemma, verb_sense, verdict_word)
@@ -172,6 +172,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
         slot = candidate.trigger
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "conducting artillery and air defence drills"
+        slot = container(slot) or slot  # "carried out waves of air strikes": the waves are the light verb's object
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
         lemma = words.irregular.get(head.lower_) or (verb_lemma(head) if head.pos_ == "VERB" else None) \
             or head.lemma_.lower()  # "waged": "wag", "staged": "stag" in the small model
@@ -187,8 +188,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
-        elif (told := occurrence_verb(slot)) is not None:
-            _occurred(candidate, told, actors, found)
+        elif (told := occurrence_verb(slot) or caused_by(slot)) is not None:
+            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests"
         elif slot.dep_ == "dobj" and head.i in stopping:
             candidate.dropped = True  # what was halted is the halt's object, not an event that happened
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
@@ -495,8 +496,15 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     if noun.dep_ == "compound":  # "the EU's 16th sanctions package": the roles are the package's
         candidate.tokens |= _clause(noun.head)
         noun = noun.head
+    held = container(noun)
+    if held is not None:  # "an exchange of gunfire between police and gunmen": the exchange's phrases are its own
+        candidate.tokens |= _clause(held)
+        if held.dep_ in {"nsubj", "nsubjpass", "dobj"} and held.head.pos_ == "VERB":
+            candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)  # told, as its container is
     candidate.actor = phrase_actors(noun, actors, conjuncts=False, via_of=False)
     by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
+    if held is not None:
+        by += preposition_objects(held, {"by"} | lexicon().co_actor_preps)
     candidate.actor += _from(by, actors)  # "strikes by Israel", "fighting between the army and the RSF"
     of = _from(preposition_objects(noun, {"of"}), actors)
     if entry.sense.type in {"MOBILIZE", "RETREAT", "REQUEST"} and not candidate.actor:

@@ -5,6 +5,9 @@
   (``responsibility`` in ``data/events.yaml``).
 - "protests in Suez": a bare plural with a place of its own after a locative preposition tells
   an event, where "frontal infantry assaults" does not.
+- "the verdict sparked protests": a noun an event is said to have caused happened (``caused_by``).
+- "an exchange of gunfire between police and the attackers", "a wave of attacks": the container noun
+  stands for the event it holds (``container``).
 - "Clashes erupted in Goma", "fighting broke out between the army and the rebels", "talks took
   place on Monday": the noun is the subject of a verb that says it happened, so it is told, not
   talked about, whatever it lacks of its own (``occurrence_verb``; the verbs are data,
@@ -63,6 +66,36 @@ def occurrence_verb(noun: Token) -> Token | None:
                                           for c in verb.children):
         return None
     return verb
+
+
+def caused_by(noun: Token) -> Token | None:
+    """The verb whose object the event noun is and that says something brought it about ("the arrests sparked
+    protests", "the verdict triggered clashes"): the event happened, its cause is no actor of it. Else None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    return verb if any(form in _causal() for form in _forms(verb)) else None
+
+
+@lru_cache(maxsize=1)
+def _causal() -> frozenset[str]:
+    return frozenset(load_yaml("events.yaml")["causal_verbs"])
+
+
+def container(noun: Token) -> Token | None:
+    """The noun that holds an event noun in its "of" phrase and stands for it ("an exchange of gunfire between
+    police and the attackers", "a wave of attacks on villages", "a new round of talks"), else None. The
+    container's own phrases and place in the sentence are the event's (``container_nouns`` in the data)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    held = prep.head
+    return held if held.pos_ == "NOUN" and held.lemma_.lower() in _containers() else None
+
+
+@lru_cache(maxsize=1)
+def _containers() -> frozenset[str]:
+    return frozenset(load_yaml("events.yaml")["container_nouns"])
 
 
 def _forms(verb: Token) -> list[str]:
