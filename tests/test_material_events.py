@@ -337,3 +337,12 @@ def test_crowds_that_block_roads_disarming_releases_and_working_together(sentenc
 
 def test_official_figures_are_no_people():
     assert not coded("The ministry released official figures on Monday.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two peacekeepers suffered minor injuries in the shelling.",
+    "Three police officers sustained gunshot wounds.",
+    "The crowd began pummeling the suspect.",
+])
+def test_injuries_suffered_and_beatings_are_attacks(sentence):
+    assert "ASSAULT" in [e[0] for e in coded(sentence)], coded(sentence)

@@ -69,7 +69,7 @@ from sitreps.types import Event, Report
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
 DIPLOMATIC_VERBS = {"lodge", "file", "deliver", "send", "issue", "register", "submit"}  # "lodged a protest"
-HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead"}
+HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead", "pummel"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 DEMONSTRATIVE = {"this", "that", "these", "those"}
