@@ -346,3 +346,9 @@ def test_official_figures_are_no_people():
 ])
 def test_injuries_suffered_and_beatings_are_attacks(sentence):
     assert "ASSAULT" in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+def test_access_allowed_is_a_retreat_a_party_allowed_to_act_is_backed():
+    """PLOVER RETREAT covers allowing the entry of observers, peacekeepers or aid; "allowed Israel to use" is SUPPORT."""
+    assert [e[0] for e in coded("Israel allowed aid convoys into Gaza on Sunday.")] == ["RETREAT"]
+    assert "SUPPORT" in [e[0] for e in coded("Washington allowed Israel to use American bombs in the operation.")]
