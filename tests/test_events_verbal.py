@@ -339,3 +339,9 @@ def test_briefing_a_body_and_an_agreement_told_in_the_passive(sentence, kind):
 def test_briefing_reporters_is_no_consultation():
     rep, _ = events("Lavrov briefed reporters in Moscow.")
     assert "CONSULT" not in [e.type for e in rep.events]
+
+
+def test_a_crime_a_named_speaker_charges_is_an_accusation():
+    """"Kyiv said Russian forces had committed war crimes": the speaker's accusation of the doer."""
+    rep, _ = events("Kyiv said Russian forces had committed war crimes in the town.")
+    assert codes(rep, only(rep, "ACCUSE").recipient) == {"RUS"}

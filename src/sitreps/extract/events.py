@@ -285,9 +285,10 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         else:
             found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
             sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
-    if sense is None and _breach(clause):
+    if sense is None and (_breach(clause) or _crime_charged(clause)):
         sense = Sense("ACCUSE", "allege", True)  # "Hamas said Israel had failed to ease the blockade", "… said the
-        # enemy did not abide by its obligations", "… said Russia violated the truce"
+        # enemy did not abide by its obligations", "… said Russia violated the truce", "Washington said the RSF
+        # had committed genocide"
     who, passive = subject(verb)
     finding = who is not None and not passive and who.lemma_.lower() in words.findings and who.tag_ == "NN"
     if sense is None and finding and _tells_harm(clause):
@@ -319,6 +320,18 @@ def _breach(clause: Token) -> bool:
         return True
     future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in clause.children)
     return lemma in words.breaches["kept"] and not future and any(c.dep_ == "neg" for c in clause.children)
+
+
+def _crime_charged(clause: Token) -> bool:
+    """A clause that says a named party committed a crime of the ``accusation_nouns`` ("the RSF had committed
+    genocide", "Russian forces carried out war crimes")."""
+    who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if who is None or who.pos_ not in {"PROPN", "PRON"} and not _party(who) and not any(
+            t.pos_ == "PROPN" for t in who.subtree):
+        return False
+    crimes = lexicon().accusation_nouns
+    return any(t.lemma_.lower() in crimes or t.lower_ in crimes for c in clause.children if c.dep_ == "dobj"
+               for t in c.subtree)
 
 
 def _tells_harm(clause: Token) -> bool:
