@@ -345,3 +345,10 @@ def test_a_crime_a_named_speaker_charges_is_an_accusation():
     """"Kyiv said Russian forces had committed war crimes": the speaker's accusation of the doer."""
     rep, _ = events("Kyiv said Russian forces had committed war crimes in the town.")
     assert codes(rep, only(rep, "ACCUSE").recipient) == {"RUS"}
+
+
+def test_talks_opened_and_a_refusal_to_open_them():
+    rep, _ = events("The two sides opened talks in Doha on Monday.")
+    assert [e.type for e in rep.events] == ["CONSULT"]
+    rep, _ = events("Georgia will not open accession talks with the European Union.")
+    assert [e.type for e in rep.events] == ["REJECT"], [(e.type, e.text) for e in rep.events]

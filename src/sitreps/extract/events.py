@@ -797,12 +797,14 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         if recoded is not None:  # a speaker's threat ("said it would attack") or demand ("X must stop")
             kind, mode, modality, source, candidate.actor, candidate.recipient = recoded
             sense = Sense(kind, mode, sense.specific)
-        elif modality in {"planned", "negated"} and kind in words.refusable and refusal(candidate):
-            kind, modality = "REJECT", "asserted"  # the refusal itself is what happened
-        elif modality in {"planned", "negated"} and kind == "ASSAULT" and refusal(candidate):
+        refused = recoded is None and modality in {"planned", "negated"} and kind in words.refusable | {"ASSAULT"} \
+            and refusal(candidate)
+        if refused and kind == "ASSAULT":
             kind, modality = "CONCEDE", "asserted"  # "the army will not use force against the protesters": a
             sense = Sense(kind, None, sense.specific)  # promise to hold back force (as frames.py codes "vowed not to")
-        elif (paired := verbal_or_material(candidate, kind, modality)) is not None:
+        elif refused:
+            kind, modality = "REJECT", "asserted"  # the refusal itself is what happened
+        if not refused and recoded is None and (paired := verbal_or_material(candidate, kind, modality)) is not None:
             kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
         if kind == "PROTEST" and _diplomatic(candidate, actors):
             kind, sense = "ACCUSE", Sense("ACCUSE", "disapprove", sense.specific)  # PLOVER: a diplomatic protest
@@ -834,7 +836,9 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),
             actor=actor, recipient=recipient,
-            date=time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
+            date=(_said_on(candidate, report) if refused else None)  # a refusal is dated when said, not by
+            # the time it refuses ("would not open talks until the end of 2028")
+            or time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
             or (_said_on(candidate, report) if candidate.frame or recoded is not None else None),
             place=place, modality=modality, source=source,
             figures=_figures(candidate, tokens + [i for m in candidate.merged for i in m.tokens], figures, candidates),
