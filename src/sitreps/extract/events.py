@@ -59,8 +59,8 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
                                     verb_lemma, verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
-from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.stances import held_stance, offer_held
+from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
@@ -80,9 +80,8 @@ OBJECT_PREPS = frozenset({"on", "against", "with"})
 # Light verbs whose subject receives the act of their object ("received criticism from India", "faced
 # condemnation", "drew a rebuke from Washington"): the giver is the "from" phrase.
 TURNED = frozenset({"receive", "face", "draw", "attract"})
-# Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
-PERSONS = frozenset({"he", "she", "they", "we", "i"})
 ADVERSE = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})  # speech acts a pronoun's speaker makes of note
+# Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
@@ -202,6 +201,11 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     return [c for c in found if not c.dropped and _enough(c, actors)]
 
 
+def _attack_noun(noun: Token) -> bool:
+    entry = noun_sense(noun)
+    return entry is not None and entry.sense.type == "ASSAULT"
+
+
 def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
     """A death told "in the attack" (a definite noun of an attack) with an attack told in a sentence before; not
     "in the demonstrations", whose deaths are an attack of their own."""
@@ -210,8 +214,7 @@ def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
         return any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
     definite = any(p.dep_ == "prep" and o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE
                                                                   for d in o.children)
-                   and getattr(noun_sense(o), "sense", None) is not None and noun_sense(o).sense.type == "ASSAULT"
-                   for p in verb.children for o in p.children)
+                   and _attack_noun(o) for p in verb.children for o in p.children)
     return definite and any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
 
 
@@ -285,13 +288,13 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         else:
             found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
             sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
-    if sense is None and (_breach(clause) or _crime_charged(clause)):
+    if sense is None and (breach(clause) or crime_charged(clause)):
         sense = Sense("ACCUSE", "allege", True)  # "Hamas said Israel had failed to ease the blockade", "… said the
         # enemy did not abide by its obligations", "… said Russia violated the truce", "Washington said the RSF
         # had committed genocide"
     who, passive = subject(verb)
     finding = who is not None and not passive and who.lemma_.lower() in words.findings and who.tag_ == "NN"
-    if sense is None and finding and _tells_harm(clause):
+    if sense is None and finding and tells_harm(clause):
         sense = Sense("ACCUSE", "allege", True)  # "a UN report says the army is pursuing ethnic cleansing"
     if sense is None:
         return None
@@ -308,43 +311,6 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
     return candidate
 
 
-def _breach(clause: Token) -> bool:
-    """A clause that says someone broke a commitment or failed to act: a breach verb ("violated the truce"),
-    "failed to", or a commitment verb negated in the past ("did not abide by its obligations")."""
-    words = lexicon()
-    lemma = clause.lemma_.lower()
-    who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if who is None or who.pos_ not in {"PROPN", "PRON"} and not _party(who):
-        return False  # "the talks failed to produce a deal" accuses no one
-    if lemma in words.breaches["broken"] or lemma == "fail" and any(c.dep_ == "xcomp" for c in clause.children):
-        return True
-    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in clause.children)
-    return lemma in words.breaches["kept"] and not future and any(c.dep_ == "neg" for c in clause.children)
-
-
-def _crime_charged(clause: Token) -> bool:
-    """A clause that says a named party committed a crime of the ``accusation_nouns`` ("the RSF had committed
-    genocide", "Russian forces carried out war crimes")."""
-    who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if who is None or who.pos_ not in {"PROPN", "PRON"} and not _party(who) and not any(
-            t.pos_ == "PROPN" for t in who.subtree):
-        return False
-    crimes = lexicon().accusation_nouns
-    return any(t.lemma_.lower() in crimes or t.lower_ in crimes for c in clause.children if c.dep_ == "dobj"
-               for t in c.subtree)
-
-
-def _tells_harm(clause: Token) -> bool:
-    """A clause that tells someone's attack or act of repression ("the army had shot protesters", "the militia
-    is pursuing a campaign of ethnic cleansing"): what a finding says of someone makes it an accusation."""
-    words = lexicon()
-    verbs = [v for v in (clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"))
-             if any(c.dep_ == "nsubj" for c in v.children) and v.lemma_.lower() != "die"]  # a doer named: "60
-    # people were killed" and "eight died in the attack" accuse no one
-    return any((sensed := verb_sense(v, set())) is not None and sensed[0].type in {"ASSAULT", "COERCE"} for v in verbs) \
-        or any(t.lemma_.lower() in words.accusation_nouns for t in clause.subtree)
-
-
 def _bystander(verb: Token) -> bool:
     """A frame verb the lexicon does not know, said by someone described but not an actor ("a girl pleaded
     with him to spare her"): not coded. A pronoun ("We call on", "I told them") may still be resolved."""
@@ -353,7 +319,7 @@ def _bystander(verb: Token) -> bool:
     who, passive = subject(verb)
     if passive:
         return False  # "they were alleged to be involved", "was urged to resign": the addressee is named
-    return who is None or who.pos_ == "NOUN" and not _party(who)  # "residents pleaded for help" is a plea
+    return who is None or who.pos_ == "NOUN" and not party(who)  # "residents pleaded for help" is a plea
 
 
 def _frame_of_word(token: Token, kind: str) -> str | None:
@@ -477,7 +443,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if entry.forces and not forces(who):
         return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
-            and not (sense.type in VOICED and not passive and _party(who)) \
+            and not (sense.type in VOICED and not passive and party(who)) \
             and not (passive and who is not None and (sense.specific and who.pos_ == "NOUN" or verb.lemma_ == "agree")
                      and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children)) \
             and not (sense.type in MATERIAL and acting_body(verb)):
@@ -497,7 +463,7 @@ def _stance_candidate(adjective: Token, sense: Sense, holder: Token, about: list
     the recipient; a stance of no party ("the situation was critical of") is no event."""
     candidate = Candidate(sense, adjective, "verb", tokens=_clause(adjective.head))
     candidate.actor = phrase_actors(holder, actors) or whose(holder, actors, acting=True)
-    if not candidate.actor and not _party(holder):
+    if not candidate.actor and not party(holder):
         return None
     candidate.recipient = [a for a in _from(about, actors) if a not in candidate.actor]
     candidate.subject_noun = holder.pos_ in {"NOUN", "PROPN"}
@@ -538,19 +504,6 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
-
-
-def _party(who: Token | None) -> bool:
-    """A subject that names a party though no actor was made of it ("The opposition demanded …", "Prosecutors
-    charged …", "The junta defied …"): a name, or a noun the described speakers know (officials, rebels, critics,
-    courts …) or one that can be addressed (government, army, junta)."""
-    if who is None:
-        return False
-    if who.pos_ == "PROPN" or who.pos_ == "PRON" and who.lower_ in PERSONS:
-        return True  # a name, or "he", "they", "we" the sentence alone cannot resolve
-    lemma = who.lemma_.lower()
-    return who.pos_ == "NOUN" and (lemma in speaker_words().groups or lemma in frame_words().addressees
-                                   or lemma in lexicon().party_words)
 
 
 def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:

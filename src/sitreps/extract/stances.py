@@ -30,8 +30,8 @@ def held_stance(adjective: Token) -> tuple[Sense, Token, list[Token]] | None:
         return None
     for prep in adjective.children:
         sense = by_prep.get(prep.lower_) if prep.dep_ == "prep" else None
-        objects = [o for o in prep.children if o.dep_ == "pobj"] if sense is not None else []
-        if objects:
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if sense is not None and objects:
             holder = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
             return (sense, holder, objects) if holder is not None else None
     return None
