@@ -215,3 +215,140 @@ def test_criticism_faced_is_criticism_of_the_one_facing_it():
     rep, _ = events("Pakistan faced criticism from India over the dam.")
     accusation = only(rep, "ACCUSE")
     assert codes(rep, accusation.actor) == {"IND"} and codes(rep, accusation.recipient) == {"PAK"}
+
+
+@pytest.mark.parametrize("sentence, kind, actor, recipient", [
+    ("Egypt was critical of the Ethiopian dam project.", "ACCUSE", "EGY", "ETH"),
+    ("Poland remained supportive of the Ukrainian bid to join the bloc.", "SUPPORT", "POL", "UKR"),
+    ("Beijing expressed impatience with Pyongyang over its weapons tests.", "ACCUSE", "CHN", "PRK"),
+    ("Hanoi wants Beijing to withdraw its survey ship.", "REQUEST", "VNM", "CHN"),
+])
+def test_stances_held_or_wanted_are_speech_acts(sentence, kind, actor, recipient):
+    """"was critical of" (a stance adjective), "expressed impatience with", "wants X to do" (a directive only
+    with a subject of its own: "wants to negotiate" asks no one)."""
+    rep, _ = events(sentence)
+    event = only(rep, kind)
+    assert codes(rep, event.actor) == {actor} and codes(rep, event.recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The situation in the camps was critical.",
+    "Iran wants to expand its trade with India.",
+])
+def test_no_stance_without_its_preposition_or_addressee(sentence):
+    rep, _ = events(sentence)
+    assert not [e for e in rep.events if e.type in {"ACCUSE", "REQUEST"}], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("A UN report says Sudanese forces shelled camps for displaced people.", "SDN"),
+    ("The inquiry concluded that Serbian police had beaten the detainees.", "SRB"),
+])
+def test_a_finding_of_harm_is_an_accusation_of_the_doer(sentence, recipient):
+    """What a report or inquiry says, concludes or finds someone did to others is its accusation of them; the
+    act stays an event of its own."""
+    rep, _ = events(sentence)
+    assert codes(rep, only(rep, "ACCUSE").recipient) == {recipient}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report says the economy grew by three percent last year.",
+    "Reports indicate that at least forty people were killed in the blast.",
+])
+def test_no_finding_without_a_doer_of_harm(sentence):
+    rep, _ = events(sentence)
+    assert "ACCUSE" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_verdict_read_in_the_as_phrase_of_the_object():
+    """"described the deployment as "a threat"": the small model hangs the "as" phrase on the object."""
+    rep, _ = events('The Kremlin described the Polish deployment as "a threat".')
+    assert codes(rep, only(rep, "ACCUSE").actor) == {"RUS"}
+
+
+def test_an_investigation_a_pronoun_announces_is_an_event():
+    rep, _ = events("We are investigating the incident, the spokesman said.")
+    assert [e.type for e in rep.events if e.modality in {"asserted", "reported"}] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Hamas is willing to negotiate with Egypt on a truce.", "AGREE"),
+    ("The rebels said they were ready to attack the capital.", "THREATEN"),
+    ("Washington assured Seoul that it would defend the island.", "AGREE"),
+    ("The army will not use force against the protesters, the general said.", "CONCEDE"),
+])
+def test_offers_assurances_and_restraint(sentence, kind):
+    """"ready/willing to" offers the act (AGREE; a hostile act offered is a threat); "assured X that" is a
+    promise; "will not use force" a promise to hold back (CONCEDE)."""
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_readiness_to_accuse_is_the_accusation_not_an_offer():
+    rep, _ = events("Tbilisi is ready to blame Moscow for every fire, the Russian minister said.")
+    assert "AGREE" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_report_called_dishonest_is_rejected():
+    rep, _ = events('The Israeli foreign ministry said the UN report was "dishonest".')
+    assert "REJECT" in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Seoul protested to Tokyo over the new textbooks.", "ACCUSE"),
+    ("China lodged a formal protest with the United States.", "ACCUSE"),
+    ("Thousands of Kenyans protested against the tax in Nairobi.", "PROTEST"),
+])
+def test_a_state_protest_is_an_accusation_a_crowd_protest_a_protest(sentence, kind):
+    """PLOVER codes diplomatic protests ACCUSE disapprove; demonstrations are PROTEST."""
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == [kind], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, actor, recipient", [
+    ("Hamas said Israel violated the truce.", "PSE", "ISR"),
+    ("Kyiv said Moscow had failed to honour the grain deal.", "UKR", "RUS"),
+])
+def test_a_breach_a_speaker_tells_is_an_accusation(sentence, actor, recipient):
+    """What a named speaker says someone did to a commitment (violated it, failed to do it, did not abide by it)
+    is the speaker's accusation of that someone."""
+    rep, _ = events(sentence)
+    event = only(rep, "ACCUSE")
+    assert codes(rep, event.recipient) == {recipient}
+
+
+def test_no_breach_without_a_party_that_breaks():
+    rep, _ = events("The minister said the talks failed to produce a deal.")
+    assert "ACCUSE" not in [e.type for e in rep.events]
+
+
+def test_assuring_is_a_promise_only_to_someone():
+    rep, _ = events('"We have spent a lot of time assuring that we abide by our commitments," the spokesman said.')
+    assert "AGREE" not in [e.type for e in rep.events if e.modality == "planned"], [(e.type, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The administration has briefed Congress on the arms sale.", "CONSULT"),
+    ("It was agreed at the summit in Vilnius last year.", "AGREE"),
+])
+def test_briefing_a_body_and_an_agreement_told_in_the_passive(sentence, kind):
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_briefing_reporters_is_no_consultation():
+    rep, _ = events("Lavrov briefed reporters in Moscow.")
+    assert "CONSULT" not in [e.type for e in rep.events]
+
+
+def test_a_crime_a_named_speaker_charges_is_an_accusation():
+    """"Kyiv said Russian forces had committed war crimes": the speaker's accusation of the doer."""
+    rep, _ = events("Kyiv said Russian forces had committed war crimes in the town.")
+    assert codes(rep, only(rep, "ACCUSE").recipient) == {"RUS"}
+
+
+def test_talks_opened_and_a_refusal_to_open_them():
+    rep, _ = events("The two sides opened talks in Doha on Monday.")
+    assert [e.type for e in rep.events] == ["CONSULT"]
+    rep, _ = events("Georgia will not open accession talks with the European Union.")
+    assert [e.type for e in rep.events] == ["REJECT"], [(e.type, e.text) for e in rep.events]

@@ -244,3 +244,114 @@ def test_forces_deployed_in_the_passive_are_a_mobilization_and_its_purpose_stays
 ])
 def test_a_crowd_blocking_a_road_protests_and_an_authority_blocking_one_restricts(sentence, kind, mode):
     assert [e[:2] for e in coded(sentence)] == [(kind, mode)]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Soldiers fired on demonstrators near the border fence.", "ASSAULT"),
+    ("Moscow cut gas exports to Moldova.", "SANCTION"),
+])
+def test_firing_on_a_target_and_cutting_trade(sentence, kind):
+    """"fired on/at" a target is an attack; "cut exports/imports/trade/supplies" a sanction (PLOVER SANCTION
+    discontinue)."""
+    assert [e[0] for e in coded(sentence)] == [kind], coded(sentence)
+
+
+def test_a_dated_verb_is_not_fired_on_its_date():
+    assert not coded("The coach was fired on Monday.")
+
+
+def test_a_mob_that_kills_attacks():
+    """Rioters who storm a building riot (PROTEST); a mob that kills or beats someone attacks them."""
+    assert [e[:2] for e in coded("A mob beat a man to death in the northern town.")][0][0] == "ASSAULT"
+    assert [e[0] for e in coded("Protesters stormed the parliament building in the capital.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Washington halted its food aid to the country.", "SANCTION"),
+    ("Moscow suspended the talks with Chisinau.", "SANCTION"),
+])
+def test_what_is_halted_did_not_happen_as_well(sentence, kind):
+    """"halted its food aid": the halt is the event; the aid is its object, not an aid event besides."""
+    assert [e[0] for e in coded(sentence)] == [kind], coded(sentence)
+
+
+def test_an_order_to_the_army_by_an_unnamed_commander_is_a_mobilization():
+    """"I have ordered the army to …": a command to armed forces no other side is named to own is the
+    commander's mobilization, not a request (frames.commands)."""
+    assert [e[0] for e in coded('"I have ordered the army to retake the island," the president said.')
+            if e[2] in {"asserted", "reported"}] == ["MOBILIZE"], coded("")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("At least forty people have died in the clashes, a hospital official said.", "ASSAULT"),
+    ("Two car bombs were detonated near the central market.", "ASSAULT"),
+    ("The former governor was convicted and sentenced to life imprisonment.", "SANCTION"),
+    ("Moqtada al-Sadr broke from the prime minister in 2019.", "SANCTION"),
+    ("Six Libyan officials have been denied Schengen visas.", "REJECT"),
+])
+def test_tolls_detonations_sentences_breaks_and_refused_visas(sentence, kind):
+    """Deaths in a violent event are its toll (the dead its targets); a death alone is none."""
+    assert kind in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+def test_a_death_alone_is_no_attack():
+    assert not coded("The former president died in hospital on Monday.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "North Korea said it would no longer honour the agreement with Washington.",
+    "The rebels said they would not abide by the truce.",
+])
+def test_a_commitment_no_longer_kept_is_a_refusal(sentence):
+    assert "REJECT" in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Six of the detainees were released without charge.", "RETREAT"),
+    ("The rebels released him on Sunday.", "RETREAT"),
+    ("The conscript was briefly imprisoned.", "COERCE"),
+    ("The junta issued a ban on public gatherings.", "COERCE"),
+    ("Ambulances evacuated the wounded to a hospital in Haifa.", "AID"),
+    ("Jordan hosts more than a million refugees.", "AID"),
+])
+def test_people_released_or_jailed_bans_issued_and_people_sheltered(sentence, kind):
+    """A person, a pronoun or a bare count is people ("released him", "six were released"); a ban is an event
+    when a light verb tells it ("issued a ban"), not when talked about ("the ban remains")."""
+    assert kind in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government released a statement on Monday.",
+    "The ban on gatherings remains in force.",
+])
+def test_no_release_of_things_and_no_ban_talked_about(sentence):
+    assert not [e for e in coded(sentence) if e[0] in {"RETREAT", "COERCE"}], coded(sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Farmers blocked highways with their tractors.", "PROTEST"),
+    ("The militia disarmed in March under the deal.", "RETREAT"),
+    ("The junta released the former president on Friday.", "RETREAT"),
+    ("Chilean security forces worked hand in hand with other military governments.", "COOPERATE"),
+])
+def test_crowds_that_block_roads_disarming_releases_and_working_together(sentence, kind):
+    assert kind in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+def test_official_figures_are_no_people():
+    assert not coded("The ministry released official figures on Monday.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two peacekeepers suffered minor injuries in the shelling.",
+    "Three police officers sustained gunshot wounds.",
+    "The crowd began pummeling the suspect.",
+])
+def test_injuries_suffered_and_beatings_are_attacks(sentence):
+    assert "ASSAULT" in [e[0] for e in coded(sentence)], coded(sentence)
+
+
+def test_access_allowed_is_a_retreat_a_party_allowed_to_act_is_backed():
+    """PLOVER RETREAT covers allowing the entry of observers, peacekeepers or aid; "allowed Israel to use" is SUPPORT."""
+    assert [e[0] for e in coded("Israel allowed aid convoys into Gaza on Sunday.")] == ["RETREAT"]
+    assert "SUPPORT" in [e[0] for e in coded("Washington allowed Israel to use American bombs in the operation.")]

@@ -123,7 +123,8 @@ def refusal(candidate: Candidate) -> bool:
     for verb in [candidate.governor or candidate.trigger, *(candidate.governor or candidate.trigger).ancestors]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        negated = any(c.dep_ == "neg" for c in verb.children)
+        negated = any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "longer" and any(
+            n.dep_ == "neg" for n in c.children) for c in verb.children)  # "would no longer honour"
         future = any(c.lower_ in {"will", "would", "wo", "'ll", "shall"} for c in verb.children if c.dep_ == "aux")
         if negated and future:
             return True

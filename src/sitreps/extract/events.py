@@ -55,14 +55,15 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, private_doer, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import LOCATIVE, located, responsibility_claimer
+from sitreps.extract.nominal import LOCATIVE, caused_by, container, located, occurrence_verb, responsibility_claimer
 from sitreps.extract.offsets import containing
 from sitreps.extract.party_country import fill_actor, fill_recipient
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
                                     verb_lemma, verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
-from sitreps.extract.speakers import lexicon as speaker_words
+from sitreps.extract.stances import held_stance, offer_held
+from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
 from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
 from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
@@ -70,6 +71,8 @@ from sitreps.types import Event, Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
+DIPLOMATIC_VERBS = {"lodge", "file", "deliver", "send", "issue", "register", "submit"}  # "lodged a protest"
+HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead", "pummel"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 DEMONSTRATIVE = {"this", "that", "these", "those"}
@@ -80,11 +83,12 @@ OBJECT_PREPS = frozenset({"on", "against", "with"})
 # Light verbs whose subject receives the act of their object ("received criticism from India", "faced
 # condemnation", "drew a rebuke from Washington"): the giver is the "from" phrase.
 TURNED = frozenset({"receive", "face", "draw", "attract"})
+ADVERSE = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})  # speech acts a pronoun's speaker makes of note
 # Speech acts a named party makes even when no actor was made of it ("The opposition demanded that …").
-PERSONS = frozenset({"he", "she", "they", "we", "i"})
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
+HAPPENING = frozenset({"ASSAULT", "PROTEST", "COERCE", "CONSULT"})  # what a noun said to happen is told as
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -143,6 +147,15 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 found.append(prescribed)
             elif sensed is None and (judged := _said_judgement(token, actors)) is not None:
                 found.append(judged)
+        elif token.pos_ == "ADJ" and (held := held_stance(token)) is not None:
+            stance = _stance_candidate(token, *held, actors)
+            if stance is not None:
+                found.append(stance)
+        elif token.pos_ == "ADJ" and (offered := offer_held(token)) is not None:
+            offer = _stance_candidate(token, offered[0], offered[1], [], actors)
+            if offer is not None:
+                offer.frame = "commissive"
+                found.append(offer)
         elif token.pos_ in {"NOUN", "PROPN"}:
             frame = frame_kind(token)
             entry = noun_sense(token)
@@ -153,27 +166,59 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 candidate.frame = frame or _frame_of_word(token, entry.sense.type)
                 found.append(candidate)
     verbs = {c.trigger.i for c in found if c.kind == "verb"}
+    stopping = {c.trigger.i for c in found if c.kind == "verb" and c.sense.type == "SANCTION"
+                and c.sense.mode in {"discontinue", "withdraw"}}  # "halted its food aid", "suspended the talks"
     for candidate in found:  # light verbs: "carried out an attack", "imposed sanctions", "held talks"
         if candidate.kind != "noun":
             continue
         slot = candidate.trigger
         while slot.dep_ == "conj" and slot.head.pos_ in {"NOUN", "PROPN"}:
             slot = slot.head  # "conducting artillery and air defence drills"
+        slot = container(slot) or slot  # "carried out waves of air strikes": the waves are the light verb's object
         head = slot.head if slot.dep_ not in {"compound", "pobj"} else slot.head.head
         lemma = words.irregular.get(head.lower_) or (verb_lemma(head) if head.pos_ == "VERB" else None) \
             or head.lemma_.lower()  # "waged": "wag", "staged": "stag" in the small model
-        light = lemma in words.light_verbs or candidate.trigger.lemma_.lower() in words.light_for.get(lemma, ())
+        noun = candidate.trigger.lemma_.lower()
+        if candidate.trigger.i > 1 and doc[candidate.trigger.i - 1].tag_ == "HYPH":  # "sit-in", split by the model
+            noun = f"{doc[candidate.trigger.i - 2].lower_}-{noun}"
+        light = lemma in words.light_verbs or noun in words.light_for.get(lemma, ())
         through = slot.dep_ != "pobj" or slot.head.lower_ in words.light_preps \
             or slot.head.lower_ in material_words()["light_on_preps"] and lemma in material_words()["light_on"]
         # "engaged in combat", "went on strike", "placed under house arrest"; not "for" or "held talks on a truce"
         if head.pos_ == "VERB" and light and through and slot.dep_ in {"dobj", "nsubjpass", "compound", "pobj"}:
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
-            if override is not None:
+            if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
+        elif (told := occurrence_verb(slot) or caused_by(slot)) is not None:
+            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests"
+        elif slot.dep_ == "dobj" and head.i in stopping:
+            candidate.dropped = True  # what was halted is the halt's object, not an event that happened
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
+    for candidate in found:
+        if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "detonate"} \
+                and _told_before(candidate, found):
+            candidate.dropped = True  # "eight died in the attack", "these bombs were then detonated": the attack
+            # told before
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _attack_noun(noun: Token) -> bool:
+    entry = noun_sense(noun)
+    return entry is not None and entry.sense.type == "ASSAULT"
+
+
+def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
+    """A death told "in the attack" (a definite noun of an attack) with an attack told in a sentence before; not
+    "in the demonstrations", whose deaths are an attack of their own."""
+    verb = toll.trigger
+    if verb.lemma_.lower() == "detonate":  # a casualty only with a definite subject ("these bombs were detonated")
+        return any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
+    definite = any(p.dep_ == "prep" and o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE
+                                                                  for d in o.children)
+                   and _attack_noun(o) for p in verb.children for o in p.children)
+    return definite and any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
 
 
 def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
@@ -246,12 +291,19 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         else:
             found = next((word for c in judged if c.dep_ != "prep" and (word := judging_word(c)) is not None), None)
             sense = Sense(words.verdicts[found[1]].type, words.verdicts[found[1]].mode, True) if found else None
+    if sense is None and (breach(clause) or crime_charged(clause)):
+        sense = Sense("ACCUSE", "allege", True)  # "Hamas said Israel had failed to ease the blockade", "… said the
+        # enemy did not abide by its obligations", "… said Russia violated the truce", "Washington said the RSF
+        # had committed genocide"
+    who, passive = subject(verb)
+    finding = who is not None and not passive and who.lemma_.lower() in words.findings and who.tag_ == "NN"
+    if sense is None and finding and tells_harm(clause):
+        sense = Sense("ACCUSE", "allege", True)  # "a UN report says the army is pursuing ethnic cleansing"
     if sense is None:
         return None
-    who, passive = subject(verb)
     speaker = (actors.at(who) or actors.pronoun(who) or phrase_actors(who, actors)) if who is not None and not passive \
         else []
-    if not speaker:
+    if not speaker and not finding:
         return None  # an opinion no named party voices
     target = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
         or next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -270,7 +322,7 @@ def _bystander(verb: Token) -> bool:
     who, passive = subject(verb)
     if passive:
         return False  # "they were alleged to be involved", "was urged to resign": the addressee is named
-    return who is None or who.pos_ == "NOUN" and not _party(who)  # "residents pleaded for help" is a plea
+    return who is None or who.pos_ == "NOUN" and not party(who)  # "residents pleaded for help" is a plea
 
 
 def _frame_of_word(token: Token, kind: str) -> str | None:
@@ -368,15 +420,22 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
             candidate.actor, candidate.recipient = candidate.recipient, candidate.actor
         else:
             candidate.actor, candidate.recipient = [], candidate.actor
-    candidate.casualty = passive and verb.lemma_.lower() in CASUALTY_VERBS and not candidate.actor
+    dying = verb.lemma_.lower() == "die"  # "nine were wounded", "five died in the blast": the toll of an attack;
+    # "these bombs were then detonated remotely": how an attack told before was done
+    told = who is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in who.children)
+    candidate.casualty = ((passive or dying) and verb.lemma_.lower() in CASUALTY_VERBS
+                          or passive and told and verb.lemma_.lower() == "detonate") and not candidate.actor
     victim = who if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
     candidate.unnamed_victims = victim is not None and _unnamed_people(victim, actors)
     if who is not None and who.head.i == verb.i:
         candidate.tokens |= {t.i for t in who.subtree}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
-    candidate.subject_noun = who is not None and who.pos_ in {"NOUN", "PROPN"}
-    if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters:
-        candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot
+    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or sense.type in ADVERSE
+                                                  and who.lower_ in PERSONS)  # "we are investigating the reports"
+    if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters \
+            and verb.lemma_.lower() not in HARM_VERBS:
+        candidate.sense = Sense("PROTEST", "riot", True)  # "protesters stormed parliament": a riot; "a mob beat
+        # the man to death" is an attack on him
     if sense.type == "COERCE" and sense.mode == "restrict" and who is not None and _crowd(who):
         candidate.sense = Sense("PROTEST", "obstruct", True)  # "protesters blocked roads": no authority restricts
     if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in verb.children):
@@ -386,12 +445,17 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None  # "He warned that …": a person warns, though the sentence does not say who
     if entry.crowd and (who is None or not _crowd(who)):
         return None
+    if entry.passive_only and not passive:
+        return None
     if entry.forces and not forces(who):
         return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
-            and not (sense.type in VOICED and not passive and _party(who)) \
+            and not (sense.type in VOICED and not passive and party(who)) \
+            and not (passive and who is not None and (sense.specific and who.pos_ == "NOUN" or verb.lemma_ == "agree")
+                     and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children)) \
             and not (sense.type in MATERIAL and acting_body(verb)):
-        return None
+        return None  # a passive whose subject decides the act stands alone ("a peace deal was signed in Doha"),
+        # unless it is a condition or time of something else ("if a truce is signed")
     if entry.verdict and not candidate.recipient:
         candidate.recipient = _judged(verb, actors, candidate.actor)
     if entry.targeted and not candidate.recipient and any(c.dep_ == "dobj" and c.lemma_.lower() in entry.targeted
@@ -400,13 +464,33 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     return candidate
 
 
+def _stance_candidate(adjective: Token, sense: Sense, holder: Token, about: list[Token],
+                      actors: TokenActors) -> Candidate | None:
+    """"Ankara was critical of the raid" (``stances.py``): the holder is the actor, whoever the stance is about
+    the recipient; a stance of no party ("the situation was critical of") is no event."""
+    candidate = Candidate(sense, adjective, "verb", tokens=_clause(adjective.head))
+    candidate.actor = phrase_actors(holder, actors) or whose(holder, actors, acting=True)
+    if not candidate.actor and not party(holder):
+        return None
+    candidate.recipient = [a for a in _from(about, actors) if a not in candidate.actor]
+    candidate.subject_noun = holder.pos_ in {"NOUN", "PROPN"}
+    return candidate
+
+
 def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candidate:
     candidate = Candidate(entry.sense, noun, "noun", weak=entry.weak, tokens=_clause(noun))
     if noun.dep_ == "compound":  # "the EU's 16th sanctions package": the roles are the package's
         candidate.tokens |= _clause(noun.head)
         noun = noun.head
+    held = container(noun)
+    if held is not None:  # "an exchange of gunfire between police and gunmen": the exchange's phrases are its own
+        candidate.tokens |= _clause(held)
+        if held.dep_ in {"nsubj", "nsubjpass", "dobj"} and held.head.pos_ == "VERB":
+            candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)  # told, as its container is
     candidate.actor = phrase_actors(noun, actors, conjuncts=False, via_of=False)
     by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
+    if held is not None:
+        by += preposition_objects(held, {"by"} | lexicon().co_actor_preps)
     candidate.actor += _from(by, actors)  # "strikes by Israel", "fighting between the army and the RSF"
     of = _from(preposition_objects(noun, {"of"}), actors)
     if entry.sense.type in {"MOBILIZE", "RETREAT", "REQUEST"} and not candidate.actor:
@@ -427,19 +511,6 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
-
-
-def _party(who: Token | None) -> bool:
-    """A subject that names a party though no actor was made of it ("The opposition demanded …", "Prosecutors
-    charged …", "The junta defied …"): a name, or a noun the described speakers know (officials, rebels, critics,
-    courts …) or one that can be addressed (government, army, junta)."""
-    if who is None:
-        return False
-    if who.pos_ == "PROPN" or who.pos_ == "PRON" and who.lower_ in PERSONS:
-        return True  # a name, or "he", "they", "we" the sentence alone cannot resolve
-    lemma = who.lemma_.lower()
-    return who.pos_ == "NOUN" and (lemma in speaker_words().groups or lemma in frame_words().addressees
-                                   or lemma in lexicon().party_words)
 
 
 def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:
@@ -486,7 +557,9 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
             candidate.actor = phrase_actors(by, actors)
     elif who is not None and not turned:
         candidate.actor = phrase_actors(who, actors) or candidate.actor
-        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and acting_body(verb)  # "the rebels laid siege"
+        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and (acting_body(verb) or candidate.sense.type
+                                                                     == "PROTEST")  # "the rebels laid siege",
+        # "workers went on strike"
         if who.head.i == verb.i:
             candidate.tokens |= {t.i for t in who.subtree}
     elif who is not None:
@@ -501,6 +574,25 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
         candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
     candidate.weak = False
+
+
+def _occurred(candidate: Candidate, verb: Token, actors: TokenActors, found: list[Candidate]) -> None:
+    """An event noun whose verb says it happened ("clashes erupted in Goma on Monday", "fighting broke out between
+    the army and the RSF"): told, so an event with nothing else of its own (a weak noun of a kind that is not
+    violence, protest, repression or talks still needs an actor, date or number: "training will take place");
+    the verb's clause dates and places it, its "between" phrase names the sides and its "against" phrase the
+    target. "The protests erupted after …" with protests told in a sentence before is those protests again."""
+    if candidate.definite and any(c.sense.type == candidate.sense.type and c.trigger.sent.start < verb.sent.start
+                                  and not c.dropped for c in found):
+        candidate.dropped = True
+        return
+    candidate.governor = verb
+    candidate.tokens |= _clause(verb)
+    candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
+    candidate.recipient += _from(preposition_objects(verb, {"against"}), actors)
+    if candidate.sense.type in HAPPENING:
+        candidate.weak = False
+        candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)
 
 
 def _reactions(candidates: list[Candidate], report: Report, sentences: Sentences) -> None:
@@ -635,8 +727,11 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return bool(candidate.actor) or dated or counted
     named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED or (
         candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
+    convicted = candidate.kind == "verb" and (candidate.sense.mode == "convict" or candidate.sense.mode in {
+        "arrest", "deport", "release"} and is_passive(candidate.trigger))  # "he was sentenced to life", "was
+    # briefly imprisoned", "six were released without charge": done to someone by the state
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
-        or named_doer
+        or named_doer or convicted
 
 
 # --- 4-5. modality, source, date, place, figures ---------------------------------------------------
@@ -664,10 +759,17 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
         if recoded is not None:  # a speaker's threat ("said it would attack") or demand ("X must stop")
             kind, mode, modality, source, candidate.actor, candidate.recipient = recoded
             sense = Sense(kind, mode, sense.specific)
-        elif modality in {"planned", "negated"} and kind in words.refusable and refusal(candidate):
+        refused = recoded is None and modality in {"planned", "negated"} and kind in words.refusable | {"ASSAULT"} \
+            and refusal(candidate)
+        if refused and kind == "ASSAULT":
+            kind, modality = "CONCEDE", "asserted"  # "the army will not use force against the protesters": a
+            sense = Sense(kind, None, sense.specific)  # promise to hold back force (as frames.py codes "vowed not to")
+        elif refused:
             kind, modality = "REJECT", "asserted"  # the refusal itself is what happened
-        elif (paired := verbal_or_material(candidate, kind, modality)) is not None:
+        if not refused and recoded is None and (paired := verbal_or_material(candidate, kind, modality)) is not None:
             kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
+        if kind == "PROTEST" and _diplomatic(candidate, actors):
+            kind, sense = "ACCUSE", Sense("ACCUSE", "disapprove", sense.specific)  # PLOVER: a diplomatic protest
         tokens = sorted(candidate.tokens | {m.trigger.i for m in candidate.merged} | {trigger.i})
         sentence = candidate.in_sentence
         tokens = [i for i in tokens if sentence.start <= i < sentence.end] or [trigger.i]
@@ -707,7 +809,9 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             id=f"E{len(events) + 1}", type=kind,
             mode=_mode(kind, sense, [doc[i] for i in tokens]),
             actor=actor, recipient=recipient,
-            date=time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
+            date=(_said_on(candidate, report) if refused else None)  # a refusal is dated when said, not by
+            # the time it refuses ("would not open talks until the end of 2028")
+            or time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
             or (_said_on(candidate, report) if candidate.frame or recoded is not None else None),
             place=place, modality=modality, source=source,
             figures=_figures(candidate, tokens + [i for m in candidate.merged for i in m.tokens], figures, candidates),
@@ -715,6 +819,16 @@ def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Se
             confidence=_confidence(candidate),
         ))
     return events
+
+
+def _diplomatic(candidate: Candidate, actors: TokenActors) -> bool:
+    """A protest one state or government makes to another ("Seoul protested to Tokyo over the textbook",
+    "China lodged a formal protest with Washington"): PLOVER codes it ACCUSE disapprove; a crowd's is PROTEST."""
+    if candidate.sense.mode not in {None, "demo"} or not candidate.actor:
+        return False
+    official = all(actors.kinds.get(a) == "state" or actors.sectors.get(a) in {"GOV", "IGO"} for a in candidate.actor)
+    lodged = candidate.governor is not None and candidate.governor.lemma_.lower() in DIPLOMATIC_VERBS
+    return official and (lodged or bool(candidate.recipient))
 
 
 def _judicial(candidate: Candidate) -> bool:

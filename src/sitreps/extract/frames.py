@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from sitreps.extract.attribution import AUTHOR, cues
 from sitreps.extract.event_units import Candidate
+from sitreps.extract.material import forces
 from sitreps.extract.plover import Sense, lexicon
 from sitreps.extract.roles import lifted_conjunct
 from sitreps.resources import load_yaml
@@ -51,6 +52,8 @@ class FrameWords:
     particles: dict[str, frozenset[str]]
     particle_only: frozenset[str]
     infinitive_only: frozenset[str]
+    subject_only: frozenset[str]
+    addressed_only: frozenset[str]
     nouns: dict[str, str]
     accusation_modes: dict[str, str]
     types: dict[str, str]
@@ -82,6 +85,8 @@ def words() -> FrameWords:
         particles={verb: frozenset(str(p) for p in parts) for verb, parts in data["particles"].items()},
         particle_only=frozenset(data["particle_only"]),
         infinitive_only=frozenset(data["infinitive_only"]),
+        subject_only=frozenset(data.get("subject_only") or ()),
+        addressed_only=frozenset(data.get("addressed_only") or ()),
         nouns=nouns,
         accusation_modes={lemma: mode for mode, lemmas in data["accusation_modes"].items() for lemma in lemmas},
         types=dict(data["types"]),
@@ -124,6 +129,12 @@ def frame_kind(token: Token) -> str | None:
             return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
             return None
+        if lemma in table.addressed_only and not any(c.dep_ in {"dobj", "dative"} for c in token.children):
+            return None
+        if lemma in table.subject_only:
+            return kind if any(c.dep_ in {"ccomp", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in
+                                                                    c.children)
+                               and any(s.dep_ == "nsubj" for s in c.children) for c in token.children) else None
         if _infinitive(token, addressed=kind == "directive"):
             return kind
         if lemma in table.infinitive_only:
@@ -261,8 +272,11 @@ def _lexicon_sense(verb: Token) -> bool:
 
 def _own_forces(host: Candidate, countries: dict[str, str | None], kinds: dict[str, str]) -> bool:
     """"ordered the Comoran army to ...": the one commanded is of the commander's own country (an
-    organisation, not another state)."""
+    organisation, not another state), or armed forces where neither side is named ("ordered the army to")."""
     own = {countries.get(a) for a in host.actor} - {None}
+    if not own:  # "I have ordered the Comoran army to …": armed forces the unnamed commander commands
+        return any(c.dep_ == "dobj" and forces(c) for c in host.trigger.children) \
+            and all(kinds.get(r) != "state" for r in host.recipient)
     return bool(own) and bool(host.recipient) and all(
         countries.get(r) in own and kinds.get(r) != "state" for r in host.recipient)
 

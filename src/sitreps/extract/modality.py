@@ -204,8 +204,9 @@ def _journey(verb: Token) -> bool:
 
 
 def _negated_own(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children) \
-        or _negated_subject(token)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and (c.lower_ == "never" or c.lower_ == "longer" and any(
+        n.dep_ == "neg" for n in c.children))) for c in token.children) \
+        or _negated_subject(token)  # "would no longer honour the deal": the small model hangs "no" on "longer"
 
 
 def _negated_subject(verb: Token) -> bool:

@@ -5,9 +5,18 @@
   (``responsibility`` in ``data/events.yaml``).
 - "protests in Suez": a bare plural with a place of its own after a locative preposition tells
   an event, where "frontal infantry assaults" does not.
+- "the verdict sparked protests": a noun an event is said to have caused happened (``caused_by``).
+- "an exchange of gunfire between police and the attackers", "a wave of attacks": the container noun
+  stands for the event it holds (``container``).
+- "Clashes erupted in Goma", "fighting broke out between the army and the rebels", "talks took
+  place on Monday": the noun is the subject of a verb that says it happened, so it is told, not
+  talked about, whatever it lacks of its own (``occurrence_verb``; the verbs are data,
+  ``occurrence_verbs`` in ``data/events.yaml``).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -17,6 +26,8 @@ from sitreps.resources import load_yaml
 LOCATIVE = frozenset({"in", "near", "at", "on", "across", "around", "outside", "inside", "into", "over", "toward",
                       "towards", "along", "off", "within", "throughout", "onto"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+BARE_CLAUSE = frozenset({"nsubj", "aux", "punct", "prt", "dobj"})
+TEMPORAL_MARKS = frozenset({"after", "since", "before", "until", "till", "when", "once", "as", "while"})
 
 
 def responsibility_claimer(noun: Token) -> Token | None:
@@ -32,6 +43,78 @@ def responsibility_claimer(noun: Token) -> Token | None:
         return None
     who, passive = subject(verb)
     return None if passive else who
+
+
+def occurrence_verb(noun: Token) -> Token | None:
+    """The verb that says the event ``noun`` names happened, where the noun is its subject ("clashes erupted",
+    "fighting has continued between …", "the talks took place"), else None; not in a clause that dates something else. A verb with a clause or object of
+    its own says something else of it ("sanctions continue to hurt", "protests began a new phase")."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    table = _occurrence_verbs()
+    lemma = next((f for f in _forms(verb) if f in table), None)
+    if lemma is None:
+        return None
+    need = table[lemma]
+    if verb.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+        return None  # "since the war broke out", "the day the blockade began": a time, told by what it dates
+    if not list(noun.children) and all(c.dep_ in BARE_CLAUSE or c.is_space for c in verb.children):
+        return None  # "Protests continue": a heading, no report of when, where or whose
+    words = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj"}}
+    if need and need not in words or any(c.dep_ in {"xcomp", "ccomp", "dobj"} and c.lower_ != need
+                                          for c in verb.children):
+        return None
+    return verb
+
+
+def caused_by(noun: Token) -> Token | None:
+    """The verb whose object the event noun is and that says something brought it about ("the arrests sparked
+    protests", "the verdict triggered clashes"): the event happened, its cause is no actor of it. Else None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    return verb if any(form in _causal() for form in _forms(verb)) else None
+
+
+@lru_cache(maxsize=1)
+def _causal() -> frozenset[str]:
+    return frozenset(load_yaml("events.yaml")["causal_verbs"])
+
+
+def container(noun: Token) -> Token | None:
+    """The noun that holds an event noun in its "of" phrase and stands for it ("an exchange of gunfire between
+    police and the attackers", "a wave of attacks on villages", "a new round of talks"), else None. The
+    container's own phrases and place in the sentence are the event's (``container_nouns`` in the data)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    held = prep.head
+    return held if held.pos_ == "NOUN" and held.lemma_.lower() in _containers() else None
+
+
+@lru_cache(maxsize=1)
+def _containers() -> frozenset[str]:
+    return frozenset(load_yaml("events.yaml")["container_nouns"])
+
+
+def _forms(verb: Token) -> list[str]:
+    """The verb's lemma, then what its word would be without an ending (the small model lemmatizes "raged" as
+    "rag")."""
+    lower = verb.lower_
+    return [verb.lemma_.lower()] + [lower[:-len(end)] + repl for end, repl in (("ed", "e"), ("ed", ""), ("d", ""),
+                                                                          ("ing", "e"), ("ing", ""), ("s", ""))
+                                    if lower.endswith(end)]
+
+
+@lru_cache(maxsize=1)
+def _occurrence_verbs() -> dict[str, str]:
+    """Lemma -> the particle or object it needs ("break out", "take place"), "" for none."""
+    out: dict[str, str] = {}
+    for item in load_yaml("events.yaml")["occurrence_verbs"]:
+        lemma, _, need = item.partition(" ")
+        out[lemma] = need
+    return out
 
 
 def located(noun: Token, places: dict[int, str]) -> bool:

@@ -56,6 +56,7 @@ class VerbEntry:
     predicate: Sense | None = None  # with an object complement ("called South Korea a hostile country")
     intransitive: bool = False  # only without a direct object ("thousands demonstrated")
     forces: bool = False  # only with armed forces or police for subject ("troops arrived", not "the minister arrived")
+    passive_only: bool = False  # only in the passive ("car bombs were detonated"; "to detonate the vest" is a plan)
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
     targeted: frozenset[str] = frozenset()  # objects that make an event only with a recipient ("voiced concern")
     stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
@@ -102,6 +103,8 @@ class Lexicon:
     defences: frozenset[str]
     co_actor_preps: frozenset[str]
     verdicts: dict[str, Sense] = field(default_factory=dict)  # judging word -> the judgement it makes
+    breaches: dict[str, frozenset[str]] = field(default_factory=dict)  # "broken"/"kept" verbs of a commitment
+    findings: frozenset[str] = frozenset()  # "a UN report says …": speakers whose word on harm is an accusation
     blame_words: frozenset[str] = frozenset()  # "responsible", "behind": what makes someone the doer
     party_words: frozenset[str] = frozenset()  # subjects that name a party though no actor is made of them
     judicial: frozenset[str] = frozenset()  # accusations only the state's justice makes ("indicted"): see events.py
@@ -109,6 +112,7 @@ class Lexicon:
     synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
 
 
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
 DERIVED = "plover_triggers.yaml"
 PRUNED = "plover_triggers_pruned.yaml"
 
@@ -141,6 +145,7 @@ def _verb(entry: str | dict) -> VerbEntry:
         predicate=_sense(entry.get("predicate")),
         intransitive=bool(entry.get("intransitive")),
         forces=bool(entry.get("forces")),
+        passive_only=bool(entry.get("passive_only")),
         crime=_sense(entry.get("crime")),
         targeted=frozenset(entry.get("targeted") or ()),
         stance=bool(entry.get("stance")),
@@ -255,6 +260,8 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         judicial=frozenset(data.get("judicial") or ()),
         verdicts={word: _given_sense(kind) for kind, words in (data.get("verdicts") or {}).items() for word in words},
         blame_words=frozenset(data.get("blame_words") or ()),
+        findings=frozenset(data.get("findings") or ()),
+        breaches={key: frozenset(value) for key, value in (data.get("breaches") or {}).items()},
         party_words=frozenset(data.get("party_words") or ()),
         derived=load_derived(derived, drop) if derived else {},
         synsets_of=synset_index(derived) if derived else (lambda name: frozenset()),
@@ -269,7 +276,13 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
                    for o in p.children if o.dep_ == "pobj"), None)
         if of is not None:  # "3,000 tonnes of food", "millions of shells"
             return object_keys(of, money) | ({MONEY, "money"} if any(t.i in money for t in token.subtree) else set())
+        if token.pos_ == "NUM" and token.dep_ in {"nsubjpass", "dobj"} and not any(t.i in money for t in token.subtree):
+            return {token.lower_, "people"}  # "six were released", "freed 40": a count of people
+    if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
+        return {token.lemma_.lower(), token.lower_, "people"}  # "released him", "Hannibal was freed"
     lemma = token.lemma_.lower()
+    if token.i > 1 and token.doc[token.i - 1].tag_ == "HYPH":  # "a cease-fire" as the small model splits it
+        lemma = token.doc[token.i - 2].lower_ + lemma
     keys = {lemma, token.lower_}
     for word in [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]:
         keys |= words.classes.get(word.lemma_.lower(), frozenset())
@@ -343,6 +356,14 @@ def verb_reading(verb: Token, money: set[int]) -> tuple[Sense, VerbEntry, str | 
     return entry.sense, entry, None
 
 
+def _hostile(verb: Token, money: set[int]) -> bool:
+    """A verb that tells an attack or an act of repression ("had shot the protesters", "had tortured them")."""
+    if verb.pos_ != "VERB":
+        return False
+    sensed = verb_sense(verb, money)
+    return sensed is not None and sensed[0].type in {"ASSAULT", "COERCE"}
+
+
 def _light_with_event(verb: Token, lemma: str) -> bool:
     """A light verb whose object names an event ("carried out air strikes", "held talks") hands that event
     to its subject (``events.py``); a derived reading of the verb would be a second, rival event."""
@@ -361,24 +382,27 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
     words = lexicon()
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
-            continue  # "gave an address in the aftermath": a setting, not "gave in"
-        if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
-            return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
-        if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "put X on trial"
+        if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "died in the clashes"
             for obj in child.children:
                 idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
                 if idiom is not None:
                     return Sense(idiom.type, idiom.mode, True)
+        if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
+            continue  # "gave an address in the aftermath": a setting, not "gave in"
+        if child.dep_ == "prep" and (any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
+                                     or entry.objects and any(c.dep_ == "dobj" for c in verb.children)):
+            continue  # "was fired on Monday": a date, not "fired on the crowd"; "fired tear gas at": the object's
+        if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
+            return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
     if entry.verdict:
         judged = verdict_word(verb)
         if judged is not None:
             return Sense(words.verdicts[judged[1]].type, words.verdicts[judged[1]].mode, True)
         if entry.predicate is None:
             return None
-    if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns
+    if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns or t.i == c.i and _hostile(t, money)
                                        for c in verb.children if c.dep_ == "ccomp" for t in c.subtree):
-        return entry.crime
+        return entry.crime  # "found that the RSF had committed genocide", "concluded that the militia had shot …"
     if entry.predicate is not None and any(c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ in {"NOUN", "ADJ"}
                                            for c in verb.children):
         return entry.predicate
@@ -412,6 +436,9 @@ def verdict_word(verb: Token) -> tuple[Token, str] | None:
     table = lexicon().verdicts
     after = [c for c in verb.children if c.i > verb.i]
     predicate = [c for c in after if c.dep_ in PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"]
+    predicate += [p for c in after if c.dep_ == "dobj" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "as"]  # "described the deployment as "a threat"": the
+    # small model hangs the "as" phrase on the object
     named = lexicon().verbs.get(verb_lemma(verb) or "")
     objects = [c for c in after if c.dep_ == "dobj"] if named is None or named.verdict != "as" else []
     for child in predicate or objects:
@@ -444,7 +471,10 @@ def noun_sense(noun: Token) -> NounEntry | None:
     if noun.ent_type_ in {"DATE", "TIME"}:
         return None  # "in March", "on the Day of ..."
     if noun.i > 0:
-        first = words.compounds.get(lemma, {}).get(noun.doc[noun.i - 1].lower_)
+        before = noun.doc[noun.i - 1]
+        if before.tag_ == "HYPH" and noun.i > 1:  # "sit-in", "cease-fire" as the small model splits them
+            before = noun.doc[noun.i - 2]
+        first = words.compounds.get(lemma, {}).get(before.lower_)
         if first is not None:
             return first
     entry = words.nouns.get(lemma)
