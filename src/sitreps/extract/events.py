@@ -34,44 +34,38 @@
    happen (``frames.recode``): "said it would attack" is a THREATEN, "X must stop …, Y said" a
    REQUEST; a refusal in the future of a cooperative act ("will not sign") is a REJECT; an
    announced withdrawal is CONCEDE and an actual release RETREAT.
-5. **source, date, place, figures**: the speaker of the claim the event sits in (else the
-   attribution's source, else "author"); the date that governs the trigger
-   (``times.date_for_span``); a place in the event's clause; the figures of its clause
-   (PLOVER's dead, injured and size), else of its sentence.
+5. **source, date, place, figures** (``event_records.py``, which writes each event's record): the
+   speaker of the claim the event sits in (else the attribution's source, else "author"); the date
+   that governs the trigger (``times.date_for_span``); a place in the event's clause; the figures of
+   its clause (PLOVER's dead, injured and size), else of its sentence.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from spacy.tokens import Doc, Token
 
-from sitreps.extract.actors import analyse, dateline_end, resolve_name
-from sitreps.extract.attribution import ActorIndex, cues
+from sitreps.extract.actors import resolve_name
+from sitreps.extract.attribution import cues
+from sitreps.extract.event_records import build_events, figure_tokens
 from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
                                          weapon_attacker)
-from sitreps.extract.event_source import modality_and_source, refusal, speaker_of_event
-from sitreps.extract.frames import HAPPENED, embed, frame_kind, frame_sense, recode, verbal_or_material
+from sitreps.extract.frames import embed, frame_kind, frame_sense
 from sitreps.extract.frames import words as frame_words
-from sitreps.extract.list_memo import ListMemo
-from sitreps.extract.material import MATERIAL, acting_body, forces, movers, private_doer, refine, whose
+from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
+from sitreps.extract.material import MATERIAL, acting_body, forces, movers, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import LOCATIVE, caused_by, container, located, occurrence_verb, responsibility_claimer
+from sitreps.extract.nominal import caused_by, container, located, occurrence_verb, responsibility_claimer
 from sitreps.extract.offsets import containing
-from sitreps.extract.party_country import fill_actor, fill_recipient
-from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, mode_of, noun_sense,
-                                    verb_lemma, verb_sense, verdict_word)
+from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, noun_sense, verb_lemma,
+                                    verb_sense, verdict_word)
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.stances import held_stance, offer_held
-from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
-from sitreps.extract.state_actors import DIRECTED_AT_A_STATE, authority, beneficiary, domestic_target, home_target
-from sitreps.extract.times import time_for_span
 from sitreps.resources import load_yaml
-from sitreps.types import Event, Report
+from sitreps.types import Report
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
-DIPLOMATIC_VERBS = {"lodge", "file", "deliver", "send", "issue", "register", "submit"}  # "lodged a protest"
 HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead", "pummel"}
 CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -98,7 +92,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     """Fill ``report.events`` and add each event to the ``about`` of the claim it comes from."""
     actors = TokenActors.for_doc(doc, report)
     actors.creating = True  # a country named only as a place or adjective gets a state actor (state_actors.py)
-    money = _figure_tokens(doc, report, money_only=True)
+    money = figure_tokens(doc, report, money_only=True)
     sentences = Sentences.for_doc(doc)
     candidates = _triggers(doc, actors, money)
     refine(candidates)  # weapons tests, joint exercises (material.py)
@@ -116,7 +110,7 @@ def extract_events(doc: Doc, report: Report) -> None:
     movers([c for c in candidates if not c.dropped])
     follow_ups([c for c in candidates if not c.dropped], report.article.text)
     _reactions([c for c in candidates if not c.dropped], report, sentences)
-    events = _events([c for c in candidates if not c.dropped], doc, report, sentences, actors)
+    events = build_events([c for c in candidates if not c.dropped], doc, report, sentences, actors)
     actors.creating = False
     report.events = events
     claims = report.claims
@@ -734,232 +728,8 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         or named_doer or convicted
 
 
-# --- 4-5. modality, source, date, place, figures ---------------------------------------------------
-
-def _events(candidates: list[Candidate], doc: Doc, report: Report, sentences: Sentences,
-            actors: TokenActors) -> list[Event]:
-    words = lexicon()
-    index = ActorIndex(report)
-    places = _place_tokens(doc, report)
-    header = dateline_end(doc)
-    home = analyse(doc, report.article.published).home
-    figures = _figure_spans(doc, report, sentences)
-    countries = actors.countries
-    events: list[Event] = []
-    candidates.sort(key=lambda c: c.trigger.i)
-    for candidate in candidates:
-        trigger = candidate.trigger
-        modality, source = modality_and_source(candidate, report, index)
-        kind = candidate.sense.type
-        sense = candidate.sense
-        speaker = source if source in countries or modality in HAPPENED else speaker_of_event(candidate, index, actors)
-        recoded = recode(candidate, kind, modality, source, speaker, candidate.actor, candidate.recipient, countries)
-        if recoded is None and candidate.frame == "prescription":
-            continue  # "X should …" with no one else saying it: an opinion, not an event
-        if recoded is not None:  # a speaker's threat ("said it would attack") or demand ("X must stop")
-            kind, mode, modality, source, candidate.actor, candidate.recipient = recoded
-            sense = Sense(kind, mode, sense.specific)
-        refused = recoded is None and modality in {"planned", "negated"} and kind in words.refusable | {"ASSAULT"} \
-            and refusal(candidate)
-        if refused and kind == "ASSAULT":
-            kind, modality = "CONCEDE", "asserted"  # "the army will not use force against the protesters": a
-            sense = Sense(kind, None, sense.specific)  # promise to hold back force (as frames.py codes "vowed not to")
-        elif refused:
-            kind, modality = "REJECT", "asserted"  # the refusal itself is what happened
-        if not refused and recoded is None and (paired := verbal_or_material(candidate, kind, modality)) is not None:
-            kind, sense = paired[0], Sense(paired[0], paired[1], sense.specific)  # "will withdraw": CONCEDE
-        if kind == "PROTEST" and _diplomatic(candidate, actors):
-            kind, sense = "ACCUSE", Sense("ACCUSE", "disapprove", sense.specific)  # PLOVER: a diplomatic protest
-        tokens = sorted(candidate.tokens | {m.trigger.i for m in candidate.merged} | {trigger.i})
-        sentence = candidate.in_sentence
-        tokens = [i for i in tokens if sentence.start <= i < sentence.end] or [trigger.i]
-        start, end = doc[tokens[0]].idx, doc[tokens[-1]].idx + len(doc[tokens[-1]].text)
-        actor = list(dict.fromkeys(candidate.actor))
-        if modality == "denied" and not actor and source in {a.id for a in report.actors}:
-            actor = [source]  # "Russia denied any role in damage to cables": the denier is who was said to act
-        recipient = [r for r in dict.fromkeys(candidate.recipient) if r not in actor]
-        place = _place(candidate, tokens, places, doc, header, report)
-        # a party named without a country takes the sentence's (party_country.py), before the defaults below
-        # make states of the places: "students in Dhaka marched" are Bangladeshis, not the state
-        origin = any(places.get(i) == place and doc[i].head.lower_ == "from" for i in tokens)  # "crossed in
-        where = next((p.country for p in report.places if p.id == place), None) if place else None
-        clause_country = None if origin else where  # from Germany": not whose they are; but "rockets fired
-        from_country = where if kind == "ASSAULT" else clause_country  # from Gaza" are Gaza's
-        verb = candidate.governor or (trigger if candidate.kind == "verb" else None)
-        parsed = list(actor)
-        actor = fill_actor(verb, actor, recipient, from_country, sentence, report, actors, kind=kind,
-                           noun=trigger if candidate.kind == "noun" else None)
-        if not recipient and kind in {"ASSAULT", "COERCE"}:  # not where it was fired from ("rockets from Gaza")
-            recipient = domestic_target(candidate, kind, None if origin else place, actor, report, actors, home)
-        convicted = kind == "SANCTION" and sense.mode == "convict"  # courts are the state's too
-        judged = kind == "ACCUSE" and _judicial(candidate)  # "86 were indicted": by the state's prosecutors
-        if not actor and (kind == "COERCE" or convicted or judged) and modality != "denied" \
-                and not private_doer(candidate):
-            actor = authority(place, report, actors, home)  # "40 people were detained": by the state's authorities
-        if not recipient and kind == "AID" and modality in HAPPENED:
-            # where aid came from ("brought in from neighbouring Sudan") is not who it went to; the own state
-            # may be ("the Kenyan government allocated KSh38 million" for its flood victims)
-            recipient = beneficiary(None if origin else place, report, actors, home)
-        place = place or _setting(candidate, places, doc)
-        if not recipient and kind in DIRECTED_AT_A_STATE and home is not None:
-            recipient = home_target(kind, actor, report, actors, home)
-        recipient = fill_recipient(verb, parsed, recipient, clause_country, sentence, report, actors, kind=kind,
-                                   noun=trigger if candidate.kind == "noun" else None)
-        events.append(Event(
-            id=f"E{len(events) + 1}", type=kind,
-            mode=_mode(kind, sense, [doc[i] for i in tokens]),
-            actor=actor, recipient=recipient,
-            date=(_said_on(candidate, report) if refused else None)  # a refusal is dated when said, not by
-            # the time it refuses ("would not open talks until the end of 2028")
-            or time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
-            or (_said_on(candidate, report) if candidate.frame or recoded is not None else None),
-            place=place, modality=modality, source=source,
-            figures=_figures(candidate, tokens + [i for m in candidate.merged for i in m.tokens], figures, candidates),
-            text=report.article.text[start:end], start=start, end=end, sentence=report.sentence_of(start),
-            confidence=_confidence(candidate),
-        ))
-    return events
-
-
-def _diplomatic(candidate: Candidate, actors: TokenActors) -> bool:
-    """A protest one state or government makes to another ("Seoul protested to Tokyo over the textbook",
-    "China lodged a formal protest with Washington"): PLOVER codes it ACCUSE disapprove; a crowd's is PROTEST."""
-    if candidate.sense.mode not in {None, "demo"} or not candidate.actor:
-        return False
-    official = all(actors.kinds.get(a) == "state" or actors.sectors.get(a) in {"GOV", "IGO"} for a in candidate.actor)
-    lodged = candidate.governor is not None and candidate.governor.lemma_.lower() in DIPLOMATIC_VERBS
-    return official and (lodged or bool(candidate.recipient))
-
-
-def _judicial(candidate: Candidate) -> bool:
-    """An accusation only a state's courts, prosecutors or police make ("86 people have been indicted", "put
-    the governor on trial"): with no actor named it is the state's, as an unnamed arrest is."""
-    return candidate.trigger.lemma_.lower() in lexicon().judicial or candidate.trigger.lower_ in lexicon().judicial
-
-
-def _said_on(candidate: Candidate, report: Report) -> str | None:
-    """A speech act with no date of its own was made when it was said: the date of the claim it is the
-    cue of or sits in (the claims read "told reporters on Monday", else the article's date in news)."""
-    start = candidate.trigger.idx
-    said = [c for c in report.claims if c.date and (c.start <= start < c.end or (c.cue or "").split()[:1] == [
-        candidate.trigger.text] and abs(c.start - start) < 200)]
-    return said[0].date if said else None
-
-
-def _mode(kind: str, sense: Sense, tokens: list[Token]) -> str | None:
-    """The lexicon's mode, except that what aid consists of says what kind of aid it is."""
-    if kind == "AID":
-        return mode_of(kind, tokens) or sense.mode
-    return sense.mode if sense.type == kind and sense.mode else mode_of(kind, tokens)
-
-
-def _place_tokens(doc: Doc, report: Report) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for place in report.places:
-        for mention in place.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    out.setdefault(token.i, place.id)
-    return out
-
-
-def _place(candidate: Candidate, tokens: list[int], places: dict[int, str], doc: Doc, header: int,
-           report: Report) -> str | None:
-    """A place in the event's clause, one after a locative preposition first; the dateline's city only when the
-    clause names no other place ("SEOUL, Oct 18 - ... troops were sent to Russia": Russia, not Seoul)."""
-    if header and any(i in places and doc[i].idx >= header for i in tokens):
-        tokens = [i for i in tokens if doc[i].idx >= header]
-    located = [i for i in tokens if i in places and _after_locative(doc[i])]
-    if not located:
-        located = [i for i in tokens if i in places]
-    if not located:
-        return None
-    # the most precise place wins: "in the central Ukrainian city of Kryvyi Rih" is Kryvyi Rih, not Ukraine
-    precision = {place.id: place.precision or 3 for place in report.places}
-    return places[min(located, key=lambda i: (precision.get(places[i], 3), doc[i].dep_ == "amod", i))]
-
-
-def _setting(candidate: Candidate, places: dict[int, str], doc: Doc) -> str | None:
-    """The one place the event's sentence is set in, when its own clause names none ("Gunmen opened fire on the
-    driver, police said, near the embassy in Baghdad"): the event's place, but no ground for its recipient."""
-    sentence = candidate.in_sentence
-    setting = {places[i] for i in range(sentence.start, sentence.end) if i in places and _after_locative(doc[i])}
-    return setting.pop() if len(setting) == 1 else None
-
-
-def _after_locative(token: Token) -> bool:
-    """A place after "in", "near", "at" …, directly or inside the phrase ("in the city of Kryvyi Rih",
-    "near the Kursk border")."""
-    for step in (token, token.head, token.head.head, token.head.head.head):
-        if step.dep_ == "prep" and step.lower_ in LOCATIVE:
-            return True
-        if step.dep_ not in {"pobj", "compound", "amod", "prep"} and step is not token:
-            return False
-    return False
-
-
 def _unnamed_people(phrase: Token, actors: TokenActors) -> bool:
     """People an act is done to whom the phrase names as no actor ("two colonels", "shoppers")."""
     if phrase.pos_ not in {"NOUN", "PROPN", "NUM"} or phrase.lemma_.lower() not in role_words()["victims"]:
         return False
     return not phrase_actors(phrase, actors)
-
-
-def _figure_tokens(doc: Doc, report: Report, *, money_only: bool = False) -> set[int]:
-    out: set[int] = set()
-    for figure in report.figures:
-        if money_only and figure.category != "money":
-            continue
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is not None:
-            out |= {t.i for t in span}
-    return out
-
-
-def _figure_spans(doc: Doc, report: Report, sentences: Sentences) -> list[tuple[str, set[int], int]]:
-    out = []
-    for figure in report.figures:
-        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-        if span is not None:
-            out.append((figure.id, {t.i for t in span}, sentences.start(span[0])))
-    return out
-
-
-def _figures(candidate: Candidate, tokens: list[int], figures: list[tuple[str, set[int], int]],
-             others: list[Candidate]) -> list[str]:
-    """Figures in the event's clause; in a sentence with one event, every figure of the sentence."""
-    sentence = candidate.in_sentence.start
-    by_token, by_sentence = _figure_index(figures)
-    inside = [figures[k][0] for k in sorted({k for t in set(tokens) for k in by_token.get(t, ())})]
-    alone = _events_per_sentence(others).get(sentence, 0) == 1
-    if alone:
-        inside += [figures[k][0] for k in by_sentence.get(sentence, ()) if figures[k][0] not in inside]
-    return inside
-
-
-def _build_figure_index(figures: list[tuple[str, set[int], int]]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    by_token: dict[int, list[int]] = {}
-    by_sentence: dict[int, list[int]] = {}
-    for k, (_, span, sentence) in enumerate(figures):
-        for i in span:
-            by_token.setdefault(i, []).append(k)
-        by_sentence.setdefault(sentence, []).append(k)
-    return by_token, by_sentence
-
-
-# the figures' positions by token and by sentence start, built once per list (not a pass per event)
-_figure_index: ListMemo[list, tuple[dict[int, list[int]], dict[int, list[int]]]] = ListMemo(_build_figure_index,
-                                                                                          keep=8)
-# how many candidates each sentence (by its start) holds, counted once per list
-_events_per_sentence: ListMemo[list, Counter] = ListMemo(
-    lambda candidates: Counter(c.in_sentence.start for c in candidates), keep=8)
-
-
-def _confidence(candidate: Candidate) -> float:
-    score = 0.55 if candidate.kind == "verb" else 0.45
-    score += 0.15 if candidate.actor else 0.0
-    score += 0.1 if candidate.recipient else 0.0
-    score += 0.05 * min(len(candidate.merged), 2)
-    score -= 0.1 if candidate.weak else 0.0
-    return round(min(score, 0.95), 2)
