@@ -526,17 +526,28 @@ def test_cached_counts_follow_the_store(web):
 
 
 def test_a_download_never_hands_a_spreadsheet_a_formula(web):
+    import copy
     import csv
+    import hashlib
     import io
 
+    from sitreps import __version__
     from sitreps.web.downloads import _cell
+    from tests.web_support import reports
 
     assert [_cell(v) for v in ("=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-2+3", "plain", 12.5, -3.0, None)] == \
         ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2+3", "plain", 12.5, -3.0, ""]
-    client, _, _ = web
+    client, _, store = web
+    report = copy.deepcopy(reports()[0])  # the wire report stored again, from a publisher named by a formula
+    report["article"]["publisher"] = '=HYPERLINK("http://x")'
+    text = report["article"]["text"]
+    store.save(report, source="wire", raw_hash=hashlib.sha256(text.encode()).hexdigest(), version=__version__,
+               replace=True)
     rows = list(csv.DictReader(io.StringIO(client.get("/figures.csv").text)))
-    assert rows and not any(str(v).startswith(("=", "+", "-", "@")) for row in rows for v in row.values()
-                            if v and not _is_number(v))
+    assert {row["publisher"] for row in rows if row["article_id"] == report["article"]["id"]} == \
+        {"'=HYPERLINK(\"http://x\")"}
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for row in rows for v in row.values()
+                   if v and not _is_number(v))
 
 
 def _is_number(text: str) -> bool:

@@ -133,8 +133,17 @@ def index_sentences(doc: Doc) -> list[Span]:
 
     spaCy finds a token's sentence anew on every ``token.sent``: it checks the whole document for sentence
     annotation, walks to the boundaries and makes a new Span (about 6 µs, asked tens of thousands of times
-    per batch by the extractors). spaCy's own hooks (``user_token_hooks`` / ``user_span_hooks``) let the
-    document answer from an index instead: the same sentence, one Span object per sentence."""
+    per batch by the extractors). spaCy's own hook (``user_token_hooks``) lets the document answer from an
+    index instead: the same sentence, one Span object per sentence."""
+    return _sentence_index(doc)[0]
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of each token's sentence in ``index_sentences(doc)``, by token index."""
+    return _sentence_index(doc)[1]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
     found = doc.user_data.get(_SENTS_KEY)
     if found is not None:
         return found
@@ -143,8 +152,8 @@ def index_sentences(doc: Doc) -> list[Span]:
     for number, sentence in enumerate(sentences):
         index[sentence.start:sentence.end] = [number] * (sentence.end - sentence.start)
     doc.user_token_hooks["sent"] = lambda token: sentences[index[token.i]]
-    doc.user_data[_SENTS_KEY] = sentences
-    return sentences
+    doc.user_data[_SENTS_KEY] = (sentences, index)
+    return sentences, index
 
 
 _SENTS_KEY = "sitreps.sentences"

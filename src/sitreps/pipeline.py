@@ -41,7 +41,7 @@ from sitreps.extract import EXTRACTORS, Extractor, pipeline
 from sitreps.extract.times import date_article
 from sitreps.ingest import RawArticle, from_text
 from sitreps.language import detect_language
-from sitreps.nlp import get_nlp, index_sentences, parse, text_of
+from sitreps.nlp import get_nlp, index_sentences, parse, span_text
 from sitreps.provenance import read_provenance
 from sitreps.resources import data_path
 from sitreps.types import Article, PublishedBasis, Report, Sentence
@@ -99,9 +99,8 @@ def build_report(prepared: Prepared, doc: Doc | None, settings: Settings | None 
     report = Report(article=prepared.article, warnings=list(prepared.warnings))
     if doc is None:
         return report
-    text = text_of(doc)  # a span's .text joins its tokens anew on each access: slice the text once made
     report.sentences = [Sentence(s.start_char, s.start_char + len(sentence.rstrip()))
-                        for s in index_sentences(doc) if (sentence := text[s.start_char:s.end_char]).strip()]
+                        for s in index_sentences(doc) if (sentence := span_text(s)).strip()]
     date_article(doc, report)
     for extractor in _extractors(settings):
         extractor(doc, report)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
+import operator
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -262,24 +263,13 @@ class Report:
 
         A binary search over the sentences' starts (they are in text order and do not overlap), so the
         extractors' one lookup per item costs O(log n) and a long article stays linear, not quadratic."""
-        index = bisect.bisect_right(_sentence_starts(self.sentences), offset) - 1
+        index = bisect.bisect_right(self.sentences, offset, key=_START) - 1
         if index >= 0 and offset < self.sentences[index].end:
             return index
         return -1
 
 
-_starts_kept: tuple[list[Sentence], int, list[int]] | None = None  # the last sentence list asked, its starts
-
-
-def _sentence_starts(sentences: list[Sentence]) -> list[int]:
-    """The sentences' starts, kept for the list last asked while it keeps its identity and length: the
-    extractors ask ``sentence_of`` thousands of times per report, and a key function costs a call per step
-    of the search."""
-    global _starts_kept
-    kept = _starts_kept
-    if kept is None or kept[0] is not sentences or kept[1] != len(sentences):
-        kept = _starts_kept = (sentences, len(sentences), [sentence.start for sentence in sentences])
-    return kept[2]
+_START = operator.attrgetter("start")  # a key read in C: the search costs no Python call per step
 
 
 def _build(cls: type, data: Any, where: str) -> Any:

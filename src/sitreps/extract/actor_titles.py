@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from sitreps.gazetteer import Resolved, from_entry, phoenix_person, resolve_name, title_sector
 from sitreps.gazetteer_match import Name, token_texts, tokens
 from sitreps.gazetteer_places import admin1, lookup_place
-from sitreps.extract.place_reading import POSSESSIVE
+from sitreps.extract.place_reading import POSSESSIVE, PROPN_TAGS
 from sitreps.extract.offsets import containing
 from sitreps.nlp import indices_where
 
@@ -82,7 +82,7 @@ class TitleReading:
         full name."""
         doc = self.doc
         listed = tokens(doc)[0]
-        proper = set(indices_where(doc, "POS", _PROPN))  # read from the tags' array, not asked of every token
+        proper = set(indices_where(doc, "POS", PROPN_TAGS))  # read from the tags' array, not asked of every token
         i = 0
         while i < len(doc):
             if self.covered[i] or i not in proper or listed[i].ent_type_ or not listed[i].text[:1].isupper():
@@ -236,7 +236,6 @@ class TitleReading:
         return role, sector, country, org
 
 
-_PROPN = frozenset({"PROPN"})
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof", "Prof.",
               "Professor", "Sheikh", "Mullah", "Imam", "Ayatollah", "President", "King", "Queen", "Prince", "General"}
 

@@ -286,6 +286,8 @@ def _lowered(sentence: Span) -> list[str]:
 
 def _according_to(token: Token, sentence: Span, actors: ActorIndex, words: _Cues) -> Attribution | None:
     lowered = _lowered(sentence)
+    if words.according_first.isdisjoint(lowered):  # most sentences: no phrase's first word at all
+        return None
     starts: dict[str, list[int]] = {}  # where each phrase's first word stands: only there can it match
     for i, word in enumerate(lowered):
         if word in words.according_first:

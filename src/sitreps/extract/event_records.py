@@ -10,6 +10,8 @@ beyond the speaker-only prescriptions it leaves out.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from sitreps.extract.actors import analyse, dateline_end
@@ -17,7 +19,6 @@ from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.event_source import modality_and_source, refusal, speaker_of_event
 from sitreps.extract.event_units import Candidate
 from sitreps.extract.frames import HAPPENED, recode, verbal_or_material
-from sitreps.extract.list_memo import ListMemo
 from sitreps.extract.material import private_doer
 from sitreps.extract.nominal import LOCATIVE, located
 from sitreps.extract.party_country import fill_actor, fill_recipient
@@ -43,6 +44,7 @@ def build_events(candidates: list[Candidate], doc: Doc, report: Report, sentence
     countries = actors.countries
     events: list[Event] = []
     candidates.sort(key=lambda c: c.trigger.i)
+    figure_index = FigureIndex.of(figures, candidates)
     for candidate in candidates:
         trigger = candidate.trigger
         modality, source = modality_and_source(candidate, report, index)
@@ -110,7 +112,7 @@ def build_events(candidates: list[Candidate], doc: Doc, report: Report, sentence
             or time_for_span(report, trigger.idx, trigger.idx + len(trigger.text), doc).value
             or (_said_on(candidate, report) if candidate.frame or recoded is not None else None),
             place=place, modality=modality, source=source,
-            figures=_figures(candidate, tokens + [i for m in candidate.merged for i in m.tokens], figures, candidates),
+            figures=figure_index.of_event(candidate, tokens + [i for m in candidate.merged for i in m.tokens]),
             text=report.article.text[start:end], start=start, end=end, sentence=report.sentence_of(start),
             confidence=_confidence(candidate),
         ))
@@ -216,34 +218,34 @@ def _figure_spans(doc: Doc, report: Report, sentences: Sentences) -> list[tuple[
     return out
 
 
-def _figures(candidate: Candidate, tokens: list[int], figures: list[tuple[str, set[int], int]],
-             others: list[Candidate]) -> list[str]:
-    """Figures in the event's clause; in a sentence with one event, every figure of the sentence."""
-    sentence = candidate.in_sentence.start
-    by_token, by_sentence = _figure_index(figures)
-    inside = [figures[k][0] for k in sorted({k for t in set(tokens) for k in by_token.get(t, ())})]
-    alone = _events_per_sentence(others).get(sentence, 0) == 1
-    if alone:
-        inside += [figures[k][0] for k in by_sentence.get(sentence, ()) if figures[k][0] not in inside]
-    return inside
+@dataclass(frozen=True)
+class FigureIndex:
+    """The figures' positions by token and by sentence start, and how many events each sentence holds: built
+    once per article, so finding an event's figures is no pass over every figure."""
 
+    figures: list[tuple[str, set[int], int]]
+    by_token: dict[int, list[int]]
+    by_sentence: dict[int, list[int]]
+    events_per_sentence: Counter
 
-def _build_figure_index(figures: list[tuple[str, set[int], int]]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    by_token: dict[int, list[int]] = {}
-    by_sentence: dict[int, list[int]] = {}
-    for k, (_, span, sentence) in enumerate(figures):
-        for i in span:
-            by_token.setdefault(i, []).append(k)
-        by_sentence.setdefault(sentence, []).append(k)
-    return by_token, by_sentence
+    @classmethod
+    def of(cls, figures: list[tuple[str, set[int], int]], candidates: list[Candidate]) -> FigureIndex:
+        by_token: dict[int, list[int]] = {}
+        by_sentence: dict[int, list[int]] = {}
+        for k, (_, span, sentence) in enumerate(figures):
+            for i in span:
+                by_token.setdefault(i, []).append(k)
+            by_sentence.setdefault(sentence, []).append(k)
+        return cls(figures, by_token, by_sentence, Counter(c.in_sentence.start for c in candidates))
 
-
-# the figures' positions by token and by sentence start, built once per list (not a pass per event)
-_figure_index: ListMemo[list, tuple[dict[int, list[int]], dict[int, list[int]]]] = ListMemo(_build_figure_index,
-                                                                                          keep=8)
-# how many candidates each sentence (by its start) holds, counted once per list
-_events_per_sentence: ListMemo[list, Counter] = ListMemo(
-    lambda candidates: Counter(c.in_sentence.start for c in candidates), keep=8)
+    def of_event(self, candidate: Candidate, tokens: list[int]) -> list[str]:
+        """Figures in the event's clause; in a sentence with one event, every figure of the sentence."""
+        sentence = candidate.in_sentence.start
+        inside = [self.figures[k][0] for k in sorted({k for t in set(tokens) for k in self.by_token.get(t, ())})]
+        if self.events_per_sentence.get(sentence, 0) == 1:
+            inside += [self.figures[k][0] for k in self.by_sentence.get(sentence, ())
+                       if self.figures[k][0] not in inside]
+        return inside
 
 
 def _confidence(candidate: Candidate) -> float:

@@ -207,12 +207,12 @@ def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
     """A death told "in the attack" (a definite noun of an attack) with an attack told in a sentence before; not
     "in the demonstrations", whose deaths are an attack of their own."""
     verb = toll.trigger
+    earlier = any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
     if verb.lemma_.lower() == "detonate":  # a casualty only with a definite subject ("these bombs were detonated")
-        return any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
-    definite = any(p.dep_ == "prep" and o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in DEFINITE
-                                                                  for d in o.children)
-                   and _attack_noun(o) for p in verb.children for o in p.children)
-    return definite and any(c.sense.type == "ASSAULT" and c.trigger.sent.start < verb.sent.start for c in found)
+        return earlier
+    return earlier and any(p.dep_ == "prep" and o.dep_ == "pobj" and _attack_noun(o)
+                           and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children)
+                           for p in verb.children for o in p.children)
 
 
 def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from sitreps.extract.plover import Sense, lexicon, noun_sense
-from sitreps.extract.roles import TokenActors, phrase_actors, role_words
+from sitreps.extract.roles import TokenActors, doer_words, people_words, phrase_actors, role_words
 from sitreps.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -171,8 +171,7 @@ def acting_body(verb: Token) -> bool:
     if who is None:  # "Troops were deployed to the border": forces moved are forces acting
         moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return moved is not None and moved.pos_ in {"NOUN", "PROPN"} and forces(moved)
-    roles = role_words()
-    return who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() in roles["authorities"] | roles["armed"]
+    return who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() in doer_words()
 
 
 def forces(who: Token | None) -> bool:
@@ -206,9 +205,8 @@ def whose(phrase: Token, actors: TokenActors, *, acting: bool = False) -> list[s
             found = [a for o in owners for a in (phrase_actors(o, actors) or actors.place(o))]
             if found:
                 return found
-    roles = role_words()
-    doers = roles["authorities"] | roles["armed"]  # an actor so placed is a force or authority, not students
-    if phrase.lemma_.lower() not in (doers if acting else roles["victims"] | roles["bodies"] | doers):
+    # an actor so placed is a force or authority, not students
+    if phrase.lemma_.lower() not in (doer_words() if acting else people_words()):
         return []
     for prep in phrase.children:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.plover import lexicon, noun_sense
-from sitreps.extract.roles import TokenActors, agent, role_words, subject
+from sitreps.extract.roles import TokenActors, agent, people_words, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
 from sitreps.gazetteer import gazetteer, surname_country
@@ -268,11 +268,9 @@ def _party(token: Token, *, acting: bool = True) -> bool:
     if token.pos_ != "NOUN" or noun_sense(token) is not None:
         return False
     lemma = token.lemma_.lower()
-    roles = role_words()
-    if lemma in roles["documents"]:
+    if lemma in role_words()["documents"]:
         return False
-    known = roles["authorities"] | roles["armed"] | roles["victims"] | roles["bodies"]
-    if lemma in known or lemma in speaker_words().groups or lemma in frame_words().addressees \
+    if lemma in people_words() or lemma in speaker_words().groups or lemma in frame_words().addressees \
             or lemma in lexicon().party_words or lemma in lexicon().crowd_words:
         return True
     # other people named by a plural of a word for people ("fishermen rescued …", "herders fled …"), not things

@@ -89,7 +89,7 @@ REGION_WORDS = {"region", "regions", "oblast", "oblasts", "province", "provinces
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
               "southeastern", "southwestern", "north", "south", "east", "west"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PROPN = frozenset({"PROPN"})
+PROPN_TAGS = frozenset({"PROPN"})
 
 
 def _person_entities(doc: Doc) -> list[tuple[set[str], int]]:
@@ -164,7 +164,7 @@ class PlaceReading:
         Sadanpoini", "Busia, Kisumu and Voi" after a place): try the towns, however small, of the article's
         countries."""
         doc, listed = self.doc, tokens(self.doc)[0]
-        for token in (listed[i] for i in indices_where(doc, "POS", _PROPN)):  # proper nouns only, from the array
+        for token in (listed[i] for i in indices_where(doc, "POS", PROPN_TAGS)):  # proper nouns only, from the array
             if self.covered[token.i] or not token.is_title:
                 continue
             if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:

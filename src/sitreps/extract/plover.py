@@ -433,7 +433,6 @@ def verdict_word(verb: Token) -> tuple[Token, str] | None:
     as *baseless*", "was viewed as *illegal*", "called the attempt *deplorable*"), with its key in ``verdicts``:
     read in the predicate after the verb (its "as" phrase, object complement or clause), else in its object,
     never in its subject or a conjoined clause ("described the attack as a success" judges no attack)."""
-    table = lexicon().verdicts
     after = [c for c in verb.children if c.i > verb.i]
     predicate = [c for c in after if c.dep_ in PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"]
     predicate += [p for c in after if c.dep_ == "dobj" for p in c.children

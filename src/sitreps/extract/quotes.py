@@ -64,8 +64,6 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(Quote(open_at, i, False))
             open_at = None
             continue
-        if char not in MARKS:
-            continue
         direction = _direction(text, i)
         if direction == "toggle":
             direction = "close" if open_at is not None else "open"

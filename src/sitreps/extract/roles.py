@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from sitreps.extract.actors import actor_for_token, resolve_name
 from sitreps.extract.state_actors import state_actor
 from sitreps.gazetteer import gazetteer
-from sitreps.nlp import index_sentences
+from sitreps.nlp import index_sentences, sentence_numbers
 from sitreps.resources import load_yaml
 from sitreps.types import Mention, Report
 
@@ -63,6 +63,20 @@ def role_words() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in load_yaml("roles.yaml").items()}
 
 
+@lru_cache(maxsize=1)
+def doer_words() -> frozenset[str]:
+    """Authorities and armed forces: the words for parties that act as a state's or a group's force."""
+    roles = role_words()
+    return roles["authorities"] | roles["armed"]
+
+
+@lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    """Every word ``roles.yaml`` knows for people or bodies a sentence can name as a party."""
+    roles = role_words()
+    return doer_words() | roles["victims"] | roles["bodies"]
+
+
 CACHE = "sitreps.roles"  # doc.user_data key: this module's indexes, built once for claims and events
 
 
@@ -83,10 +97,7 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.spans: list[Span] = index_sentences(doc)
-        self.index = [0] * len(doc)
-        for number, span in enumerate(self.spans):
-            for i in range(span.start, span.end):
-                self.index[i] = number
+        self.index = sentence_numbers(doc)
 
     def of(self, token: Token) -> Span:
         return self.spans[self.index[token.i]]

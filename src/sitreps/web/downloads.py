@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
 from sitreps.export.geo import feature
-from sitreps.export.values import FORMULA_START
+from sitreps.export.values import cell
 from sitreps.store import queries
 from sitreps.store.queries import Filters
 from sitreps.web.api import FiltersDep
@@ -58,13 +58,9 @@ def _cell(value: Any) -> Any:
     """A CSV cell as a person reads it (lists joined with "; "). A download is opened in a spreadsheet, and an
     article's text is anybody's: text that the spreadsheet would run as a formula gets an apostrophe first,
     as ``sitreps export --excel`` does (numbers are left as they are)."""
-    if value is None:
-        return ""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return cell(value, excel=True)
 
 
 def csv_lines(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> Iterator[str]:

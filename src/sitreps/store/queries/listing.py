@@ -316,7 +316,7 @@ def _resolve_local_ids(store: "Store", what: str, rows: list[dict[str, Any]]) ->
         return
     wanted = {(row["article_id"], ref) for row in rows
               for ref in (*(row.get("actor") or []), *(row.get("recipient") or []), row.get("place")) if ref}
-    names = local_names(store, {row["article_id"] for row in rows}, only=wanted)
+    names = local_names(store, only=wanted)
     for row in rows:
         article = row["article_id"]
         row["actor_names"] = [names.get((article, a), a) for a in row.get("actor") or []]
@@ -324,10 +324,10 @@ def _resolve_local_ids(store: "Store", what: str, rows: list[dict[str, Any]]) ->
         row["place_name"] = row.get("place_name") or names.get((article, cast(str, row.get("place"))), None)
 
 
-def local_names(store: "Store", article_ids: Iterable[str], *,
+def local_names(store: "Store", article_ids: Iterable[str] = (), *,
                 only: set[tuple[str, str]] | None = None) -> dict[tuple[str, str], str]:
-    """(article id, local actor or place id) -> name, for every actor and place of the articles, or ``only``
-    those (article, local id) pairs: a page of fifty events names a few dozen of the thousand actors and
+    """(article id, local actor or place id) -> name, for every actor and place of the articles, or, given
+    ``only``, for those (article, local id) pairs alone (``article_ids`` is then not read): a page of fifty events names a few dozen of the thousand actors and
     places its articles hold, and reading them all was most of the page's time."""
     ids = list(article_ids)
     found: dict[tuple[str, str], str] = {}
@@ -517,12 +517,11 @@ def item_count(store: "Store", what: str) -> int:
 
 
 def counts(store: "Store") -> dict[str, int]:
-    """How many articles and items of each kind the store holds, and how many corrections are open."""
+    """How many articles and items of each kind the store holds (open corrections: ``open_corrections``,
+    which change without any article changing)."""
     with store.engine.connect() as connection:
-        found = {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                 for name, table in (("articles", articles), *ITEM_TABLES.items())}
-    found["open corrections"] = open_corrections(store)
-    return found
+        return {name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in (("articles", articles), *ITEM_TABLES.items())}
 
 
 def open_corrections(store: "Store") -> int:
