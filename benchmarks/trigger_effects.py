@@ -25,9 +25,12 @@ where the kept entries together still add false hits, each kept entry firing the
 again as the difference between the kept set with and without it, and pruned by the same rule
 (``together`` in the list). Entries
 that never fire on the sets are judged by their root: the PLOVER type their CAMEO code maps to. When a
-root's entries that fire add, summed, false hits without adding more correct events, only its
-entries measured to add correct events stay (an unmeasured or neutral entry of that root is expected
-to do as the root does); otherwise they are kept. The pruning list records each pruned entry's and each root's numbers;
+root's entries that fire add, summed, false hits without adding more correct events, its verb-alone
+senses and bare particles stay only where measured to add correct events (an unmeasured or neutral one
+of that root is expected to do as the root does), while its patterns that name their context (an object,
+a subject, a preposition's noun, or two parts: ``Pattern.names_context``) stay unless measured to add
+false hits: a root's record is mostly its bare verbs', and text nobody annotated holds many patterns
+the annotated sets never fire. A root whose entries do not add false hits keeps all its entries. The pruning list records each pruned entry's and each root's numbers;
 ``sitreps.extract.plover`` leaves those entries out.
 """
 
@@ -230,7 +233,8 @@ def kinds() -> dict[str, str | None]:
 def root_effects(effects: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per root (the PLOVER type the CAMEO codes map to): the summed effect of its entries that fire on the sets,
     each measured alone. A root whose firing entries add false hits without adding more correct events (the
-    entry rule, summed) is pruned: its entries that never fire on the sets, unmeasured, are left out too."""
+    entry rule, summed) is pruned: its verb-alone entries that never fire on the sets, unmeasured, are left out
+    too; its patterns that name their context are not (``plover._shipped``)."""
     kind_of = kinds()
     out: dict[str, dict[str, Any]] = {}
     for kind in sorted({k for k in kind_of.values() if k}):
@@ -301,8 +305,9 @@ def write(effects: dict[str, dict[str, Any]], roots: dict[str, dict[str, Any]], 
         "# of correct events wrong (tp <= 0 and fields < 0); tp, fp and fields are the changes\n"
         "# over the hand-made lexicon alone, on the articles where the entry fires (by set: correct/false hits);\n"
         "# together: the change it makes to the other kept entries, where it was pruned in the second pass.\n"
-        "# roots: per PLOVER type, the summed effect of its entries that fire on the sets; a pruned root keeps only\n"
-        "# its entries measured to add correct events (measured_kept); its unmeasured and neutral ones are left out.\n"
+        "# roots: per PLOVER type, the summed effect of its entries that fire on the sets; a pruned root keeps its\n"
+        "# verb-alone senses only where measured to add correct events (measured_kept) and its patterns that name\n"
+        "# their context unless pruned below.\n"
         "roots:\n"
     )
     header += "".join(f"  {kind}: {yaml.safe_dump(v, default_flow_style=True, width=10_000).strip()}\n"
@@ -367,8 +372,10 @@ def main() -> int:
     result = measure(articles)
     effects = result["effects"]
     kind_of = kinds()
+    contextual = {p.key for entry in _everything().derived.values() for p in entry.patterns if p.names_context}
     kept = without({k for k, e in effects.items() if e["pruned"]
-                    or result["roots"].get(kind_of.get(k) or "", {}).get("pruned") and e["tp"] <= 0})
+                    or result["roots"].get(kind_of.get(k) or "", {}).get("pruned") and e["tp"] <= 0
+                    and k not in contextual})
     result["all_derived"] = score_with(articles, _everything())
     result["kept_derived"] = score_with(articles, kept)
     if args.write:
@@ -384,7 +391,7 @@ def main() -> int:
         together = f"  together {e['together']['tp']:+d}/{e['together']['fp']:+d}" if "together" in e else ""
         print(f"{key[:48]:<48} {e['tp']:>+4d} {e['fp']:>+4d} {e['fields']:>+4d}  {'prune' if e['pruned'] else 'keep':<7}"
               f"  {sets}{together}")
-    print("\nroots (PLOVER types): summed effect of the entries that fire; pruned roots keep only measured entries")
+    print("\nroots (PLOVER types): summed effect of the entries that fire; pruned roots keep measured verbs and patterns with context")
     for kind, v in result["roots"].items():
         print(f"  {kind:<10} tp {v['tp']:+d} fp {v['fp']:+d}  firing {v['firing']}/{v['entries']}"
               f"  {'pruned' if v['pruned'] else 'kept'}")

@@ -228,8 +228,16 @@ def test_we_in_a_quote_is_its_speaker():
 
 def test_a_refusal_in_the_future_is_a_rejection():
     rep, _ = events("Azerbaijan said it would not sign the peace treaty until Armenia changes its constitution.")
-    assert [e.type for e in rep.events] == ["REJECT"]
-    assert rep.events[0].modality == "asserted"  # the refusal is what happened
+    assert [e.type for e in rep.events if e.modality != "hypothetical"] == ["REJECT"]
+    assert rep.events[0].modality == "asserted"  # the refusal is what happened; the condition has not
+    assert all(e.modality == "hypothetical" for e in rep.events[1:])  # happened ("until Armenia changes")
+
+
+def test_a_condition_still_to_be_met_is_no_fact_but_a_past_until_clause_is():
+    rep, _ = events("The blockade remains in place until Hamas frees the soldier.")
+    assert [(e.type, e.modality) for e in rep.events] == [("RETREAT", "hypothetical")]
+    rep, _ = events("Troops shelled the town until the rebels withdrew on Friday.")
+    assert [e.modality for e in rep.events if e.type == "RETREAT"] == ["asserted"]
 
 
 def test_source_is_the_claim_the_event_comes_from():

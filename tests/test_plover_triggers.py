@@ -63,6 +63,29 @@ def test_the_derived_file_carries_its_licence_and_the_pruning_list_names_only_de
     assert not any(p.key in pruned for e in shipped.derived.values() for p in e.patterns)
 
 
+def test_a_pruned_root_keeps_its_patterns_that_name_their_context_but_not_its_bare_verbs():
+    """Of a root whose firing entries added false hits, the verb-alone senses stay out unless measured to add
+    correct events; its patterns naming an object, subject or a preposition's noun stay unless measured bad."""
+    _, roots, measured = plover._pruning()
+    pruned = plover.pruned_keys()
+    everything, shipped = plover.build_lexicon(), plover.lexicon()
+    shipped_keys = {e.key for e in shipped.derived.values() if e.sense} | {
+        p.key for e in shipped.derived.values() for p in e.patterns}
+    in_roots = [(e, p) for e in everything.derived.values() for p in e.patterns
+                if p.sense and p.sense[0] in roots and p.key not in pruned and p.key not in measured]
+    contextual = [p for _, p in in_roots if p.names_context]
+    bare = [p for _, p in in_roots if not p.names_context]
+    assert len(contextual) > 1000 and bare
+    assert all(p.key in shipped_keys for p in contextual)
+    assert not any(p.key in shipped_keys for p in bare)
+    verbs = [e for e in everything.derived.values() if e.sense and e.sense[0] in roots and e.key not in measured]
+    assert verbs and not any(e.key in shipped_keys for e in verbs)
+    synsets, particles = {"military": ["troop"]}, frozenset({"off"})
+    assert parse_pattern("take: into custody", "(into custody)", "COERCE/arrest", synsets, particles).names_context
+    assert parse_pattern("call: off", "off", "SANCTION", synsets, particles).names_context is False
+    assert parse_pattern("accelerate: (to)", "(to)", "CONSULT/visit", synsets, particles).names_context is False
+
+
 def test_patterns_read_particles_objects_phrases_and_subjects():
     synsets = {"military": ["troop", "armed force"], "investigation": ["inquiry", "investigation"]}
     particles = frozenset({"out", "up", "down"})

@@ -130,6 +130,9 @@ def _modal(token: Token, prescriptive: set[str], hypothetical: set[str], planned
                 found.add("planned")
         elif child.dep_ == "mark" and lower in {"if", "unless", "whether"}:
             found.add("hypothetical")
+        elif child.dep_ == "mark" and lower in {"until", "till"} and token.tag_ in {"VBZ", "VBP", "VB"}:
+            found.add("hypothetical")  # "will not sign until Armenia changes its constitution": a condition not
+            # yet met; "fought until the army withdrew" is told
         elif child.dep_ in {"advmod", "acomp"} and lower in {"likely", "unlikely", "possibly", "perhaps",
                                                              "potentially", "probably"}:
             found.add("hypothetical")

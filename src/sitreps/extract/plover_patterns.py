@@ -37,6 +37,15 @@ class Pattern:
     preps: tuple[tuple[str, Nouns | None], ...] = ()
     size: int = 0  # how many parts it asks for: the more, the more specific
 
+    @property
+    def names_context(self) -> bool:
+        """The pattern names a noun around the verb (an object, a subject, a preposition's noun) or asks for two
+        parts or more ("launched an investigation", "apologized for the killings", "called off the talks"):
+        such a pattern says far more than its verb alone, so it need not share the verb-alone senses' record.
+        A bare preposition ("accelerated (to)") or a particle alone does not."""
+        return self.size >= 2 or self.object is not None or self.subject is not None \
+            or any(noun for _, noun in self.preps)
+
 
 @dataclass(frozen=True, slots=True)
 class DerivedVerb:
