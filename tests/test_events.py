@@ -384,3 +384,18 @@ def test_a_demand_that_names_no_addressee_is_made_of_the_home_state_but_a_state_
     rep, _ = events("MANAMA, March 14 (Wire) - Bahrain called for calm on Friday.")
     appeal = only(rep, "REQUEST")
     assert codes(rep, appeal.actor) == {"BHR"} and appeal.recipient == []
+
+
+def test_a_denial_of_someones_part_is_a_rejection_though_no_act_is_coded():
+    for sentence in ("The Kenyan interior minister denied that his government had been involved in the plot.",
+                     "The Kenyan interior minister denied being involved in the killings.",
+                     "An Iraqi spokesman denied that Tehran was behind the bombing."):
+        rep, _ = events(sentence)
+        assert [e.type for e in rep.events if e.modality == "asserted"] == ["REJECT"], sentence
+    rep, _ = events("The Kenyan interior minister denied that the government had abandoned its goals.")
+    assert not any(e.type == "REJECT" for e in rep.events)  # an opinion denied is left to the claims
+
+
+def test_reinforcements_sent_are_troops_mobilized():
+    rep, _ = events("The Malian army sent reinforcements to the besieged town of Boni on Sunday.")
+    assert [(e.type, e.mode) for e in rep.events] == [("MOBILIZE", "troops")]

@@ -211,6 +211,8 @@ def _gerund(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
             return True
+        if child.dep_ == "xcomp" and any(a.dep_ in {"aux", "auxpass"} and a.tag_ == "VBG" for a in child.children):
+            return True  # "denied being involved", "denied having ordered the strike": the gerund is the auxiliary
         if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS and any(
                 g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
             return True
@@ -294,8 +296,17 @@ def _settle(host: Candidate) -> None:
     elif host.frame == "denial" and host.kind == "verb" and frame_kind(host.trigger) is not None \
             and not _lexicon_sense(host.trigger):
         objects = [t for c in host.trigger.children if c.dep_ == "dobj" for t in [c, *c.children]]
-        if not any(t.lemma_.lower() in table.denied_objects for t in objects):
+        if not any(t.lemma_.lower() in table.denied_objects for t in objects) and not _denies_a_part(heads):
             host.dropped = True
+
+
+def _denies_a_part(heads: list[Token]) -> bool:
+    """What a denial says is someone's part in something ("denied that his government had been involved in
+    the plot", "denied being involved in the killings", "denied that Iran was behind the attack"): a charge is
+    denied though no act is coded, so the denial is a REJECT."""
+    charged = words().about | words().denied_objects | lexicon().blame_words
+    return any(t.lemma_.lower() in charged or t.lower_ in charged
+               for c in heads for t in [c, *(g for g in c.children if g.dep_ in {"acomp", "prep", "attr", "dobj"})])
 
 
 def _host(candidate: Candidate, hosts: dict[int, Candidate]) -> Candidate | None:
