@@ -176,3 +176,14 @@ def test_we_of_a_release_is_the_body_its_official_speaks_for_not_a_body_named_la
     assert (we.kind, we.country) == ("state", "GBR")
     assert all(m.text != "We" for a in report.actors if a.kind == "organization" for m in a.mentions)
     assert any(a.kind == "armed-group" and any(m.text == "Da’esh" for m in a.mentions) for a in report.actors)
+
+
+def test_a_compass_word_cut_from_a_coordinated_country_names_that_country() -> None:
+    report = extract("North and South Korea exchanged artillery fire across the border on Tuesday.")
+    assert {a.country for a in report.actors if a.kind == "state"} == {"PRK", "KOR"}
+    country = {a.id: a.country for a in report.actors}
+    assert [sorted(country[r] for r in e.actor) for e in report.events] == [["KOR", "PRK"]]
+    report = extract("The North and South Korean leaders met at Panmunjom on Friday.")
+    assert {a.country for a in report.actors} >= {"PRK", "KOR"}
+    report = extract("Storms hit North and South Dakota on Monday.")
+    assert not {a.country for a in report.actors} & {"PRK", "KOR"}

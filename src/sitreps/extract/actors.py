@@ -63,6 +63,7 @@ ORG_SECTORS = [  # keyword in an organisation's name -> sector (first hit wins)
 _WITH_THE = {"United States", "Netherlands", "Philippines", "United Kingdom", "Gambia", "Bahamas",
              "United Arab Emirates", "Czech Republic", "Dominican Republic", "Central African Republic"}
 _ORG_WORDS = {w for keys, _ in ORG_SECTORS for w in keys} - {"group"}
+COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"})
 
 
 @dataclass(slots=True)
@@ -259,6 +260,7 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         dateline = _dateline(self.doc)
         if dateline:
             self.place(*dateline)
+        self.read_elided_compass()
         for name in self.names:
             if not self.covered[name.start]:
                 self.read_name(name)
@@ -269,6 +271,23 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         self.read_offices()
         self.read_bodies()
         self.place_people()
+
+    def read_elided_compass(self) -> None:
+        """"North and South Korea", "the North and South Korean leaders": the first country's name (or
+        adjective) is cut to its compass word, the rest shared with the second; the word alone names the first
+        country where both names are countries."""
+        doc, gaz = self.doc, self.gaz
+        for i in range(len(doc) - 3):
+            first, joint, second = doc[i], doc[i + 1], doc[i + 2]
+            if first.text not in COMPASS or second.text not in COMPASS or joint.lower_ not in {"and", "or", "&"}:
+                continue
+            for end in range(i + 4, min(i + 6, len(doc)) + 1):
+                rest = doc[i + 3:end].text
+                named = gaz.country(f"{first.text} {rest}") or gaz.by_adjective.get(f"{first.text} {rest}")
+                other = gaz.country(f"{second.text} {rest}") or gaz.by_adjective.get(f"{second.text} {rest}")
+                if named is not None and other is not None and not self.covered[i]:
+                    self.actor(i, i + 1, state(named))
+                    break
 
     def read_name(self, name: Name) -> None:
         doc, gaz = self.doc, self.gaz
