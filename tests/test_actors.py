@@ -187,3 +187,12 @@ def test_a_compass_word_cut_from_a_coordinated_country_names_that_country() -> N
     assert {a.country for a in report.actors} >= {"PRK", "KOR"}
     report = extract("Storms hit North and South Dakota on Monday.")
     assert not {a.country for a in report.actors} & {"PRK", "KOR"}
+
+
+def test_coordinated_nationality_words_share_the_group_noun_after_them() -> None:
+    report = extract("Chinese and Russian warships began joint naval drills in the Sea of Japan on Monday.")
+    assert {(a.country, a.sector) for a in report.actors} >= {("CHN", "MIL"), ("RUS", "MIL")}
+    country = {a.id: a.country for a in report.actors}
+    assert [sorted(country[r] for r in e.actor) for e in report.events] == [["CHN", "RUS"]]
+    report = extract("U.S., British and French troops landed in Sierra Leone.")
+    assert {a.country for a in report.actors if a.sector == "MIL"} == {"USA", "GBR", "FRA"}

@@ -425,10 +425,13 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         """"<cue> soldiers / air force / officials / missile strike": a group of the cue's country."""
         if iso3 is None:
             return False
-        found = self.group_after(end)
+        shared = self.coordinated_cues_end(end)  # "Chinese and Russian warships": the group is shared
+        found = self.group_after(shared)
         if found is None:
             return False
         group_end, info, is_weapon = found
+        if shared > end:
+            group_end = end  # this cue's mention is the word alone; the last cue's takes the group noun
         lexicon = self.gaz.lexicon
         if is_weapon:
             self.actor(start, end, military(iso3))
@@ -465,6 +468,22 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         found = self.group_after(end)
         if found is not None and not found[2] and found[1].get("sector") == "MIL":
             self.actor(start, found[0], military(iso3))
+
+    def coordinated_cues_end(self, end: int) -> int:
+        """Where a run of coordinated nationality words after a cue ends ("Chinese *and Russian* warships",
+        "U.S.*, British and French* troops"): the group noun after the run is each cue's; ``end`` if none."""
+        doc, adjectives = self.doc, self.gaz.by_adjective
+        cue = doc[end - 1].text
+        if cue not in adjectives and not (cue.isupper() and len(cue) <= 4):  # "Moscow, and Russian officials"
+            return end  # a place is no attribute; an abbreviation ("U.S.", "UK") may be one
+        k, listed = end, False
+        while k + 1 < len(doc) and doc[k].lower_ in {"and", ",", "or"}:
+            step = 2 if doc[k + 1].lower_ in {"and", "or"} and doc[k].text == "," else 1  # "U.S., British, and"
+            if step == 2 and not listed or k + step >= len(doc) or doc[k + step].text not in adjectives:
+                break  # ", and" joins clauses unless a list has begun
+            listed = listed or doc[k].text == ","
+            k += step + 1
+        return k
 
     def group_after(self, end: int) -> tuple[int, dict, bool] | None:
         doc, lexicon = self.doc, self.gaz.lexicon
