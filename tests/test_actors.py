@@ -196,3 +196,10 @@ def test_coordinated_nationality_words_share_the_group_noun_after_them() -> None
     assert [sorted(country[r] for r in e.actor) for e in report.events] == [["CHN", "RUS"]]
     report = extract("U.S., British and French troops landed in Sierra Leone.")
     assert {a.country for a in report.actors if a.sector == "MIL"} == {"USA", "GBR", "FRA"}
+
+
+def test_people_named_by_faith_origin_age_or_trade_are_the_countrys_population() -> None:
+    report = extract("A gunman opened fire on a crowded bus in Haifa, killing four Israeli Arabs and wounding 12.")
+    victims = next(a for a in report.actors if a.kind == "population")
+    assert victims.country == "ISR"
+    assert [e.recipient for e in report.events if e.type == "ASSAULT"] == [[victims.id]]
