@@ -399,3 +399,13 @@ def test_a_denial_of_someones_part_is_a_rejection_though_no_act_is_coded():
 def test_reinforcements_sent_are_troops_mobilized():
     rep, _ = events("The Malian army sent reinforcements to the besieged town of Boni on Sunday.")
     assert [(e.type, e.mode) for e in rep.events] == [("MOBILIZE", "troops")]
+
+
+def test_a_promise_names_whom_it_is_for_and_troops_pledged_to_a_country_are_help():
+    rep, _ = events("Serbia on Monday offered to help Bosnia rebuild the bridge.")
+    names = {a.id: a.country for a in rep.actors}
+    assert [(e.type, [names[r] for r in e.recipient]) for e in rep.events] == [("AGREE", ["BIH"])]
+    rep, _ = events("France pledged on Friday to send 2,000 troops to Mali.")
+    assert [e.type for e in rep.events] == ["AGREE"]
+    rep, _ = events("North Korea vowed to mobilise its army against South Korea.")
+    assert [e.type for e in rep.events] == ["THREATEN"]

@@ -100,8 +100,9 @@ def extract_events(doc: Doc, report: Report) -> None:
         candidate.sentence = sentences.of(candidate.trigger)
     embed(candidates, actors.countries, actors.kinds, actors.sectors)
     for candidate in candidates:
-        if candidate.sense.type == "THREATEN" and candidate.frame and not candidate.recipient and not candidate.dropped:
-            candidate.recipient = _threatened(candidate, actors)
+        if (candidate.sense.type == "THREATEN" and candidate.frame or candidate.frame == "commissive"
+                and candidate.sense.type == "AGREE") and not candidate.recipient and not candidate.dropped:
+            candidate.recipient = _threatened(candidate, actors)  # "offered to help Bosnia": whom it is for
     absorb(candidates)
     merge(candidates, actors.countries)
     anaphora(candidates, report)
@@ -216,8 +217,9 @@ def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
 
 
 def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
-    """Whom a threat is aimed at when no act folded into it names anyone: the party or place named in what is
-    threatened ("threatened to expand the offensive into Rafah", "vowed to strike targets in Lebanon")."""
+    """Whom a threat or promise is aimed at when no act folded into it names anyone: the party or place named in
+    what is threatened or promised ("threatened to expand the offensive into Rafah", "vowed to strike targets in
+    Lebanon", "offered to help Bosnia rebuild the bridge")."""
     own = {actors.countries.get(a) for a in threat.actor}
     found: list[str] = []
     stack = [c for c in threat.trigger.children if c.dep_ in {"xcomp", "ccomp"}]

@@ -300,6 +300,13 @@ def _settle(host: Candidate) -> None:
             host.dropped = True
 
 
+def _sent_to(verb: Token) -> bool:
+    """Forces sent "to" a country, not "against" or "into" one ("send troops to Mali", not "mobilise the army
+    against the South")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return "to" in preps and not preps & {"against", "into", "on"}
+
+
 def _denies_a_part(heads: list[Token]) -> bool:
     """What a denial says is someone's part in something ("denied that his government had been involved in
     the plot", "denied being involved in the killings", "denied that Iran was behind the attack"): a charge is
@@ -364,6 +371,9 @@ def _fold(host: Candidate, inner: Candidate) -> None:
     if kind == "commissive":
         if sense.type in table.hostile and _refrains(inner.governor or inner.trigger):
             host.sense = Sense("CONCEDE", None, True)  # "promised not to attack": a promise to hold back force
+        elif sense.type == "MOBILIZE" and inner.recipient and _sent_to(inner.governor or inner.trigger):
+            host.sense = Sense("AGREE", None, True)  # "pledged to send 2,000 troops to Mali": forces offered to a
+            # country are help promised (the manual's military assistance), not force threatened
         elif sense.type in table.hostile:
             host.sense = Sense("THREATEN", threat_mode(sense), True)
         elif sense.type in table.conceding or sense.type == "CONCEDE" and sense.mode == "release":
