@@ -126,8 +126,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     words = lexicon()
     found: list[Candidate] = []
     nouns: dict[int, Candidate] = {}
+    frame_nouns = frame_words().nouns
     for token in doc:
-        if token.pos_ == "VERB":
+        pos = token.pos_
+        if pos == "VERB":
             sensed = _framed(token, verb_sense(token, money))
             if sensed is not None and _verbal_event(token):
                 candidate = _verb_candidate(token, *sensed[:2], actors)
@@ -142,16 +144,19 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 found.append(prescribed)
             elif sensed is None and (judged := _said_judgement(token, actors)) is not None:
                 found.append(judged)
-        elif token.pos_ == "ADJ" and (held := held_stance(token)) is not None:
+        elif pos == "ADJ" and (held := held_stance(token)) is not None:
             stance = _stance_candidate(token, *held, actors)
             if stance is not None:
                 found.append(stance)
-        elif token.pos_ == "ADJ" and (offered := offer_held(token)) is not None:
+        elif pos == "ADJ" and (offered := offer_held(token)) is not None:
             offer = _stance_candidate(token, offered[0], offered[1], [], actors)
             if offer is not None:
                 offer.frame = "commissive"
                 found.append(offer)
-        elif token.pos_ in {"NOUN", "PROPN"}:
+        elif pos in {"NOUN", "PROPN"}:
+            lemma = token.lemma_.lower()
+            if lemma not in words.nouns and lemma not in words.compounds and lemma not in frame_nouns:
+                continue  # no event noun, no compound's last word, no frame noun: neither reading below finds one
             frame = frame_kind(token)
             entry = noun_sense(token)
             if frame is not None and (entry is None or entry.sense.type != frame_sense(token, frame).type):

@@ -126,8 +126,8 @@ class TokenActors:
                 if span is None:
                     continue
                 size = mention.end - mention.start
-                for token in span:
-                    self.by_token.setdefault(token.i, []).append((size, actor.id))
+                for i in range(span.start, span.end):  # indices only: no Token made per word
+                    self.by_token.setdefault(i, []).append((size, actor.id))
         self.creating = False  # make state actors for countries named only as places or adjectives
         self.kinds = {actor.id: actor.kind for actor in report.actors}
         self.sectors = {actor.id: actor.sector for actor in report.actors}
@@ -141,9 +141,9 @@ class TokenActors:
             for mention in place.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None and place.country:
-                    for token in span:
-                        self.place_country.setdefault(token.i, place.country)
-        self._entities = {token.i: ent for ent in doc.ents if ent.label_ in {"NORP", "GPE"} for token in ent}
+                    for i in range(span.start, span.end):
+                        self.place_country.setdefault(i, place.country)
+        self._entities = {i: ent for ent in doc.ents if ent.label_ in {"NORP", "GPE"} for i in range(ent.start, ent.end)}
 
     def state(self, country: str | None, token: Token | None = None) -> list[str]:
         """The article's actor for a country (its state first), if the article names one; while

@@ -14,6 +14,7 @@ They are tuples, so a caller cannot change the shared table.
 
 from __future__ import annotations
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 _CHILDREN = "sitreps.tree.children"  # doc.user_data key: each token's children, by token index
@@ -59,11 +60,12 @@ def _walk(token: Token, table: list[tuple[Token, ...]]) -> list[Token]:
 
 
 def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    """Each token's children, from the heads read as one array (no ``token.head``, which makes a Token each)."""
     tokens = list(doc)
     found: list[list[Token]] = [[] for _ in tokens]
-    for token in tokens:
-        head = token.head.i
-        if head != token.i:
-            found[head].append(token)
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # the head's offset from the token (uint64 wraps)
+    for i, offset in enumerate(offsets):
+        if offset:
+            found[i + offset].append(tokens[i])
     table = doc.user_data[_CHILDREN] = [tuple(kids) for kids in found]
     return table
