@@ -219,9 +219,13 @@ def anaphora(candidates: list[Candidate], report: Report) -> None:
 
 def reciprocal(candidates: list[Candidate]) -> None:
     """"In return, Pyongyang received technologies": the giver is the last transfer's recipient."""
+    in_return: dict[tuple[int, int], bool] = {}  # events share sentences: each sentence is read once
     for index, candidate in enumerate(candidates):
         sentence = candidate.in_sentence
-        if not any(t.lower_ in {"return", "exchange"} and t.head.lower_ == "in" for t in sentence):
+        key = (sentence.start, sentence.end)
+        if key not in in_return:
+            in_return[key] = any(t.lower_ in {"return", "exchange"} and t.head.lower_ == "in" for t in sentence)
+        if not in_return[key]:
             continue
         before = [c for c in candidates[:index] if c.sense.type == candidate.sense.type
                   and c.in_sentence.start < sentence.start and candidate.trigger.i - c.trigger.i < 150]

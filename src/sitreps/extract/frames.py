@@ -119,29 +119,30 @@ def frame_kind(token: Token) -> str | None:
         kind = table.verbs.get(lemma)
         if kind is None:
             return None
+        kids = children_of(token)
         particles = table.particles.get(lemma, frozenset())
-        if any(c.dep_ == "prt" and c.lower_ not in particles for c in children_of(token)):
+        if any(c.dep_ == "prt" and c.lower_ not in particles for c in kids):
             return None  # another phrasal verb: "called up for training", "called off the talks"
-        if any(c.dep_ in {"prt", "prep", "mark"} and c.lower_ in particles for c in children_of(token)):
+        if any(c.dep_ in {"prt", "prep", "mark"} and c.lower_ in particles for c in kids):
             return kind  # "called for a ceasefire", "called on X to", "called for the crowd to march" (mark)
         if any(c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > token.i and any(
                 m.dep_ == "mark" and m.lower_ in particles and m.i == token.i + 1 for m in children_of(c))
-               for c in children_of(token)):
+               for c in kids):
             return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
             return None
-        if lemma in table.addressed_only and not any(c.dep_ in {"dobj", "dative"} for c in children_of(token)):
+        if lemma in table.addressed_only and not any(c.dep_ in {"dobj", "dative"} for c in kids):
             return None
         if lemma in table.subject_only:
             return kind if any(c.dep_ in {"ccomp", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in
                                                                     children_of(c))
-                               and any(s.dep_ == "nsubj" for s in children_of(c)) for c in children_of(token)) else None
+                               and any(s.dep_ == "nsubj" for s in children_of(c)) for c in kids) else None
         if _infinitive(token, addressed=kind == "directive"):
             return kind
         if lemma in table.infinitive_only:
             return None
         if kind == "denial" and any(c.dep_ == "dobj" and c.lemma_.lower() in table.denied_objects
-                                    for c in children_of(token)):
+                                    for c in kids):
             return kind  # "denied any involvement", "denied these claims"
         return kind if _clause(token) or _gerund(token) else None
     if token.pos_ == "NOUN":

@@ -382,7 +382,8 @@ def _derived_entry(derived: DerivedVerb) -> VerbEntry:
 def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
     words = lexicon()
-    for child in children_of(verb):
+    kids = children_of(verb)  # read by every test below
+    for child in kids:
         if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "died in the clashes"
             for obj in children_of(child):
                 idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
@@ -391,7 +392,7 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
         if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in children_of(child)):
             continue  # "gave an address in the aftermath": a setting, not "gave in"
         if child.dep_ == "prep" and (any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in children_of(child))
-                                     or entry.objects and any(c.dep_ == "dobj" for c in children_of(verb))):
+                                     or entry.objects and any(c.dep_ == "dobj" for c in kids)):
             continue  # "was fired on Monday": a date, not "fired on the crowd"; "fired tear gas at": the object's
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
@@ -402,17 +403,17 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
         if entry.predicate is None:
             return None
     if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns or t.i == c.i and _hostile(t, money)
-                                       for c in children_of(verb) if c.dep_ == "ccomp" for t in subtree_of(c)):
+                                       for c in kids if c.dep_ == "ccomp" for t in subtree_of(c)):
         return entry.crime  # "found that the RSF had committed genocide", "concluded that the militia had shot …"
     if entry.predicate is not None and any(c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ in {"NOUN", "ADJ"}
-                                           for c in children_of(verb)):
+                                           for c in kids):
         return entry.predicate
     if entry.objects:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(verb))
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
         deps = {"dobj", "nsubjpass"} if passive else {"dobj", "attr", "oprd"}
-        targets = [c for c in children_of(verb) if c.dep_ in deps]
+        targets = [c for c in kids if c.dep_ in deps]
         targets += [c for t in targets for c in children_of(t) if c.dep_ == "conj"]
-        targets += [o for p in children_of(verb) if p.dep_ == "prep" and p.lower_ == "with"
+        targets += [o for p in kids if p.dep_ == "prep" and p.lower_ == "with"
                     for o in children_of(p) if o.dep_ == "pobj"]  # "provide Russia with munitions"
         if not targets and verb.dep_ == "acl" and passive is False and verb.tag_ == "VBN":
             targets = [verb.head]  # "the sanctions imposed on Russia"
