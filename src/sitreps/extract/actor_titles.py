@@ -18,8 +18,8 @@ from sitreps.gazetteer_match import Name, token_texts, tokens
 from sitreps.gazetteer_places import admin1, lookup_place
 from sitreps.extract.place_reading import POSSESSIVE, PROPN_TAGS
 from sitreps.extract.offsets import containing
-from sitreps.nlp import indices_where
 from sitreps.extract.tree import children_of, subtree_of
+from sitreps.nlp import indices_where
 
 
 class TitleReading:

@@ -38,10 +38,10 @@ from sitreps.gazetteer_match import Name, find_names, tokens
 from sitreps.extract.actor_titles import OfficeReading, TitleReading
 from sitreps.extract.place_features import FeatureReading
 from sitreps.extract.place_reading import POSSESSIVE, PlaceReading
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer_places import PlaceEntry, admin1, as_place, lookup_place
 from sitreps.nlp import text_of
 from sitreps.types import Actor, Mention, Report
-from sitreps.extract.tree import children_of
 
 __all__ = ["actor_at", "actor_for_token", "extract_actors", "resolve_name"]
 

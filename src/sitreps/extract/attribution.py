@@ -27,9 +27,9 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.actors import dateline_end
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of
 from sitreps.resources import load_yaml
 from sitreps.types import Report
-from sitreps.extract.tree import children_of
 
 _LOWERED = "sitreps.attribution.lowered"  # doc.user_data key
 _HEADER = "sitreps.attribution.header"  # doc.user_data key: where a dateline header ends

@@ -15,8 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from sitreps.extract.attribution import cues
-from sitreps.resources import load_yaml
 from sitreps.extract.tree import children_of, subtree_of
+from sitreps.resources import load_yaml
 
 FIRST_PERSON = {"we", "i", "us", "our"}
 ASPECTUAL = {"continue", "remain", "begin", "start", "keep", "stay", "resume", "stop", "cease"}

@@ -23,9 +23,9 @@ from spacy.tokens import Span, Token
 from sitreps.extract.attribution import AUTHOR, UNNAMED
 from sitreps.extract.claim_kinds import FIRST_PERSON, ClaimWords, content_kind, words
 from sitreps.extract.quotes import Quote
+from sitreps.extract.tree import children_of
 from sitreps.nlp import span_text
 from sitreps.types import Claim, Report
-from sitreps.extract.tree import children_of
 
 
 def _start(claim: Claim) -> int:

@@ -46,9 +46,9 @@ from sitreps.extract.claim_threads import (author_claim, backshifted, continued_
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.nlp import indices_where, span_text, text_of
 from sitreps.types import Claim, Report
-from sitreps.extract.tree import children_of, subtree_of
 
 PERSONAL = {"he", "she"}
 POINTING_NOUNS = {"information", "figure", "number", "toll", "news", "report", "account", "data", "estimate"}

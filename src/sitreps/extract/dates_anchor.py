@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.list_memo import ListMemo
+from sitreps.extract.tree import children_of
 from sitreps.timeparse.grammar import vocab
 from sitreps.types import Report, TimeExpression
-from sitreps.extract.tree import children_of
 
 _PAST_AUX = {"had", "was", "were", "did", "'d"}
 _PERFECT_AUX = {"has", "have", "'ve", "'s"}

@@ -20,8 +20,8 @@ from sitreps.extract.event_units import Candidate
 from sitreps.extract.offsets import containing
 from sitreps.extract.modality import own_modality
 from sitreps.extract.roles import TokenActors, lifted_conjunct, phrase_actors
-from sitreps.types import Claim, Report
 from sitreps.extract.tree import children_of
+from sitreps.types import Claim, Report
 
 WILLING = {"ready", "willing", "prepared"}
 ADJUNCT_PREPS = {"at", "in", "during", "after", "before", "amid", "following", "since"}

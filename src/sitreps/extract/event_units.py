@@ -31,8 +31,8 @@ from typing import cast
 from spacy.tokens import Span, Token
 
 from sitreps.extract.plover import Sense, lexicon
-from sitreps.types import Report
 from sitreps.extract.tree import children_of
+from sitreps.types import Report
 
 NOUN_HEADS = {"package", "round", "wave", "campaign", "regime", "programme", "program", "series", "list"}
 COMPLEMENT_PREPS = {"for", "of", "to", "on", "about", "against", "over"}

@@ -61,9 +61,9 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.stances import held_stance, offer_held
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import load_yaml
 from sitreps.types import Report
-from sitreps.extract.tree import children_of, subtree_of
 
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}

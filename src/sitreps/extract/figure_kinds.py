@@ -29,8 +29,9 @@ from spacy.tokens import Token
 from sitreps.extract.figure_subjects import VERB_POS
 from sitreps.extract.numbers import Quantity
 from sitreps.extract.roles import Sentences
-from sitreps.nlp import text_of
 from sitreps.extract.tree import children_of
+from sitreps.gazetteer_match import tokens as doc_tokens
+from sitreps.nlp import text_of
 
 if TYPE_CHECKING:
     from sitreps.extract.figures import FigureLexicon, _Counted
@@ -261,7 +262,7 @@ def rate(counted: _Counted, last: Token, words: FigureLexicon) -> str | None:
     the noun in the same clause ("… in a single day", "per day" after the verb, "in an average month")."""
     doc = last.doc
     start = (counted.head.i + 1) if counted.head is not None and counted.head.i > last.i else last.i + 1
-    following = [t.lower_ for t in doc[start:start + 5]]
+    following = doc_tokens(doc)[1][start:start + 5]  # the document's lower-case words, made once
     for phrase, per in words.rates:
         if tuple(following[:len(phrase)]) == phrase and _a_rate(following, len(phrase), words):
             return per
@@ -292,11 +293,12 @@ def _rate_in_clause(counted: _Counted, last: Token, words: FigureLexicon) -> str
         if not holds_figure and child.dep_ not in {"prep", "npadvmod", "advmod"}:
             continue  # another clause, or another participant's noun phrase
         low, high = child.left_edge.i, child.right_edge.i + 1
+        lowers = doc_tokens(doc)[1]  # read from the document's list: no Token or string made per word
         for k in range(low, high):
-            for phrase, per in words.clause_rates.get(doc[k].lower_, ()):
+            for phrase, per in words.clause_rates.get(lowers[k], ()):
                 n = len(phrase)
-                if k + n <= high and tuple(t.lower_ for t in doc[k:k + n]) == phrase \
-                        and (k + n >= len(doc) or doc[k + n].lower_ not in words.not_rate_after):
+                if k + n <= high and tuple(lowers[k:k + n]) == phrase \
+                        and (k + n >= len(doc) or lowers[k + n] not in words.not_rate_after):
                     return per
     return None
 

@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Token
 
 from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.gazetteer import gazetteer
 from sitreps.types import Actor, Figure, Place, Report
-from sitreps.extract.tree import children_of, subtree_of
 
 if TYPE_CHECKING:
     from sitreps.extract.figures import FigureLexicon, _Counted

@@ -46,10 +46,10 @@ from sitreps.extract.figure_subjects import (VERB_POS, Whose, actor_just_before,
 from sitreps.extract.numbers import Quantity, find_amounts
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.nlp import text_of
 from sitreps.resources import load_yaml
 from sitreps.types import Figure, Report
-from sitreps.extract.tree import children_of, subtree_of
 
 _CHUNKS = "sitreps.figures.chunk_roots"  # doc.user_data key
 

@@ -35,8 +35,8 @@ from sitreps.extract.event_units import Candidate
 from sitreps.extract.material import forces
 from sitreps.extract.plover import Sense, lexicon
 from sitreps.extract.roles import lifted_conjunct
-from sitreps.resources import load_yaml
 from sitreps.extract.tree import children_of
+from sitreps.resources import load_yaml
 
 # Links that leave what is said: a relative clause, an aside, a coordinated act, a subordinate clause.
 OUTSIDE = {"relcl", "parataxis", "appos", "cc", "punct", "npadvmod", "mark", "dep"}

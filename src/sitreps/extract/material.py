@@ -32,8 +32,8 @@ from spacy.tokens import Token
 
 from sitreps.extract.plover import Sense, lexicon, noun_sense
 from sitreps.extract.roles import TokenActors, doer_words, people_words, phrase_actors, role_words
-from sitreps.resources import load_yaml
 from sitreps.extract.tree import children_of, subtree_of
+from sitreps.resources import load_yaml
 
 if TYPE_CHECKING:
     from sitreps.extract.event_units import Candidate

@@ -21,8 +21,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from sitreps.extract.roles import subject
-from sitreps.resources import load_yaml
 from sitreps.extract.tree import children_of
+from sitreps.resources import load_yaml
 
 LOCATIVE = frozenset({"in", "near", "at", "on", "across", "around", "outside", "inside", "into", "over", "toward",
                       "towards", "along", "off", "within", "throughout", "onto"})

@@ -36,10 +36,10 @@ from sitreps.extract.plover import lexicon, noun_sense
 from sitreps.extract.roles import TokenActors, agent, people_words, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.gazetteer import gazetteer, surname_country
 from sitreps.gazetteer_places import lookup_place
 from sitreps.types import Actor, Mention, Report
-from sitreps.extract.tree import children_of, subtree_of
 
 # Pronouns that stand for a party ("they would send a team", "she called on …"); "it" may be anything.
 PARTY_PRONOUNS = frozenset({"he", "she", "they", "we"})

@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from spacy.tokens import Doc, Token
 
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer_match import Name, tokens
 from sitreps.nlp import indices_where, text_of
 from sitreps.gazetteer_places import PlaceEntry, admin1, city, country_place, lookup_place, state_code
-from sitreps.extract.tree import children_of
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 LOCATIVE = {"in", "into", "inside", "within", "throughout", "across", "near", "outside", "from", "toward",

@@ -31,8 +31,8 @@ from spacy.tokens import Token
 
 from sitreps.extract.plover_patterns import DerivedVerb, context, match, synset_index
 from sitreps.extract.plover_patterns import load as load_derived
-from sitreps.resources import data_path, load_yaml
 from sitreps.extract.tree import children_of, subtree_of
+from sitreps.resources import data_path, load_yaml
 
 MONEY = "@money"
 

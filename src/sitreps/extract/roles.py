@@ -38,11 +38,11 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.actors import actor_for_token, resolve_name
 from sitreps.extract.state_actors import state_actor
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer import gazetteer
 from sitreps.nlp import index_sentences, sentence_numbers
 from sitreps.resources import load_yaml
 from sitreps.types import Mention, Report
-from sitreps.extract.tree import children_of
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Modifiers that stay inside a noun phrase when asking whom it names (not prepositions or clauses).

@@ -42,10 +42,10 @@ from sitreps.extract.claims import words as claim_words
 from sitreps.extract.figure_subjects import story_country
 from sitreps.extract.roles import CORE, TokenActors
 from sitreps.extract.state_actors import next_actor_id
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.gazetteer import resolve_name
 from sitreps.resources import load_yaml
 from sitreps.types import Actor, Mention, Report
-from sitreps.extract.tree import children_of, subtree_of
 
 # Prepositions whose object still describes the speaker ("officials in South Ossetia", "a spokesman
 # for the army", "members of the opposition", "an aide to Moussawi").

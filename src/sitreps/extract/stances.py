@@ -17,8 +17,8 @@ from spacy.tokens import Token
 
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.plover import Sense
-from sitreps.resources import load_yaml
 from sitreps.extract.tree import children_of
+from sitreps.resources import load_yaml
 
 
 def held_stance(adjective: Token) -> tuple[Sense, Token, list[Token]] | None:

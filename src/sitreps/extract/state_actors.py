@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer import gazetteer
 from sitreps.types import Actor, Mention, Report
-from sitreps.extract.tree import children_of
 
 if TYPE_CHECKING:  # roles.py imports this module
     from sitreps.extract.event_units import Candidate
