@@ -18,6 +18,7 @@ from sitreps.gazetteer_match import Name, token_texts, tokens
 from sitreps.gazetteer_places import admin1, lookup_place
 from sitreps.extract.place_reading import POSSESSIVE, PROPN_TAGS
 from sitreps.extract.offsets import containing
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.nlp import indices_where
 
 
@@ -175,19 +176,19 @@ class TitleReading:
         tokens: list[Token] = []
         if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
             head = root.head
-            inside = {t.i for t in root.subtree}
-            tokens = [t for t in head.subtree if t.i not in inside and (t.i < span.start) == (head.i < span.start)]
+            inside = {t.i for t in subtree_of(root)}
+            tokens = [t for t in subtree_of(head) if t.i not in inside and (t.i < span.start) == (head.i < span.start)]
         else:
-            for child in root.children:
+            for child in children_of(root):
                 if child.dep_ == "appos" and child.i > span.end - 1 and not child.like_num:
-                    tokens = list(child.subtree)
+                    tokens = list(subtree_of(child))
                     break
             if tokens and not title_sector([t.text for t in tokens])[2]:
                 tokens = []  # "a 53-year-old former footballer": a description, not a title
             if not tokens and root.dep_ == "attr" and root.head.lemma_ == "be":
-                subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+                subject = next((c for c in children_of(root.head) if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.pos_ == "NOUN":
-                    tokens = list(subject.subtree)
+                    tokens = list(subtree_of(subject))
         tokens = [t for t in tokens if not t.is_punct or t.text == "-"]
         while tokens and tokens[0].lower_ in ("a", "an", "the"):
             tokens = tokens[1:]
@@ -309,7 +310,7 @@ class OfficeReading:
         Minister": the office is said of a named person (an apposition or a predicate), not a mention of its own."""
         doc = self.doc
         root = doc[start:end].root
-        if root.dep_ in ("appos", "attr", "oprd") or any(c.dep_ == "appos" for c in root.children):
+        if root.dep_ in ("appos", "attr", "oprd") or any(c.dep_ == "appos" for c in children_of(root)):
             return True
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
             return True

@@ -38,6 +38,7 @@ from sitreps.gazetteer_match import Name, find_names, tokens
 from sitreps.extract.actor_titles import OfficeReading, TitleReading
 from sitreps.extract.place_features import FeatureReading
 from sitreps.extract.place_reading import POSSESSIVE, PlaceReading
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer_places import PlaceEntry, admin1, as_place, lookup_place
 from sitreps.nlp import text_of
 from sitreps.types import Actor, Mention, Report
@@ -683,5 +684,5 @@ def _subject_like(span: Span) -> bool:
         return True
     if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
         return True
-    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)
-               for c in root.children)
+    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in children_of(c))
+               for c in children_of(root))

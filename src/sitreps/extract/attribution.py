@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.actors import dateline_end
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of
 from sitreps.resources import load_yaml
 from sitreps.types import Report
 
@@ -104,7 +105,7 @@ def speaker_of(phrase: Span | Token, actors: ActorIndex) -> str:
     own = actors.at(head.idx, head.idx + len(head.text))
     if own:
         return own
-    for child in head.children:  # "the director of the hospital, Ali Yusuf, said": the person named
+    for child in children_of(head):  # "the director of the hospital, Ali Yusuf, said": the person named
         if child.dep_ == "appos":
             named = actors.at(child.idx, child.idx + len(child.text))
             if named:
@@ -141,8 +142,8 @@ def _reporting_ancestor(token: Token, actors: ActorIndex, words: _Cues) -> Attri
     top = chain[-1]
     # "Two children were among the wounded, he said": the reporting clause hangs off the main one
     # …but not a clause joined by "and"/"but": "X warned …, and Y said …" is two statements
-    aside = [c for c in top.children if c.dep_ in {"parataxis", "advcl", "conj"} and c.i > token.i
-             and words.verb_class.get(c.lemma_.lower()) and any(s.dep_ == "nsubj" for s in c.children)
+    aside = [c for c in children_of(top) if c.dep_ in {"parataxis", "advcl", "conj"} and c.i > token.i
+             and words.verb_class.get(c.lemma_.lower()) and any(s.dep_ == "nsubj" for s in children_of(c))
              and not (c.dep_ == "conj" and _coordinated(c))]
     for below, ancestor in zip([None, *chain], chain + aside[:1]):
         if ancestor.pos_ not in {"VERB", "AUX"} and ancestor.dep_ != "ROOT":
@@ -156,15 +157,15 @@ def _reporting_ancestor(token: Token, actors: ActorIndex, words: _Cues) -> Attri
             continue  # "Several hundred business leaders announced …": the writer counts the speakers
         if below is not None and below.dep_ == "conj" and below.head.i == ancestor.i and _finite(below):
             continue  # "No injuries were reported, but Seoul evacuated 80 people": a statement beside it
-        subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in ancestor.children)
-        agent = next((c for c in ancestor.children if c.dep_ == "agent"), None)
+        subjects = [c for c in children_of(ancestor) if c.dep_ in {"nsubj", "nsubjpass"}]
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(ancestor))
+        agent = next((c for c in children_of(ancestor) if c.dep_ == "agent"), None)
         if passive and agent is None and ancestor.lemma_.lower() not in words.passive_cues:
             continue  # "two journalists were found dead": a passive that reports nothing
         if passive or not subjects:
             source = UNNAMED
-            if agent is not None and list(agent.children):
-                source = speaker_of(next(iter(agent.children)), actors)
+            if agent is not None and list(children_of(agent)):
+                source = speaker_of(next(iter(children_of(agent))), actors)
         else:  # the nearest, and not a dateline's city ("SEOUL, Dec 19 (Wire) - The spy agency said")
             source = speaker_of(past_dateline(min(subjects, key=lambda c: abs(c.i - ancestor.i))), actors)
         return Attribution(source, cls, _phrase(ancestor), ancestor.i)
@@ -176,12 +177,12 @@ def _participle_source(token: Token, actors: ActorIndex, words: _Cues) -> Attrib
     Interior Ministry", "the 300 casualties reported by the army". The participle hangs below the noun, so
     the climb through the ancestors never meets it, and the sentence's main speaker would take the figure."""
     for noun in (token, token.head) if token.head.pos_ in {"NOUN", "PROPN"} else (token,):
-        for clause in noun.children:
+        for clause in children_of(noun):
             if clause.dep_ != "acl" or clause.tag_ != "VBN":
                 continue
             cls = words.verb_class.get(clause.lemma_.lower())
-            by = next((c for c in clause.children if c.dep_ == "agent"), None)
-            named = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            by = next((c for c in children_of(clause) if c.dep_ == "agent"), None)
+            named = next((c for c in children_of(by) if c.dep_ == "pobj"), None) if by is not None else None
             if cls and named is not None:
                 return Attribution(speaker_of(named, actors), cls, _phrase(clause), clause.i)
     return None
@@ -196,13 +197,13 @@ def past_dateline(subject: Token) -> Token:
     end = doc.user_data[_HEADER]
     if not end or subject.idx >= end:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), subject)
+    return next((c for c in children_of(subject) if c.dep_ == "appos" and c.idx >= end), subject)
 
 
 def _finite(verb: Token) -> bool:
     """A verb with a tense of its own ("evacuated", "has said"), not one that shares its auxiliary with the
     verb before ("six were reported killed, and three wounded")."""
-    return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ in {"aux", "auxpass"} for c in children_of(verb))
 
 
 def _own_chain(token: Token) -> list[Token]:
@@ -226,8 +227,8 @@ def _reported_aside(node: Token) -> bool:
     while root.head.i != root.i:
         root = root.head
     return any(c.dep_ in {"parataxis", "advcl"} and cues().verb_class.get(c.lemma_.lower())
-               and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ in {"ccomp", "mark"} for g in c.children)
-               for c in root.children)
+               and any(g.dep_ == "nsubj" for g in children_of(c)) and not any(g.dep_ in {"ccomp", "mark"} for g in children_of(c))
+               for c in children_of(root))
 
 
 def _aside_link(node: Token) -> bool:
@@ -271,7 +272,7 @@ def _coordinated(conjunct: Token) -> bool:
 
 def _phrase(verb: Token) -> str:
     """The cue as written: the verb with its particles and a 'reporters' object ("told reporters")."""
-    extra = [c for c in verb.children if c.dep_ in {"prt"} or (c.dep_ in {"dobj", "dative"} and c.lower_ == "reporters")]
+    extra = [c for c in children_of(verb) if c.dep_ in {"prt"} or (c.dep_ in {"dobj", "dative"} and c.lower_ == "reporters")]
     tokens = sorted([verb, *extra], key=lambda t: t.i)
     return " ".join(t.text for t in tokens)
 
@@ -328,8 +329,8 @@ def _data(token: Token, actors: ActorIndex, words: _Cues) -> Attribution | None:
     for node in chain:
         if node.pos_ not in {"VERB", "AUX"}:
             continue
-        for by in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"):
-            for noun in (c for c in by.children if c.dep_ == "pobj" and c.tag_ == "NNS"):
+        for by in (c for c in children_of(node) if c.dep_ == "prep" and c.lower_ == "by"):
+            for noun in (c for c in children_of(by) if c.dep_ == "pobj" and c.tag_ == "NNS"):
                 cls = words.data_nouns.get(noun.lemma_.lower())
                 if cls:
                     return Attribution(speaker_of(noun, actors), cls, f"{by.text} {noun.text}", by.i)
@@ -361,10 +362,10 @@ def _is_hypothetical(token: Token, words: _Cues, *, stop: int | None = None) -> 
     for ancestor in [token, *token.ancestors]:
         if ancestor.i == stop:
             return False
-        for child in ancestor.children:
+        for child in children_of(ancestor):
             if child.dep_ in {"aux", "mark"} and child.lower_ in words.hypothetical \
                     and not (stop is not None and child.lower_ == "would"):
                 return True
-        if ancestor.dep_ in {"advcl"} and any(c.lower_ in {"if", "unless"} for c in ancestor.children):
+        if ancestor.dep_ in {"advcl"} and any(c.lower_ in {"if", "unless"} for c in children_of(ancestor)):
             return True
     return False

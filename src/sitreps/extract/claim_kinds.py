@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from sitreps.extract.attribution import cues
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import load_yaml
 
 FIRST_PERSON = {"we", "i", "us", "our"}
@@ -99,7 +100,7 @@ def content_kind(tokens: list[Token], vocab: ClaimWords, *, spoken: bool = True)
         return "opinion"
     if any(_past_modal(r) for r in roots):
         return "opinion"
-    aux = {c.lower_ for r in roots for c in r.children if c.dep_ in {"aux", "auxpass"} and not _inverted(c, r)}
+    aux = {c.lower_ for r in roots for c in children_of(r) if c.dep_ in {"aux", "auxpass"} and not _inverted(c, r)}
     aux |= {r.lower_ for r in roots if r.tag_ == "MD"}
     first = [r for r in roots if _first_person(r)]
     if aux & vocab.prescriptive_modals or any(p in lowered for p in vocab.prescriptive_phrases) \
@@ -107,9 +108,9 @@ def content_kind(tokens: list[Token], vocab: ClaimWords, *, spoken: bool = True)
             or any(r.lemma_.lower() in vocab.first_person_prescription for r in first) \
             or any(r.lemma_.lower() in vocab.asking_verbs or _calls_on(r) for r in roots if r.pos_ == "VERB"):
         return "prescription"
-    perfect = any(c.lower_ == "had" for r in roots for c in r.children if c.dep_ == "aux")
+    perfect = any(c.lower_ == "had" for r in roots for c in children_of(r) if c.dep_ == "aux")
     if not perfect and (aux & vocab.predictive_modals
-                        or any(c.lower_ in vocab.predictive_words for r in roots for c in r.children
+                        or any(c.lower_ in vocab.predictive_words for r in roots for c in children_of(r)
                                if c.dep_ in {"acomp", "advmod", "xcomp", "attr"})
                         or any(r.lower_ in vocab.predictive_words for r in roots)
                         or any(_hoped_future(r, vocab) for r in roots)):
@@ -136,13 +137,13 @@ def _generic_present(verb: Token) -> bool:
     """"They kill taxi drivers", "The Italians care very little", "it threatens regional stability": a simple
     present that characterises (reports of what happened are told in the past or the perfect)."""
     present = verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+        c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in {"VBZ", "VBP"} for c in children_of(verb))
     if not present or verb.lemma_ in {"be", "have"} or verb.lemma_.lower() in ASPECTUAL:
         return False  # "the toll continues to rise" tells how things go on
-    if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+    if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in children_of(verb)):
         return False  # "I miss my mother": the speaker's own state (stances are step 4's)
     # "they kill taxi drivers", "he doesn't understand Russia" (a "do" of negation or stress is still simple)
-    return not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ != "do" for c in verb.children)
+    return not any(c.dep_ in {"aux", "auxpass"} and c.lemma_ != "do" for c in children_of(verb))
 
 
 def _evaluative(token: Token, vocab: ClaimWords) -> bool:
@@ -155,47 +156,47 @@ def _evaluative(token: Token, vocab: ClaimWords) -> bool:
 
 def _past_modal(verb: Token) -> bool:
     """"could have sent", "may have contributed", "should have sent": a modal about what was, not what will be."""
-    children = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    children = [c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
     return verb.tag_ == "VBN" and any(c.tag_ == "MD" for c in children) and any(c.lower_ == "have" for c in children)
 
 
 def _inverted(aux: Token, verb: Token) -> bool:
     """"should rebels be convicted, …": a conditional "should" before its subject is no prescription."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return aux.lower_ == "should" and subject is not None and aux.i < subject.i
 
 
 def _first_person(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in children_of(verb))
 
 
 def _calls_on(verb: Token) -> bool:
     """"calls upon the government to respond", "call on all parties to stop"."""
     return verb.lemma_.lower() == "call" and any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}
-                                                for c in verb.children)
+                                                for c in children_of(verb))
 
 
 def _hoped_future(verb: Token, vocab: ClaimWords) -> bool:
     """"We hope that … we will have the problem resolved": a hope about what is to come is a prediction."""
     if verb.lemma_.lower() not in {"hope", "expect", "believe", "think"}:
         return False
-    return any(a.lower_ in vocab.predictive_modals for c in verb.children if c.dep_ == "ccomp"
-               for a in c.children if a.dep_ == "aux")
+    return any(a.lower_ in vocab.predictive_modals for c in children_of(verb) if c.dep_ == "ccomp"
+               for a in children_of(c) if a.dep_ == "aux")
 
 
 def _judgement(verb: Token) -> bool:
     """"X is an attempt to silence the opposition", "France is my home": a present-tense "is" with a
     noun or adjective says what the speaker holds something to be (not "there is", not a number)."""
-    present = verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    present = verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in children_of(verb))
     if verb.lemma_ not in {"be", "become", "remain", "seem", "appear"} or not present:
         return False  # "is a regime change", "is becoming an endangered profession"
-    if any(c.dep_ == "expl" for c in verb.children):
+    if any(c.dep_ == "expl" for c in children_of(verb)):
         return False
-    predicate = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
-    subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if any(t.like_num for s in subject for t in s.subtree):
+    predicate = [c for c in children_of(verb) if c.dep_ in {"attr", "acomp"}]
+    subject = [c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(t.like_num for s in subject for t in subtree_of(s)):
         return False  # "Pakistan's 1.9 million refugee population is the largest": a ranking of numbers
-    return bool(predicate) and not any(p.like_num or any(c.dep_ == "nummod" for c in p.children)
+    return bool(predicate) and not any(p.like_num or any(c.dep_ == "nummod" for c in children_of(p))
                                        or p.pos_ in {"PROPN", "PRON"} or p.tag_ in {"JJS", "VBN"} for p in predicate)
 
 
@@ -203,31 +204,31 @@ def _obliged(verb: Token) -> bool:
     """"needs a new constitution", "has to leave" (present tense; "only need to" is sufficiency)."""
     if verb.lemma_ not in {"need", "have"} or verb.tag_ not in {"VBZ", "VBP"}:
         return False
-    if any(c.lower_ == "only" for c in verb.children) or any(c.dep_ == "aux" for c in verb.children):
+    if any(c.lower_ == "only" for c in children_of(verb)) or any(c.dep_ == "aux" for c in children_of(verb)):
         return False
     if verb.lemma_ == "have":
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(c)) for c in children_of(verb))
     return True
 
 
 def _rebuttal(verb: Token) -> bool:
     """"These hands are not tainted with blood", "the investigation has no political aspects": a present
     negated passive or "has no" rebuts a charge (a denial)."""
-    present = verb.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    present = verb.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} for c in children_of(verb)
                                                 if c.dep_ in {"aux", "auxpass"})
     if not present:
         return False
-    if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "auxpass" for c in children_of(verb)) and any(c.dep_ == "neg" for c in children_of(verb)):
         return True
-    return verb.lemma_ == "have" and any(d.dep_ == "det" and d.lower_ == "no" for c in verb.children
-                                         if c.dep_ == "dobj" for d in c.children)
+    return verb.lemma_ == "have" and any(d.dep_ == "det" and d.lower_ == "no" for c in children_of(verb)
+                                         if c.dep_ == "dobj" for d in children_of(c))
 
 
 def _negated_state(verb: Token) -> bool:
     """"China is not the troublemaker", "It is not directed at any country": a present-tense stance."""
-    present = verb.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} for c in verb.children if c.dep_ in {"aux", "auxpass"})
-    stative = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
-    return present and stative and any(c.dep_ == "neg" for c in verb.children)
+    present = verb.tag_ in {"VBZ", "VBP"} or any(c.tag_ in {"VBZ", "VBP"} for c in children_of(verb) if c.dep_ in {"aux", "auxpass"})
+    stative = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in children_of(verb))
+    return present and stative and any(c.dep_ == "neg" for c in children_of(verb))
 
 
 def _main_verbs(tokens: list[Token]) -> list[Token]:
@@ -236,7 +237,7 @@ def _main_verbs(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for root in (t for t in tokens if t.head.i not in inside or t.head.i == t.i):
         out.append(root)
-        out.extend(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        out.extend(c for c in children_of(root) if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
         if root.pos_ not in {"VERB", "AUX"}:
-            out.extend(c for c in root.children if c.dep_ in {"relcl", "acl"})
+            out.extend(c for c in children_of(root) if c.dep_ in {"relcl", "acl"})
     return out

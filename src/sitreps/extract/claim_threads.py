@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from sitreps.extract.attribution import AUTHOR, UNNAMED
 from sitreps.extract.claim_kinds import FIRST_PERSON, ClaimWords, content_kind, words
 from sitreps.extract.quotes import Quote
+from sitreps.extract.tree import children_of
 from sitreps.nlp import span_text
 from sitreps.types import Claim, Report
 
@@ -70,7 +71,7 @@ def reported_speech(sentence: Span, claims: list[Claim], report: Report, indirec
             or id(previous) not in indirect or "\n" in report.article.text[previous.end:start]:
         return None
     root = sentence.root
-    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in root.children)
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in children_of(root))
     if not (would or indirect[id(previous)] and backshifted(root)):
         return None
     return Claim(id="", text=span_text(sentence).rstrip(), start=start, end=end, sentence=index,
@@ -79,7 +80,7 @@ def reported_speech(sentence: Span, claims: list[Claim], report: Report, indirec
 
 
 def backshifted(verb: Token) -> bool:
-    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    aux = [c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
     return any(a.lower_ == "had" for a in aux) and verb.tag_ == "VBN" or any(a.lower_ == "would" for a in aux)
 
 
@@ -91,7 +92,7 @@ def author_claim(sentence: Span, report: Report, vocab: ClaimWords) -> Claim | N
     kind = content_kind(list(sentence), vocab, spoken=False)
     root = sentence.root
     if kind is None:
-        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in children_of(root) if c.dep_ in {"nsubj", "nsubjpass"}]
         if root.lemma_ == "be" and subjects and subjects[0].lower_ in vocab.demonstratives:
             kind = "opinion"
         elif subjects and subjects[0].lower_ in FIRST_PERSON:

@@ -46,6 +46,7 @@ from sitreps.extract.claim_threads import (author_claim, backshifted, continued_
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.quotes import Quote, find_quotes
 from sitreps.extract.roles import Sentences, TokenActors, agent, phrase_actors, subject
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.nlp import indices_where, span_text, text_of
 from sitreps.types import Claim, Report
 
@@ -71,9 +72,9 @@ class _Cue:
 
     def said(self) -> set[int]:
         """Token indices of what is said (for an aside, the clause without the reporting verb)."""
-        tokens = {t.i for root in self.content for t in root.subtree}
+        tokens = {t.i for root in self.content for t in subtree_of(root)}
         if self.content == [self.token.head]:
-            tokens -= {t.i for t in self.token.subtree}
+            tokens -= {t.i for t in subtree_of(self.token)}
         return tokens - {self.token.i}
 
 
@@ -182,7 +183,7 @@ def verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | Non
         return None
     if token.ent_type_ == "PERSON" and token.text[:1].isupper():
         return None  # "Said Mohammed, a witness, said …": a name, not a verb
-    children = list(token.children)
+    children = list(children_of(token))
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children)
     if passive and lemma not in vocab.passive_cues and agent(token) is None:
         return None
@@ -230,14 +231,14 @@ def _separate_report(clause: Token, verb: Token, vocab: ClaimWords) -> bool:
     if clause.i > verb.i or clause.lemma_.lower() not in vocab.verb_kind:
         return False
     between = verb.doc[clause.right_edge.i + 1:verb.i]
-    return any(t.text == ";" for t in between) and any(c.dep_ == "nsubj" for c in clause.children)
+    return any(t.text == ";" for t in between) and any(c.dep_ == "nsubj" for c in children_of(clause))
 
 
 def _negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in children_of(verb)):
         return True
-    who = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return who is not None and any(t.lower_ in NEGATORS for t in who.subtree if t.dep_ in {"preconj", "det", "neg"}) \
+    who = next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return who is not None and any(t.lower_ in NEGATORS for t in subtree_of(who) if t.dep_ in {"preconj", "det", "neg"}) \
         or (who is not None and who.lower_ in NEGATORS)
 
 
@@ -261,19 +262,19 @@ def _aside(token: Token, lemma: str) -> bool:
         return False
     if token.dep_ == "parataxis":
         return True
-    if token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ in {"mark", "advmod"} for c in token.children):
+    if token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ in {"mark", "advmod"} for c in children_of(token)):
         return True
     # "…, the intelligence directorate reported on Friday": any verb of telling, after what it tells
     return token.dep_ == "advcl" and token.i > head.i and cues().verb_class.get(lemma) == "reported" \
-        and not any(c.dep_ in {"ccomp", "dobj", "mark"} for c in token.children) \
-        and any(c.dep_ == "nsubj" for c in token.children)
+        and not any(c.dep_ in {"ccomp", "dobj", "mark"} for c in children_of(token)) \
+        and any(c.dep_ == "nsubj" for c in children_of(token))
 
 
 def _after_quoted_question(verb: Token) -> bool:
     """A cue that makes a sentence of its own after a quoted question or exclamation ('"…?" he asked.'):
     the parser ends the sentence at the "?", so the quote lies before the cue's sentence."""
-    if verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in verb.children) \
-            or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in children_of(verb)) \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in children_of(verb)):
         return False
     start = Sentences.for_doc(verb.doc).of(verb).start_char
     before = text_of(verb.doc)[max(0, start - 3):start]
@@ -290,12 +291,12 @@ def _who(verb: Token) -> Token | None:
 
 def _verb_phrase(verb: Token) -> str:
     """The cue as written: the verb and its particle or addressee ("told reporters", "put the number")."""
-    extra = [c for c in verb.children
+    extra = [c for c in children_of(verb)
              if c.dep_ == "prt" or (c.dep_ in {"dobj", "dative"} and c.lower_ in {"reporters", "lawmakers",
                                                                                   "journalists", "number"})]
     for child in list(extra):
         if child.lower_ == "number":
-            extra.extend(c for c in child.children if c.dep_ == "det")
+            extra.extend(c for c in children_of(child) if c.dep_ == "det")
     tokens = sorted([verb, *extra], key=lambda t: t.i)
     if tokens[-1].i - tokens[0].i + 1 == len(tokens):
         return " ".join(t.text for t in tokens)
@@ -311,7 +312,7 @@ def _speaker(verb: Token, who: Token | None, actors: TokenActors) -> str:
     if not named and verb.dep_ == "relcl" and who.i == verb.head.i and who.head.pos_ == "VERB":
         sender = _who(who.head)  # "who sent a letter that stated …": the sender speaks
         named = _named(sender, actors) if sender is not None else []
-        relative = next((c for c in who.head.children if c.dep_ == "nsubj"), None)
+        relative = next((c for c in children_of(who.head) if c.dep_ == "nsubj"), None)
         if sender is not None and relative is not None and relative.lower_ == "who":
             named = _person(sender, actors) or named
     return named[0] if named else UNNAMED
@@ -333,12 +334,12 @@ def _named(who: Token, actors: TokenActors) -> list[str]:
     own = actors.at(who)
     if own:
         return own
-    for child in who.children:
+    for child in children_of(who):
         if child.dep_ == "appos" and actors.at(child):
             return actors.at(child)
     if who.lemma_.lower() in cues().unnamed or who.lower_ in cues().unnamed:
         # "U.N. figures", "the ministry's data" name a source; "Egyptian security sources" do not
-        return [a for c in who.children if c.dep_ in {"compound", "poss", "nmod"} for a in phrase_actors(c, actors)]
+        return [a for c in children_of(who) if c.dep_ in {"compound", "poss", "nmod"} for a in phrase_actors(c, actors)]
     return phrase_actors(who, actors)
 
 
@@ -350,13 +351,13 @@ def _phrase_cues(sentence: Span, actors: TokenActors) -> list[_Cue]:
     for token in (doc[i] for i in _within(indices_where(doc, "LOWER", _phrase_cue_words()), sentence)):
         lower = token.lower_
         if lower == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
-            source = next((c for c in token.nbor().children if c.dep_ == "pobj"), None) \
-                or next((c for c in token.children if c.dep_ == "pobj"), None)
+            source = next((c for c in children_of(token.nbor()) if c.dep_ == "pobj"), None) \
+                or next((c for c in children_of(token) if c.dep_ == "pobj"), None)
             named = _named(source, actors) if source is not None else []
             found.append(_Cue(token, f"{token.text} to", None, source, named[0] if named else UNNAMED,
                               _clause(token)))
         elif lower == "citing" and token.dep_ in {"advcl", "xcomp", "prep", "acl"}:
-            source = next((c for c in token.children if c.dep_ in {"dobj", "pobj"}), None)
+            source = next((c for c in children_of(token) if c.dep_ in {"dobj", "pobj"}), None)
             named = _named(source, actors) if source is not None else []
             if named or (source is not None and source.lemma_.lower() in cues().unnamed):
                 found.append(_Cue(token, token.text, None, source, named[0] if named else UNNAMED, _clause(token)))
@@ -396,8 +397,8 @@ def _span(cue: _Cue, others: list[_Cue], quotes: list[Quote], text: str, sentenc
     if cue.content == [cue.token.head]:  # an aside: the reporting clause itself is not what is said
         tokens = [t for t in tokens if t.i == cue.token.i or not _below(t, cue.token)]
     own = cue.who is not None and cue.who.head.i == cue.token.i and cue.who.dep_ in {"nsubj", "nsubjpass"}
-    if own and cue.who is not None and not any(t.i in stop for t in cue.who.subtree):  # own implies a who
-        tokens.extend(cue.who.subtree)
+    if own and cue.who is not None and not any(t.i in stop for t in subtree_of(cue.who)):  # own implies a who
+        tokens.extend(subtree_of(cue.who))
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     sentence_end = sentence.end_char
@@ -425,7 +426,7 @@ def _subtree(root: Token, stop: set[int]) -> list[Token]:
         if token.i in stop and token.i != root.i:
             continue
         out.append(token)
-        stack.extend(token.children)
+        stack.extend(children_of(token))
     return out
 
 
@@ -442,7 +443,7 @@ def _nesting(found: list[_Cue]) -> None:
         for other in found:
             if other is cue or cue.token.i not in other.said():
                 continue
-            marked = any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in cue.token.children)
+            marked = any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in children_of(cue.token))
             if cue.token.dep_ in {"conj", "advcl"} and not marked:
                 own = cue.who is not None and cue.who.head.i == cue.token.i
                 if not own and cue.token.dep_ != "advcl" or not own and cue.who is None:
@@ -460,8 +461,8 @@ def _points_back(cue: _Cue, sentences: Sentences, claims: list[Claim], report: R
     if cue.speaker in {AUTHOR, UNNAMED} or cue.token.dep_ not in {"ROOT"} \
             or cues().verb_class.get(cue.token.lemma_.lower()) != "reported":
         return False
-    said = [c for c in cue.token.children if c.dep_ in {"nsubjpass", "dobj"}]
-    if len(said) != 1 or not _demonstrative(said[0]) or any(c.dep_ in {"ccomp", "xcomp"} for c in cue.token.children):
+    said = [c for c in children_of(cue.token) if c.dep_ in {"nsubjpass", "dobj"}]
+    if len(said) != 1 or not _demonstrative(said[0]) or any(c.dep_ in {"ccomp", "xcomp"} for c in children_of(cue.token)):
         return False
     index = sentences.index[cue.token.i]
     if index == 0:
@@ -487,7 +488,7 @@ def _demonstrative(noun: Token) -> bool:
     if noun.lower_ in {"this", "that"} and noun.pos_ in {"PRON", "DET"}:
         return True
     return noun.lemma_.lower() in POINTING_NOUNS and any(c.dep_ == "det" and c.lower_ in {"this", "these", "that"}
-                                                         for c in noun.children)
+                                                         for c in children_of(noun))
 
 
 def _denials_go_on(found: list[_Cue]) -> None:
@@ -496,7 +497,7 @@ def _denials_go_on(found: list[_Cue]) -> None:
         if cue.kind is None and cue.token.tag_ == "VBG" and cue.token.dep_ in {"advcl", "xcomp", "conj"}:
             head = next((o for o in found if o.token.i == cue.token.head.i), None)
             if head is not None and head.kind == "denial" and any(
-                    t.dep_ == "neg" or t.lower_ in {"no", "never", "nothing"} for t in cue.token.subtree):
+                    t.dep_ == "neg" or t.lower_ in {"no", "never", "nothing"} for t in subtree_of(cue.token)):
                 cue.kind = "denial"  # and what it says denies too ("no orders were given"), not a counter-charge
 
 
@@ -553,7 +554,7 @@ def _said_tokens(cue: _Cue, doc: Doc) -> list[Token]:
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is None:
         return []
-    skip = {cue.token.i} | ({t.i for t in cue.who.subtree} if cue.who is not None else set())
+    skip = {cue.token.i} | ({t.i for t in subtree_of(cue.who)} if cue.who is not None else set())
     tokens = [t for t in span if t.i not in skip]
     # a quote that runs on for sentences is judged by its first: the main clause of what is said
     first = tokens[0].sent if tokens else None

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.list_memo import ListMemo
+from sitreps.extract.tree import children_of
 from sitreps.timeparse.grammar import vocab
 from sitreps.types import Report, TimeExpression
 
@@ -86,7 +87,7 @@ def _looks_forward(token: Token) -> bool:
 
 def verb_tense(verb: Token) -> str:
     """The tense a verb's own form and auxiliaries give; "" for infinitives and gerunds (ask the governor)."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & set(vocab()["future_auxiliaries"]):
         if "have" in words and verb.tag_ == "VBN" and words & {"would", "could", "might", "may", "must", "should"}:

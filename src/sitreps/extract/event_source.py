@@ -20,6 +20,7 @@ from sitreps.extract.event_units import Candidate
 from sitreps.extract.offsets import containing
 from sitreps.extract.modality import own_modality
 from sitreps.extract.roles import TokenActors, lifted_conjunct, phrase_actors
+from sitreps.extract.tree import children_of
 from sitreps.types import Claim, Report
 
 WILLING = {"ready", "willing", "prepared"}
@@ -70,7 +71,7 @@ def _coordinated_away(anchor: Token, cue: int) -> bool:
         if token.i == cue:
             return False
         if token.dep_ == "conj" and token.head.i == cue and any(c.dep_ in {"nsubj", "nsubjpass"}
-                                                                 for c in token.children):
+                                                                 for c in children_of(token)):
             return True
     return False
 
@@ -82,7 +83,7 @@ def speaker_of_event(candidate: Candidate, index: ActorIndex, actors: TokenActor
     if said.cue_token is None:
         return None
     verb = candidate.trigger.doc[said.cue_token]
-    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    who = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
     found = phrase_actors(who, actors) if who is not None else []
     return found[0] if len(found) == 1 else None
 
@@ -124,10 +125,10 @@ def refusal(candidate: Candidate) -> bool:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         negated = any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "longer" and any(
-            n.dep_ == "neg" for n in c.children) for c in verb.children)  # "would no longer honour"
-        future = any(c.lower_ in {"will", "would", "wo", "'ll", "shall"} for c in verb.children if c.dep_ == "aux")
+            n.dep_ == "neg" for n in children_of(c)) for c in children_of(verb))  # "would no longer honour"
+        future = any(c.lower_ in {"will", "would", "wo", "'ll", "shall"} for c in children_of(verb) if c.dep_ == "aux")
         if negated and future:
             return True
-        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in verb.children) or verb.dep_ in {"ROOT", "ccomp"}:
+        if any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" for c in children_of(verb)) or verb.dep_ in {"ROOT", "ccomp"}:
             return False
     return False

@@ -31,6 +31,7 @@ from typing import cast
 from spacy.tokens import Span, Token
 
 from sitreps.extract.plover import Sense, lexicon
+from sitreps.extract.tree import children_of
 from sitreps.types import Report
 
 NOUN_HEADS = {"package", "round", "wave", "campaign", "regime", "programme", "program", "series", "list"}
@@ -164,7 +165,7 @@ def _later_in_sentence(live: list[Candidate]) -> list[list[Candidate]]:
 
 def _negated(candidate: Candidate) -> bool:
     """"would not sign": the event's own verb is negated."""
-    return any(c.dep_ == "neg" for c in (candidate.governor or candidate.trigger).children)
+    return any(c.dep_ == "neg" for c in children_of(candidate.governor or candidate.trigger))
 
 
 def _rank(candidate: Candidate) -> tuple[int, int, int]:
@@ -172,7 +173,7 @@ def _rank(candidate: Candidate) -> tuple[int, int, int]:
     talks happened), then verbs before nouns, and the trigger nearest the root first."""
     trigger = candidate.trigger
     purpose = trigger.dep_ in {"advcl", "acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                 for c in trigger.children)
+                                                                 for c in children_of(trigger))
     return (int(purpose), 0 if candidate.kind == "verb" else 1, sum(1 for _ in trigger.ancestors))
 
 
@@ -195,7 +196,7 @@ def anaphora(candidates: list[Candidate], report: Report) -> None:
     for index, candidate in enumerate(live):
         trigger = candidate.trigger
         pointing = trigger.dep_ == "pobj" and trigger.head.lower_ in temporal and (
-            candidate.definite or any(c.dep_ == "poss" for c in trigger.children))
+            candidate.definite or any(c.dep_ == "poss" for c in children_of(trigger)))
         if pointing:  # "after Wednesday's attack", "since the invasion": an event already told
             earlier = [c for c in live[:index] if c.sense.type == candidate.sense.type and not c.dropped]
             if earlier:
@@ -218,9 +219,13 @@ def anaphora(candidates: list[Candidate], report: Report) -> None:
 
 def reciprocal(candidates: list[Candidate]) -> None:
     """"In return, Pyongyang received technologies": the giver is the last transfer's recipient."""
+    in_return: dict[tuple[int, int], bool] = {}  # events share sentences: each sentence is read once
     for index, candidate in enumerate(candidates):
         sentence = candidate.in_sentence
-        if not any(t.lower_ in {"return", "exchange"} and t.head.lower_ == "in" for t in sentence):
+        key = (sentence.start, sentence.end)
+        if key not in in_return:
+            in_return[key] = any(t.lower_ in {"return", "exchange"} and t.head.lower_ == "in" for t in sentence)
+        if not in_return[key]:
             continue
         before = [c for c in candidates[:index] if c.sense.type == candidate.sense.type
                   and c.in_sentence.start < sentence.start and candidate.trigger.i - c.trigger.i < 150]

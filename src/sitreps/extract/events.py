@@ -61,6 +61,7 @@ from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, l
 from sitreps.extract.roles import (Sentences, TokenActors, agent, is_passive, phrase_actors, preposition_objects,
                                    role_words, subject)
 from sitreps.extract.stances import held_stance, offer_held
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import load_yaml
 from sitreps.types import Report
 
@@ -126,8 +127,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     words = lexicon()
     found: list[Candidate] = []
     nouns: dict[int, Candidate] = {}
+    frame_nouns = frame_words().nouns
     for token in doc:
-        if token.pos_ == "VERB":
+        pos = token.pos_
+        if pos == "VERB":
             sensed = _framed(token, verb_sense(token, money))
             if sensed is not None and _verbal_event(token):
                 candidate = _verb_candidate(token, *sensed[:2], actors)
@@ -142,16 +145,19 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 found.append(prescribed)
             elif sensed is None and (judged := _said_judgement(token, actors)) is not None:
                 found.append(judged)
-        elif token.pos_ == "ADJ" and (held := held_stance(token)) is not None:
+        elif pos == "ADJ" and (held := held_stance(token)) is not None:
             stance = _stance_candidate(token, *held, actors)
             if stance is not None:
                 found.append(stance)
-        elif token.pos_ == "ADJ" and (offered := offer_held(token)) is not None:
+        elif pos == "ADJ" and (offered := offer_held(token)) is not None:
             offer = _stance_candidate(token, offered[0], offered[1], [], actors)
             if offer is not None:
                 offer.frame = "commissive"
                 found.append(offer)
-        elif token.pos_ in {"NOUN", "PROPN"}:
+        elif pos in {"NOUN", "PROPN"}:
+            lemma = token.lemma_.lower()
+            if lemma not in words.nouns and lemma not in words.compounds and lemma not in frame_nouns:
+                continue  # no event noun, no compound's last word, no frame noun: neither reading below finds one
             frame = frame_kind(token)
             entry = noun_sense(token)
             if frame is not None and (entry is None or entry.sense.type != frame_sense(token, frame).type):
@@ -212,8 +218,8 @@ def _told_before(toll: Candidate, found: list[Candidate]) -> bool:
     if verb.lemma_.lower() == "detonate":  # a casualty only with a definite subject ("these bombs were detonated")
         return earlier
     return earlier and any(p.dep_ == "prep" and o.dep_ == "pobj" and _attack_noun(o)
-                           and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in o.children)
-                           for p in verb.children for o in p.children)
+                           and any(d.dep_ == "det" and d.lower_ in DEFINITE for d in children_of(o))
+                           for p in children_of(verb) for o in children_of(p))
 
 
 def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
@@ -222,10 +228,10 @@ def _threatened(threat: Candidate, actors: TokenActors) -> list[str]:
     Lebanon", "offered to help Bosnia rebuild the bridge")."""
     own = {actors.countries.get(a) for a in threat.actor}
     found: list[str] = []
-    stack = [c for c in threat.trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+    stack = [c for c in children_of(threat.trigger) if c.dep_ in {"xcomp", "ccomp"}]
     while stack:  # what is threatened, not its conditions or asides ("until the war in Gaza ends")
         token = stack.pop()
-        stack.extend(c for c in token.children if c.dep_ not in {"advcl", "relcl", "acl", "parataxis", "mark"})
+        stack.extend(c for c in children_of(token) if c.dep_ not in {"advcl", "relcl", "acl", "parataxis", "mark"})
         for actor in actors.at(token) or actors.place(token):
             if actor not in found and actor not in threat.actor and actors.countries.get(actor) not in own:
                 found.append(actor)
@@ -253,7 +259,7 @@ def _prescription(verb: Token, actors: TokenActors) -> Candidate | None:
     party must or should do is a request to that party, whatever the act (``frames.recode`` decides, once
     the speaker is known; without one it is no event)."""
     prescriptive = lexicon().modality["prescriptive"]
-    if not any(c.dep_ == "aux" and c.lower_ in prescriptive for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in prescriptive for c in children_of(verb)):
         return None
     who, passive = subject(verb)
     if who is None or passive or verb.lemma_.lower() in frame_words().stative:
@@ -274,14 +280,14 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
     lemma = verb.lemma_.lower()
     if lemma != "hold" and cues().verb_class.get(lemma) not in {"reported", "claimed"}:
         return None
-    clause = next((c for c in verb.children if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.i > verb.i), None)
+    clause = next((c for c in children_of(verb) if c.dep_ in {"ccomp", "oprd", "xcomp"} and c.i > verb.i), None)
     if clause is None:
         return None
     sense = None
     if clause.lemma_.lower() in words.blame_words:  # "holds Tehran responsible" (the small model's parse)
         sense, judged = Sense("ACCUSE", "allege", True), [clause]
     elif clause.lemma_.lower() == "be":
-        judged = [c for c in clause.children if c.dep_ in {"acomp", "attr", "prep"}]
+        judged = [c for c in children_of(clause) if c.dep_ in {"acomp", "attr", "prep"}]
         if any(c.lower_ in words.blame_words for c in judged):
             sense = Sense("ACCUSE", "allege", True)
         else:
@@ -301,9 +307,9 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         else []
     if not speaker and not finding:
         return None  # an opinion no named party voices
-    target = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
-        or next((c for c in verb.children if c.dep_ == "dobj"), None)
-    candidate = Candidate(sense, verb, "verb", tokens=_clause(verb) | {t.i for t in clause.subtree})
+    target = next((c for c in children_of(clause) if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+        or next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
+    candidate = Candidate(sense, verb, "verb", tokens=_clause(verb) | {t.i for t in subtree_of(clause)})
     candidate.actor = speaker
     candidate.recipient = [a for a in (phrase_actors(target, actors) if target is not None else [])
                            if a not in speaker]
@@ -332,12 +338,12 @@ def _verbal_event(verb: Token) -> bool:
     """A verb tells an event here: not an adjective ("the besieged city", "among the wounded") and,
     as a bare participle, only with something of its own ("bombs dropped on the region", not
     "each soldier deployed")."""
-    if verb.tag_ == "VBG" and verb.dep_ in {"nsubj", "csubj"} and not any(c.dep_ == "det" for c in verb.children):
+    if verb.tag_ == "VBG" and verb.dep_ in {"nsubj", "csubj"} and not any(c.dep_ == "det" for c in children_of(verb)):
         return True  # a gerund subject: "Fighting between the army and the RSF has driven …"
-    if verb.dep_ in {"amod", "pobj", "nsubj", "dobj", "compound"} or any(c.dep_ == "det" for c in verb.children):
+    if verb.dep_ in {"amod", "pobj", "nsubj", "dobj", "compound"} or any(c.dep_ == "det" for c in children_of(verb)):
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return any(c.dep_ in {"prep", "agent", "npadvmod"} and c.lower_ not in {"to", "as"} for c in verb.children)
+        return any(c.dep_ in {"prep", "agent", "npadvmod"} and c.lower_ not in {"to", "as"} for c in children_of(verb))
     return True
 
 
@@ -358,12 +364,12 @@ def _nominal_event(token: Token, actors: TokenActors) -> bool:
 def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenActors) -> Candidate | None:
     who, passive = subject(verb)
     passive = passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
-                                                          for c in verb.children)
-                          and not any(c.dep_ == "dobj" for c in verb.children))  # "the soldiers killed ten people"
+                                                          for c in children_of(verb))
+                          and not any(c.dep_ == "dobj" for c in children_of(verb)))  # "the soldiers killed ten people"
     # is active even when the parser tags "killed" a participle; "six officers reported killed" is not
     candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
     objects = [verb.head if verb.dep_ == "relcl" and c.lower_ in {"which", "that", "whom"} else c
-               for c in verb.children if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
+               for c in children_of(verb) if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
     preps = _recipient_preps(sense.type, bool(objects))
     if objects and verb.lemma_.lower() in role_words()["taken_from"]:
         preps = preps | {"from"}  # "recaptured the town from the rebels"
@@ -384,8 +390,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         targets += preposition_objects(verb, {"from"}) if objects else []  # the parser hangs it on the verb
     deep = DEEP_PREPS.get(sense.type)
     if deep is not None:
-        targets += [o for obj in objects for t in obj.subtree if t.head.i != obj.i and t.dep_ == "prep"
-                    and t.lower_ == deep for o in t.children if o.dep_ == "pobj"]
+        targets += [o for obj in objects for t in subtree_of(obj) if t.head.i != obj.i and t.dep_ == "prep"
+                    and t.lower_ == deep for o in children_of(t) if o.dep_ == "pobj"]
     if entry.inverse and sense.type != "PROTEST":  # "took casualties" is suffered; "took to the streets" is done
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
         candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(objects, actors)
@@ -398,9 +404,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.actor = (phrase_actors(who, actors) or whose(who, actors, acting=True)) if who is not None else []
         candidate.recipient = _from(targets, actors)
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)  # "demanded that Turkey withdraw"
-        addressee = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        clause = next((c for c in children_of(verb) if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in children_of(c))), None)  # "demanded that Turkey withdraw"
+        addressee = next((c for c in children_of(clause) if c.dep_ == "nsubj"), None) if clause is not None else None
         candidate.recipient = phrase_actors(addressee, actors) if addressee is not None else []
     if not passive and not objects and verb.lemma_.lower() in role_words()["ergative"]:
         candidate.actor, candidate.recipient = [], candidate.recipient + candidate.actor  # "the corvette sank"
@@ -410,7 +416,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         candidate.actor, candidate.recipient = candidate.recipient, []  # "troops were moved up": their side moved them
     shooter = agent(verb) if passive else who
     if sense.type == "ASSAULT" and shooter is not None and any(t.lemma_.lower() in words.defences
-                                                               for t in shooter.subtree):
+                                                               for t in subtree_of(shooter)):
         candidate.interception = True  # "air defences destroyed 23 drones": the event is the attack
         if not passive:
             candidate.actor, candidate.recipient = candidate.recipient, candidate.actor
@@ -418,13 +424,13 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
             candidate.actor, candidate.recipient = [], candidate.actor
     dying = verb.lemma_.lower() == "die"  # "nine were wounded", "five died in the blast": the toll of an attack;
     # "these bombs were then detonated remotely": how an attack told before was done
-    told = who is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in who.children)
+    told = who is not None and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children_of(who))
     candidate.casualty = ((passive or dying) and verb.lemma_.lower() in CASUALTY_VERBS
                           or passive and told and verb.lemma_.lower() == "detonate") and not candidate.actor
-    victim = who if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    victim = who if passive else next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
     candidate.unnamed_victims = victim is not None and _unnamed_people(victim, actors)
     if who is not None and who.head.i == verb.i:
-        candidate.tokens |= {t.i for t in who.subtree}
+        candidate.tokens |= {t.i for t in subtree_of(who)}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
     candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or sense.type in ADVERSE
                                                   and who.lower_ in PERSONS)  # "we are investigating the reports"
@@ -434,7 +440,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         # the man to death" is an attack on him
     if sense.type == "COERCE" and sense.mode == "restrict" and who is not None and _crowd(who):
         candidate.sense = Sense("PROTEST", "obstruct", True)  # "protesters blocked roads": no authority restricts
-    if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in verb.children):
+    if entry.intransitive and any(c.dep_ == "dobj" and not actors.at(c) for c in children_of(verb)):
         return None  # "demonstrating assault tactics" shows something; "rallied (outside) parliament" is a rally
     if entry.agentive and not _agentive(candidate.actor, actors, addressed=bool(candidate.recipient)) \
             and not (not candidate.actor and who is not None and who.lower_ in PERSONS):
@@ -448,14 +454,14 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
             and not (sense.type in VOICED and not passive and party(who)) \
             and not (passive and who is not None and (sense.specific and who.pos_ == "NOUN" or verb.lemma_ == "agree")
-                     and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children)) \
+                     and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in children_of(verb))) \
             and not (sense.type in MATERIAL and acting_body(verb)):
         return None  # a passive whose subject decides the act stands alone ("a peace deal was signed in Doha"),
         # unless it is a condition or time of something else ("if a truce is signed")
     if entry.verdict and not candidate.recipient:
         candidate.recipient = _judged(verb, actors, candidate.actor)
     if entry.targeted and not candidate.recipient and any(c.dep_ == "dobj" and c.lemma_.lower() in entry.targeted
-                                                          for c in verb.children):
+                                                          for c in children_of(verb)):
         return None  # "voiced concern over high-risk areas": a worry, not a criticism of anyone
     return candidate
 
@@ -494,16 +500,16 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
     candidate.recipient = _from(preposition_objects(noun, _recipient_preps(entry.sense.type, False)), actors) + of
     candidate.unnamed_victims = any(_unnamed_people(o, actors) for o in preposition_objects(noun, {"of", "on", "against"}))
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not candidate.actor:
-        candidate.actor = [a for c in noun.head.head.children if c.dep_ == "poss" for a in phrase_actors(c, actors)]
+        candidate.actor = [a for c in children_of(noun.head.head) if c.dep_ == "poss" for a in phrase_actors(c, actors)]
     if not candidate.actor:
         claimer = responsibility_claimer(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
         candidate.actor = phrase_actors(claimer, actors) if claimer is not None else []
     if not candidate.actor and entry.sense.type == "CONSULT":
         candidate.actor = _host_subject(noun, actors)
-    determiner = next((c for c in noun.children if c.dep_ == "det"), None)
+    determiner = next((c for c in children_of(noun) if c.dep_ == "det"), None)
     candidate.definite = determiner is not None and determiner.lower_ in DEFINITE
     candidate.demonstrative = determiner is not None and determiner.lower_ in DEMONSTRATIVE
-    candidate.bare = determiner is None and not any(c.dep_ in {"poss", "nummod"} for c in noun.children) \
+    candidate.bare = determiner is None and not any(c.dep_ in {"poss", "nummod"} for c in children_of(noun)) \
         and noun.tag_ in {"NNS", "NNPS"}
     candidate.needs_date = entry.needs_date
     return candidate
@@ -557,17 +563,17 @@ def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bo
                                                                      == "PROTEST")  # "the rebels laid siege",
         # "workers went on strike"
         if who.head.i == verb.i:
-            candidate.tokens |= {t.i for t in who.subtree}
+            candidate.tokens |= {t.i for t in subtree_of(who)}
     elif who is not None:
         candidate.recipient = phrase_actors(who, actors)
         # "Pakistan received criticism from India": the one it came from is the actor
-        candidate.actor += _from(preposition_objects(verb, {"from"}) + [o for obj in verb.children if obj.dep_ == "dobj"
+        candidate.actor += _from(preposition_objects(verb, {"from"}) + [o for obj in children_of(verb) if obj.dep_ == "dobj"
                                                                          for o in preposition_objects(obj, {"from"})],
                                  actors)
     preps = RECIPIENT_PREPS | {"from"} if candidate.sense.type == "RETREAT" else RECIPIENT_PREPS  # "began its
     candidate.recipient += _from(preposition_objects(verb, preps), actors)  # pullout from Georgia"
     if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.head.i == verb.i:  # "placed Huawei on a
-        candidate.recipient += _from([c for c in verb.children if c.dep_ == "dobj"], actors)  # blacklist"
+        candidate.recipient += _from([c for c in children_of(verb) if c.dep_ == "dobj"], actors)  # blacklist"
     candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
     candidate.weak = False
 
@@ -630,17 +636,17 @@ def _reacted_to(candidate: Candidate) -> Token | None:
     verb = candidate.governor or candidate.trigger
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and verb.head.dep_ in {"appos", "npadvmod"}:
         return verb.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ != "NOUN":
         return None
-    determiner = next((c for c in obj.children if c.dep_ in {"det", "poss"}), None)
+    determiner = next((c for c in children_of(obj) if c.dep_ in {"det", "poss"}), None)
     return obj if determiner is not None and determiner.lower_ in DEFINITE else None
 
 
 def _instrument(verb: Token, actors: TokenActors) -> list[str]:
     """The actor of an agentless passive from the event noun it happened in ("killed in a Ukrainian strike")."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during", "from"}):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in {"in", "by", "during", "from"}):
+        for obj in (c for c in children_of(prep) if c.dep_ == "pobj"):
             if noun_sense(obj) is not None:
                 found = phrase_actors(obj, actors, via_of=False)
                 if found:
@@ -679,11 +685,11 @@ def _from(tokens: list[Token], actors: TokenActors) -> list[str]:
 def _clause(trigger: Token) -> set[int]:
     """The trigger with its arguments, not the clauses hanging off it."""
     out = {trigger.i}
-    stack = [c for c in trigger.children if c.dep_ not in CLAUSE_LINKS]
+    stack = [c for c in children_of(trigger) if c.dep_ not in CLAUSE_LINKS]
     while stack:
         token = stack.pop()
         out.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "ccomp", "parataxis"})
+        stack.extend(c for c in children_of(token) if c.dep_ not in {"relcl", "ccomp", "parataxis"})
     return out
 
 
@@ -699,7 +705,7 @@ def _agentive(found: list[str], actors: TokenActors, *, addressed: bool) -> bool
 
 def _crowd(who: Token) -> bool:
     words = lexicon().crowd_words
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in who.subtree)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in subtree_of(who))
 
 
 def _enough(candidate: Candidate, actors: TokenActors) -> bool:

@@ -29,6 +29,8 @@ from spacy.tokens import Token
 from sitreps.extract.figure_subjects import VERB_POS
 from sitreps.extract.numbers import Quantity
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of
+from sitreps.gazetteer_match import tokens as doc_tokens
 from sitreps.nlp import text_of
 
 if TYPE_CHECKING:
@@ -69,29 +71,29 @@ def context(counted: _Counted, number: Token, words: FigureLexicon, last: Token 
     found = Context()
     if anchor != number:
         found.own = anchor.lemma_.lower()
-    for child in anchor.children:
+    for child in children_of(anchor):
         if child.dep_ in {"amod", "npadvmod"}:
             found.modifiers.append(child.lemma_.lower())
         elif child.dep_ == "compound":
             found.compounds.append(child.lemma_.lower())
-        elif child.dep_ in {"acl", "relcl"} and not any(c.dep_ == "dobj" for c in child.children):
+        elif child.dep_ in {"acl", "relcl"} and not any(c.dep_ == "dobj" for c in children_of(child)):
             found.near.append(child.lemma_.lower())  # not "shootings …, killing three": the shootings did that
-            found.near += [c.lemma_.lower() for c in child.children  # "eight whose arrests were announced"
-                           if c.dep_ in {"nsubj", "nsubjpass"} and any(p.lower_ == "whose" for p in c.children)]
-            found.near += [c.lemma_.lower() for c in child.children if c.dep_ == "conj"]
+            found.near += [c.lemma_.lower() for c in children_of(child)  # "eight whose arrests were announced"
+                           if c.dep_ in {"nsubj", "nsubjpass"} and any(p.lower_ == "whose" for p in children_of(c))]
+            found.near += [c.lemma_.lower() for c in children_of(child) if c.dep_ == "conj"]
         elif child.dep_ == "prep" and child.lower_ in {"with", "in"}:  # "people with shrapnel wounds"
-            found.near += [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+            found.near += [c.lemma_.lower() for c in children_of(child) if c.dep_ == "pobj"]
     following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if following is not None and following.pos_ in {"ADJ", "VERB"} and following.dep_ in {"amod", "acl", "acomp"}:
         found.near.append(following.lemma_.lower())  # "110,012 wounded", "four dead", "killed and wounded"
-        found.near += [c.lemma_.lower() for c in following.children if c.dep_ == "conj"]
+        found.near += [c.lemma_.lower() for c in children_of(following) if c.dep_ == "conj"]
     after = last.doc[last.i + 1] if last is not None and last.i + 1 < len(last.doc) else None
     if anchor == number and after is not None and after.pos_ == "VERB" and after.dep_ in {"conj", "advcl"} \
             and not _has_own_arguments(after, after):
         found.near.append(after.lemma_.lower())  # "100 have been killed and between 800 and 1,000 wounded"
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
         owner = anchor.head.head  # "a loss rate of 1,000 soldiers", "the killing of one journalist"
-        found.near += [owner.lemma_.lower()] + [c.lemma_.lower() for c in owner.children
+        found.near += [owner.lemma_.lower()] + [c.lemma_.lower() for c in children_of(owner)
                                                  if c.dep_ in {"compound", "amod"}]
     _verb_rings(anchor, number, found, words)
     return found
@@ -113,40 +115,40 @@ def _verb_rings(anchor: Token, number: Token, found: Context, words: FigureLexic
     if verb == anchor or not direct or verb.pos_ not in VERB_POS:
         return
     found.verb = verb
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c != anchor]
+    objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "attr"} and c != anchor]
     lemma = verb.lemma_.lower()
     agent = anchor.dep_ == "nsubj" and objects and lemma in words.person_verbs  # not "30,000 people fled villages"
     showing = bool(objects) and lemma in words.intransitive_protest  # "developers demonstrated their apps"
     if not agent and not showing:  # "500 troops killed 30 rebels"; "developers demonstrated their apps"
         found.far.append(lemma)
-        found.far += [c.lemma_.lower() for c in verb.children if c.dep_ in {"xcomp", "oprd", "acomp"}]
-        found.far += [c.lemma_.lower() for c in verb.children
+        found.far += [c.lemma_.lower() for c in children_of(verb) if c.dep_ in {"xcomp", "oprd", "acomp"}]
+        found.far += [c.lemma_.lower() for c in children_of(verb)
                       if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_own_arguments(verb, c)]
-    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"):
-        found.far += [c.lemma_.lower() for c in preposition.children if c.dep_ == "pobj"]  # "among the wounded"
+    for preposition in (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ == "among"):
+        found.far += [c.lemma_.lower() for c in children_of(preposition) if c.dep_ == "pobj"]  # "among the wounded"
     if anchor.head.lower_ == "at" and anchor.head.head == verb:  # "put Russian losses at 1,950"
-        for measured in (c for c in verb.children if c.dep_ == "dobj"):
-            found.far += [measured.lemma_.lower()] + [c.lemma_.lower() for c in measured.children
+        for measured in (c for c in children_of(verb) if c.dep_ == "dobj"):
+            found.far += [measured.lemma_.lower()] + [c.lemma_.lower() for c in children_of(measured)
                                                       if c.dep_ in {"compound", "amod"}]
     if anchor.dep_ == "pobj" or number.head.dep_ == "prep":  # "the death toll rose to 34"
-        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            found.far += [subject.lemma_.lower()] + [c.lemma_.lower() for c in subject.children if c.dep_ == "compound"]
+        for subject in (c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}):
+            found.far += [subject.lemma_.lower()] + [c.lemma_.lower() for c in children_of(subject) if c.dep_ == "compound"]
             if subject.lemma_.lower() in words.generic_heads:  # "the number of homeless grew to 300,000"
-                found.far += [o.lemma_.lower() for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                              for o in p.children if o.dep_ == "pobj"]
-    for suffering in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+                found.far += [o.lemma_.lower() for p in children_of(subject) if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in children_of(p) if o.dep_ == "pobj"]
+    for suffering in [verb, *(c for c in children_of(verb) if c.dep_ == "xcomp")]:
         if anchor.dep_ == "nsubj" and suffering.lemma_.lower() in words.suffer_verbs:
-            found.farther += [o.lemma_.lower() for o in suffering.children if o.dep_ == "dobj"]  # "suffered injuries"
+            found.farther += [o.lemma_.lower() for o in children_of(suffering) if o.dep_ == "dobj"]  # "suffered injuries"
     if lemma in {"join", "stage"}:  # "5,000 people joined the rally"
         found.farther += [o.lemma_.lower() for o in objects]
-    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "from", "into", "in", "for", "at"}):
-        found.farther += [c.lemma_.lower() for c in preposition.children if c.dep_ == "pobj"]  # "shot to death"
+    for preposition in (c for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in {"to", "from", "into", "in", "for", "at"}):
+        found.farther += [c.lemma_.lower() for c in children_of(preposition) if c.dep_ == "pobj"]  # "shot to death"
 
 
 def _has_own_arguments(verb: Token, conjunct: Token) -> bool:
     """"were killed or wounded" shares its subject; "killed 12 and wounded 30" and "100 have been killed and
     between 800 and 1,000 wounded" do not."""
-    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in conjunct.children) \
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in children_of(conjunct)) \
         or any(t.like_num for t in verb.doc[verb.i + 1:conjunct.i])
 
 
@@ -260,12 +262,12 @@ def rate(counted: _Counted, last: Token, words: FigureLexicon) -> str | None:
     the noun in the same clause ("… in a single day", "per day" after the verb, "in an average month")."""
     doc = last.doc
     start = (counted.head.i + 1) if counted.head is not None and counted.head.i > last.i else last.i + 1
-    following = [t.lower_ for t in doc[start:start + 5]]
+    following = doc_tokens(doc)[1][start:start + 5]  # the document's lower-case words, made once
     for phrase, per in words.rates:
         if tuple(following[:len(phrase)]) == phrase and _a_rate(following, len(phrase), words):
             return per
     if counted.head is not None:
-        for child in counted.head.children:
+        for child in children_of(counted.head):
             for phrase, per in words.rates:
                 if len(phrase) == 1 and child.lower_ == phrase[0]:
                     return per
@@ -286,16 +288,17 @@ def _rate_in_clause(counted: _Counted, last: Token, words: FigureLexicon) -> str
     sentence = Sentences.for_doc(doc).of(verb)
     if not _RATE_WORDS.search(text_of(doc), sentence.start_char, sentence.end_char):
         return None  # no day, week, month or year in the sentence: no rate to look for
-    for child in verb.children:
+    for child in children_of(verb):
         holds_figure = child.left_edge.i <= node.i <= child.right_edge.i
         if not holds_figure and child.dep_ not in {"prep", "npadvmod", "advmod"}:
             continue  # another clause, or another participant's noun phrase
         low, high = child.left_edge.i, child.right_edge.i + 1
+        lowers = doc_tokens(doc)[1]  # read from the document's list: no Token or string made per word
         for k in range(low, high):
-            for phrase, per in words.clause_rates.get(doc[k].lower_, ()):
+            for phrase, per in words.clause_rates.get(lowers[k], ()):
                 n = len(phrase)
-                if k + n <= high and tuple(t.lower_ for t in doc[k:k + n]) == phrase \
-                        and (k + n >= len(doc) or doc[k + n].lower_ not in words.not_rate_after):
+                if k + n <= high and tuple(lowers[k:k + n]) == phrase \
+                        and (k + n >= len(doc) or lowers[k + n] not in words.not_rate_after):
                     return per
     return None
 
@@ -318,8 +321,8 @@ def people_who(number: Token, words: FigureLexicon) -> str | None:
     if verb.i < number.i:  # "killed 475 and wounded 247 civilians": people killed
         objects = verb.lemma_.lower() in words.person_verbs and verb.tag_ in {"VBD", "VBN"}
         return f"people {verb.lower_}" if objects and number.dep_ in {"dobj", "conj"} else None
-    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children_of(verb)):
         return f"people {verb.lower_}"
-    if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in children_of(verb)):
         return f"people who {verb.lower_}"
     return None

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from sitreps.extract.attribution import ActorIndex
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.gazetteer import gazetteer
 from sitreps.types import Actor, Figure, Place, Report
 
@@ -111,7 +112,7 @@ class Whose:
             if pronoun.dep_ != "nsubj" or verb.dep_ not in {"ccomp", "conj", "xcomp", "advcl"}:
                 break
             verb = verb.head
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
                 actor = self.phrase(subject)
                 if actor and (self.kinds.get(actor) == "person") == person:
@@ -129,13 +130,13 @@ class Whose:
         parsed with the city as subject and the real one as its apposition."""
         if subject.idx >= self.header:
             return subject
-        return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= self.header), None)
+        return next((c for c in children_of(subject) if c.dep_ == "appos" and c.idx >= self.header), None)
 
     def ofsubject_of(self, subject: Token, words: FigureLexicon) -> str | None:
         if subject.lower_ in {"which", "that", "who"} and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "the appeal, which sought $2.7 billion": the appeal
-        for preposition in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "for"):
-            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+        for preposition in (c for c in children_of(subject) if c.dep_ == "prep" and c.lower_ == "for"):
+            for target in (c for c in children_of(preposition) if c.dep_ == "pobj"):
                 actor = self.phrase(target) or self.place_state(target)
                 if actor:
                     return actor  # "the U.N.'s appeal for Sudan sought …": Sudan's, not the U.N.'s
@@ -147,15 +148,15 @@ class Whose:
         if actor is None and subject.lower_ in words.pronouns:
             return self.antecedent(subject, words)
         if actor is None and subject.pos_ == "PROPN":  # "the Istanbul Stock Exchange, which fell": Turkey's
-            actor = next((state for t in subject.subtree if t.i <= subject.i and (state := self.place_state(t))), None)
+            actor = next((state for t in subtree_of(subject) if t.i <= subject.i and (state := self.place_state(t))), None)
         if actor is None:  # "the North Korean state could collect …"
-            actor = next((state for t in subject.subtree if t.i < subject.i and (state := self.demonym(t))), None)
+            actor = next((state for t in subtree_of(subject) if t.i < subject.i and (state := self.demonym(t))), None)
         return actor
 
     def possessor_state(self, noun: Token, words: FigureLexicon) -> str | None:
         """"his country", "their government": the state of whoever the pronoun stands for, else of the speaker
         of the clause above ("The Italian defence minister said his country will send ten instructors")."""
-        possessive = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in words.pronouns), None)
+        possessive = next((c for c in children_of(noun) if c.dep_ == "poss" and c.lower_ in words.pronouns), None)
         if possessive is None:
             return None
         actor = self.antecedent(possessive, words)
@@ -166,7 +167,7 @@ class Whose:
             if verb.dep_ not in {"ccomp", "conj", "xcomp", "advcl"}:
                 break
             verb = verb.head
-            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            speaker = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
             if speaker is not None:
                 return self.named(speaker)
         return None
@@ -176,7 +177,7 @@ class Whose:
         actor = self.phrase(token)
         if actor and self.countries.get(actor):
             return (self.country_state(actor) or actor) if self.kinds.get(actor) == "person" else actor
-        for word in token.subtree:  # "Italian Minister for Defence Ignazio La Russa", read as no one's
+        for word in subtree_of(token):  # "Italian Minister for Defence Ignazio La Russa", read as no one's
             if word.i > token.i:
                 break
             state = self.demonym(word)
@@ -193,8 +194,8 @@ def subject_of(doc: Doc, counted: _Counted, number: Token, category: str, whose:
         if actor:
             return actor
         if category == "money":  # "committed to a $30-billion arms package for Israel": the recipient's
-            actor = next((a for p in head.children if p.dep_ == "prep" and p.lower_ in {"for", "to"}
-                          for o in p.children if o.dep_ == "pobj" and (a := whose.phrase(o) or whose.place_state(o))),
+            actor = next((a for p in children_of(head) if p.dep_ == "prep" and p.lower_ in {"for", "to"}
+                          for o in children_of(p) if o.dep_ == "pobj" and (a := whose.phrase(o) or whose.place_state(o))),
                          None)
             if actor:
                 return actor
@@ -215,7 +216,7 @@ def _owner_in_phrase(head: Token, after: int, whose: Whose, words: FigureLexicon
     actor = whose.span(doc[first].idx, head.idx + len(head.text)) if first <= head.i else None
     if actor:
         return actor
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ == "poss":
             actor = whose.antecedent(child, words) if child.lower_ in words.pronouns \
                 else whose.span(child.left_edge.idx, child.idx + len(child.text))
@@ -234,8 +235,8 @@ def _owner_in_phrase(head: Token, after: int, whose: Whose, words: FigureLexicon
 
 def _among(node: Token, whose: Whose) -> str | None:
     """"deaths among North Korean soldiers": the group named after "among" suffered them."""
-    for preposition in (c for c in node.children if c.dep_ == "prep" and c.lower_ == "among"):
-        for target in (c for c in preposition.children if c.dep_ == "pobj"):
+    for preposition in (c for c in children_of(node) if c.dep_ == "prep" and c.lower_ == "among"):
+        for target in (c for c in children_of(preposition) if c.dep_ == "pobj"):
             actor = whose.named(target)
             if actor:
                 return actor
@@ -245,10 +246,10 @@ def _among(node: Token, whose: Whose) -> str | None:
 def _sufferer(head: Token, whose: Whose, words: FigureLexicon) -> str | None:
     """"1,950 casualties, which Ukraine said Russia suffered": the subject of the suffering verb in a relative
     clause on the counted noun, not whoever reports it."""
-    for clause in (c for c in head.children if c.dep_ == "relcl"):
-        for verb in clause.subtree:
+    for clause in (c for c in children_of(head) if c.dep_ == "relcl"):
+        for verb in subtree_of(clause):
             if verb.pos_ == "VERB" and verb.lemma_.lower() in words.suffer_verbs:
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"
+                subject = next((c for c in children_of(verb) if c.dep_ == "nsubj"
                                 and c.lower_ not in {"which", "that", "who"}), None)
                 if subject is not None:
                     return whose.ofsubject_of(subject, words)
@@ -274,7 +275,7 @@ def _by_the_verb(start: Token, category: str, whose: Whose, words: FigureLexicon
                 return _owner_in_phrase(container, container.left_edge.i - 1, whose, words) or \
                     _by_the_verb(container, category, whose, words)
             if lemma in words.reporting_verbs:  # "the lawmaker reported 100 deaths": the speaker is the source
-                measured = next((c for c in parent.children if c.dep_ == "dobj"), None)
+                measured = next((c for c in children_of(parent) if c.dep_ == "dobj"), None)
                 if node.lower_ == "at" and measured is not None:  # "put Russian losses at 1,950"
                     return _owner_in_phrase(measured, measured.left_edge.i - 1, whose, words)
                 return _among(parent, whose)
@@ -287,7 +288,7 @@ def _by_the_verb(start: Token, category: str, whose: Whose, words: FigureLexicon
                     return recipient  # "sent 31 tanks to Ukraine", "announced €120 million for Sudan"
                 if category not in words.sent_categories:
                     return None  # "Norway pledged $22 million": the recipient's money; troops sent stay the sender's
-            headers = [whose.past_header(c) for c in parent.children if c.dep_ == "nsubj"]
+            headers = [whose.past_header(c) for c in children_of(parent) if c.dep_ == "nsubj"]
             subjects = [c for c in headers if c is not None] or _stray_subject(parent)
             if subjects:
                 return whose.ofsubject_of(subjects[0], words)
@@ -320,7 +321,7 @@ def _container(verb: Token, node: Token, words: FigureLexicon) -> Token | None:
     several million rounds" (where the parser loses the relative clause, the noun before "which")."""
     if node.dep_ != "dobj" or verb.lemma_.lower() not in words.containing_verbs:
         return None
-    relative = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+    relative = next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}
                      and c.lower_ in {"that", "which", "who"}), None)
     if relative is None:
         return None
@@ -357,11 +358,11 @@ def party_in_sentence(doc: Doc, start: int, end: int, source: str | None, whose:
 
 def _recipient(verb: Token, whose: Whose) -> str | None:
     """Who is given something: "sent tanks to Ukraine", "gave Ukraine tanks", "pledged $22 million for Sudan"."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"}:
             return whose.phrase(child) or whose.place_state(child)
         if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "for"}:
-            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            target = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
             actor = target is not None and (whose.phrase(target) or whose.place_state(target))
             if actor:
                 return actor
@@ -399,18 +400,18 @@ def story_country(report: Report) -> str | None:
 def subject_named(counted: _Counted, number: Token, last: Token, whose: Whose) -> str | None:
     """Whose figure a phrase on it names: "aid for Sudan", "fighters from Nepal", "€25 million for areas in Chad"."""
     anchor = counted.head or number
-    described = [o for p in last.children if p.dep_ == "prep" and p.lower_ in {"in", "worth"}
-                 for o in p.children if o.dep_ == "pobj"]  # "€120 million in humanitarian aid for Sudan"
+    described = [o for p in children_of(last) if p.dep_ == "prep" and p.lower_ in {"in", "worth"}
+                 for o in children_of(p) if o.dep_ == "pobj"]  # "€120 million in humanitarian aid for Sudan"
     for node in dict.fromkeys((anchor, number, last, *described)):
-        for preposition in (c for c in node.children if c.dep_ == "prep" and c.lower_ in {"for", "from", "of", "to"}):
-            for target in (c for c in preposition.children if c.dep_ == "pobj"):
+        for preposition in (c for c in children_of(node) if c.dep_ == "prep" and c.lower_ in {"for", "from", "of", "to"}):
+            for target in (c for c in children_of(preposition) if c.dep_ == "pobj"):
                 actor = whose.span(target.left_edge.idx, target.idx + len(target.text)) or whose.place_state(target) \
-                    or next((whose.place_state(t) for t in target.subtree if whose.place_state(t)), None)
+                    or next((whose.place_state(t) for t in subtree_of(target) if whose.place_state(t)), None)
                 if actor:
                     return actor
     if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB":  # "murdering six soldiers from the United Kingdom",
-        for preposition in (c for c in anchor.head.children if c.dep_ == "prep" and c.lower_ == "from"):
-            for target in (c for c in preposition.children if c.dep_ == "pobj"):  # as the parser hangs it
+        for preposition in (c for c in children_of(anchor.head) if c.dep_ == "prep" and c.lower_ == "from"):
+            for target in (c for c in children_of(preposition) if c.dep_ == "pobj"):  # as the parser hangs it
                 actor = whose.phrase(target) or whose.place_state(target)
                 if actor:
                     return actor

@@ -46,6 +46,7 @@ from sitreps.extract.figure_subjects import (VERB_POS, Whose, actor_just_before,
 from sitreps.extract.numbers import Quantity, find_amounts
 from sitreps.extract.offsets import starting_within
 from sitreps.extract.roles import Sentences
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.nlp import text_of
 from sitreps.resources import load_yaml
 from sitreps.types import Figure, Report
@@ -360,7 +361,7 @@ def _bare_total(counted: _Counted, number: Token, words: FigureLexicon) -> bool:
     if counted.what is not None:
         return _generic_what(counted.what, words)
     if number.dep_ in {"attr", "pobj", "dobj", "appos", "nsubj", "nsubjpass", "ROOT"} \
-            and not any(c.dep_ == "prep" for c in number.children):
+            and not any(c.dep_ == "prep" for c in children_of(number)):
         return True  # "a further 3.2 million had crossed", "the previous high of 103"
     verb = number
     for _ in range(3):  # "the total now stands at 738,660": a total that is the subject of the verb
@@ -368,7 +369,7 @@ def _bare_total(counted: _Counted, number: Token, words: FigureLexicon) -> bool:
             break
         verb = verb.head
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in words.generic_heads
-               and not any(p.dep_ == "prep" for p in c.children) for c in verb.children)
+               and not any(p.dep_ == "prep" for p in children_of(c)) for c in children_of(verb))
 
 
 def _generic_what(what: str, words: FigureLexicon) -> bool:
@@ -444,7 +445,7 @@ def _counted_noun(doc: Doc, quantity: Quantity, last: Token, words: FigureLexico
     else:
         root = _chunk_root(doc, last.i)
         if root is not None and root.i > last.i and not any(
-                c.dep_ == "nummod" and c.i > last.i for c in root.children):  # not "the 104 aboard, 46 seamen"
+                c.dep_ == "nummod" and c.i > last.i for c in children_of(root)):  # not "the 104 aboard, 46 seamen"
             head = root
     while head is not None and head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
         head = head.head  # "four mine countermeasures vessels": the vessels
@@ -478,7 +479,7 @@ def _of_phrase(doc: Doc, last: Token) -> _Counted | None:
     if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ != "of":
         return None
     of = doc[last.i + 1]
-    objects = [c for c in of.children if c.dep_ == "pobj"]
+    objects = [c for c in children_of(of) if c.dep_ == "pobj"]
     if not objects:
         following = [t for t in doc[of.i + 1: of.i + 6] if t.pos_ in {"NOUN", "PROPN"}]
         if not following:
@@ -489,8 +490,8 @@ def _of_phrase(doc: Doc, last: Token) -> _Counted | None:
         return None  # "two of whom": a clause about people already counted
     if head.pos_ == "PRON":
         return _Counted(None, None, head.idx + len(head.text), anaphoric=True)  # "3,000 of them": as before
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children)
-    counted_there = [c for c in head.children if c.dep_ == "nummod" or (c.like_num and c.i < head.i)]
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in children_of(head))
+    counted_there = [c for c in children_of(head) if c.dep_ == "nummod" or (c.like_num and c.i < head.i)]
     if counted_there:  # "fewer than 200 of the 1,500 permits": that figure is read on its own
         first = max(c.i for c in counted_there) + 1
         return _Counted(head, _phrase(doc, first, head), last.idx + len(last.text), anaphoric=definite)
@@ -511,9 +512,9 @@ def _owner_of(doc: Doc, last: Token, quantity: Quantity) -> _Counted | None:
 
 def _described(doc: Doc, last: Token, quantity: Quantity, words: FigureLexicon) -> _Counted | None:
     """An amount with no noun of its own: "$120 million in humanitarian aid", "revenue fell to $7.2 billion"."""
-    for child in last.children:
+    for child in children_of(last):
         if child.dep_ == "prep" and child.lower_ in {"in", "for", "worth"}:
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            objects = [c for c in children_of(child) if c.dep_ == "pobj" and c.pos_ == "NOUN"]
             if objects:
                 return _Counted(None, _phrase(doc, child.i + 1, objects[0]), quantity.end)
     if last.head.lemma_.lower() in {"number", "total", "count"} and last.head.pos_ == "VERB" \
@@ -529,14 +530,14 @@ def _described(doc: Doc, last: Token, quantity: Quantity, words: FigureLexicon) 
         return None
     if node.dep_ == "dobj" and verb.lemma_.lower() in words.person_verbs:
         return None  # "the strike killed 475": people, not the strike
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.lower_ in {"which", "that"} and verb.dep_ == "relcl":
         subject = verb.head
     if subject is None or subject.pos_ != "NOUN":
         return None  # a pronoun or a named actor says who, not what
     if subject.lemma_.lower() in words.generic_heads:  # "the number of homeless has grown to 300,000"
-        counted = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for o in p.children if o.dep_ == "pobj"), None)
+        counted = next((o for p in children_of(subject) if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in children_of(p) if o.dep_ == "pobj"), None)
         if counted is not None:
             return _Counted(None, _phrase(doc, counted.left_edge.i, counted), quantity.end)
     return _Counted(None, _phrase(doc, subject.left_edge.i, subject), quantity.end)
@@ -549,7 +550,7 @@ def _borrow(doc: Doc, earlier: _Counted, last: Token, quantity: Quantity, own: _
     what = earlier.head.text
     nxt = last.i + 1
     if nxt < len(doc) and doc[nxt].lower_ == "from":  # an origin names the group; "in Kharkiv" is a place
-        edge = max((t.i for t in doc[nxt].subtree), default=nxt)
+        edge = max((t.i for t in subtree_of(doc[nxt])), default=nxt)
         what = f"{earlier.head.text} {doc[nxt:edge + 1].text}"
     return _Counted(earlier.head, what, max(quantity.end, own.end), borrowed=True, token=own.head)
 

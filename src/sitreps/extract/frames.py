@@ -35,6 +35,7 @@ from sitreps.extract.event_units import Candidate
 from sitreps.extract.material import forces
 from sitreps.extract.plover import Sense, lexicon
 from sitreps.extract.roles import lifted_conjunct
+from sitreps.extract.tree import children_of
 from sitreps.resources import load_yaml
 
 # Links that leave what is said: a relative clause, an aside, a coordinated act, a subordinate clause.
@@ -118,37 +119,38 @@ def frame_kind(token: Token) -> str | None:
         kind = table.verbs.get(lemma)
         if kind is None:
             return None
+        kids = children_of(token)
         particles = table.particles.get(lemma, frozenset())
-        if any(c.dep_ == "prt" and c.lower_ not in particles for c in token.children):
+        if any(c.dep_ == "prt" and c.lower_ not in particles for c in kids):
             return None  # another phrasal verb: "called up for training", "called off the talks"
-        if any(c.dep_ in {"prt", "prep", "mark"} and c.lower_ in particles for c in token.children):
+        if any(c.dep_ in {"prt", "prep", "mark"} and c.lower_ in particles for c in kids):
             return kind  # "called for a ceasefire", "called on X to", "called for the crowd to march" (mark)
         if any(c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > token.i and any(
-                m.dep_ == "mark" and m.lower_ in particles and m.i == token.i + 1 for m in c.children)
-               for c in token.children):
+                m.dep_ == "mark" and m.lower_ in particles and m.i == token.i + 1 for m in children_of(c))
+               for c in kids):
             return kind  # "calling for NATO forces to exercise caution": the small model hangs "for" lower
         if lemma in table.particle_only:
             return None
-        if lemma in table.addressed_only and not any(c.dep_ in {"dobj", "dative"} for c in token.children):
+        if lemma in table.addressed_only and not any(c.dep_ in {"dobj", "dative"} for c in kids):
             return None
         if lemma in table.subject_only:
             return kind if any(c.dep_ in {"ccomp", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in
-                                                                    c.children)
-                               and any(s.dep_ == "nsubj" for s in c.children) for c in token.children) else None
+                                                                    children_of(c))
+                               and any(s.dep_ == "nsubj" for s in children_of(c)) for c in kids) else None
         if _infinitive(token, addressed=kind == "directive"):
             return kind
         if lemma in table.infinitive_only:
             return None
         if kind == "denial" and any(c.dep_ == "dobj" and c.lemma_.lower() in table.denied_objects
-                                    for c in token.children):
+                                    for c in kids):
             return kind  # "denied any involvement", "denied these claims"
         return kind if _clause(token) or _gerund(token) else None
     if token.pos_ == "NOUN":
         kind = table.nouns.get(lemma)
         if kind is None:
             return None
-        complement = any(c.dep_ in {"acl", "ccomp", "relcl"} and _said(c) for c in token.children) or any(
-            c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "against", "that"} for c in token.children)
+        complement = any(c.dep_ in {"acl", "ccomp", "relcl"} and _said(c) for c in children_of(token)) or any(
+            c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "against", "that"} for c in children_of(token))
         return kind if complement else None
     return None
 
@@ -164,9 +166,9 @@ def _infinitive(verb: Token, *, addressed: bool) -> bool:
     """"ordered the militants to surrender", "offered to hand over"; for a directive with an addressee
     also an infinitive the small model hangs as an adverbial clause ("called on X to investigate"),
     which is otherwise a purpose ("rejected the presence of troops to help their cause")."""
-    for child in verb.children:
-        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children) \
-                or any(m.dep_ == "mark" for m in child.children):
+    for child in children_of(verb):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(child)) \
+                or any(m.dep_ == "mark" for m in children_of(child)):
             continue
         if child.dep_ in {"xcomp", "ccomp"}:
             return True
@@ -178,9 +180,9 @@ def _infinitive(verb: Token, *, addressed: bool) -> bool:
 def _addressee(verb: Token) -> bool:
     """Someone the verb is addressed to: a person, group or state as its object ("urged the rebels",
     "called on the government"), not a thing ("commanded military operations")."""
-    for child in verb.children:
+    for child in children_of(verb):
         found = [child] if child.dep_ in {"dobj", "dative"} else [
-            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in {
+            g for g in children_of(child) if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in {
             "on", "upon", "with"} else []
         for token in found:
             if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -193,31 +195,31 @@ def _addressee(verb: Token) -> bool:
 def _clause(verb: Token) -> bool:
     """"denied that its troops fired", "warned that any attacks would ..." or a clause under the object
     ("denied claims that he had supplied ...")."""
-    if any(c.dep_ == "ccomp" and _said(c) for c in verb.children):
+    if any(c.dep_ == "ccomp" and _said(c) for c in children_of(verb)):
         return True
-    return any(c.dep_ == "dobj" and any(g.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in g.children)
-                                        for g in c.children) for c in verb.children)
+    return any(c.dep_ == "dobj" and any(g.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in children_of(g))
+                                        for g in children_of(c)) for c in children_of(verb))
 
 
 def _said(clause: Token) -> bool:
     """A clause of what is said: not a question ("asked whether ...")."""
     return not any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "because", "as", "while", "when", "after",
                                                       "before", "since", "although", "though"}
-                   for c in clause.children)
+                   for c in children_of(clause))
 
 
 def _gerund(verb: Token) -> bool:
     """"accused Armenia of shelling", "blamed Russia for attacking", "denied attacking", "committed to maintaining"."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
             return True
-        if child.dep_ == "xcomp" and any(a.dep_ in {"aux", "auxpass"} and a.tag_ == "VBG" for a in child.children):
+        if child.dep_ == "xcomp" and any(a.dep_ in {"aux", "auxpass"} and a.tag_ == "VBG" for a in children_of(child)):
             return True  # "denied being involved", "denied having ordered the strike": the gerund is the auxiliary
         if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS and any(
-                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in children_of(child)):
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.dep_ == "pobj" and g.pos_ == "NOUN"
-                                                                 for g in child.children) \
+                                                                 for g in children_of(child)) \
                 and words().verbs.get(verb.lemma_.lower()) == "commissive":
             return True  # "committed to a ten-year arms package", "pledged to a ceasefire"
     return False
@@ -261,9 +263,9 @@ def embed(candidates: list[Candidate], countries: dict[str, str | None], kinds: 
 def _forecast(verb: Token) -> bool:
     """A warning of what may happen, not of what the warner will do: its clause is under "could",
     "may" or "might" ("warned that further strikes could follow")."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in children_of(verb) if c.dep_ == "ccomp"), None)
     return clause is not None and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"}
-                                      for c in clause.children)
+                                      for c in children_of(clause))
 
 
 def _lexicon_sense(verb: Token) -> bool:
@@ -277,7 +279,7 @@ def _own_forces(host: Candidate, countries: dict[str, str | None], kinds: dict[s
     organisation, not another state), or armed forces where neither side is named ("ordered the army to")."""
     own = {countries.get(a) for a in host.actor} - {None}
     if not own:  # "I have ordered the Comoran army to …": armed forces the unnamed commander commands
-        return any(c.dep_ == "dobj" and forces(c) for c in host.trigger.children) \
+        return any(c.dep_ == "dobj" and forces(c) for c in children_of(host.trigger)) \
             and all(kinds.get(r) != "state" for r in host.recipient)
     return bool(own) and bool(host.recipient) and all(
         countries.get(r) in own and kinds.get(r) != "state" for r in host.recipient)
@@ -288,14 +290,14 @@ def _settle(host: Candidate) -> None:
     that operations would escalate"); a denial that denies no act and no charge is left to the claims
     ("denied that the government had abandoned the goal")."""
     table = words()
-    heads = [c for c in host.trigger.children if c.dep_ in {"xcomp", "ccomp", "advcl"}]
-    said = heads + [g for c in heads for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "dobj", "prt"}]
+    heads = [c for c in children_of(host.trigger) if c.dep_ in {"xcomp", "ccomp", "advcl"}]
+    said = heads + [g for c in heads for g in children_of(c) if g.dep_ in {"nsubj", "nsubjpass", "dobj", "prt"}]
     if host.frame == "commissive" and any(t.lemma_.lower() in table.hostile_words for t in said) \
             and not any(_refrains(c) for c in heads):
         host.sense = Sense("THREATEN", None, True)
     elif host.frame == "denial" and host.kind == "verb" and frame_kind(host.trigger) is not None \
             and not _lexicon_sense(host.trigger):
-        objects = [t for c in host.trigger.children if c.dep_ == "dobj" for t in [c, *c.children]]
+        objects = [t for c in children_of(host.trigger) if c.dep_ == "dobj" for t in [c, *children_of(c)]]
         if not any(t.lemma_.lower() in table.denied_objects for t in objects) and not _denies_a_part(heads):
             host.dropped = True
 
@@ -303,7 +305,7 @@ def _settle(host: Candidate) -> None:
 def _sent_to(verb: Token) -> bool:
     """Forces sent "to" a country, not "against" or "into" one ("send troops to Mali", not "mobilise the army
     against the South")."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    preps = {c.lower_ for c in children_of(verb) if c.dep_ == "prep"}
     return "to" in preps and not preps & {"against", "into", "on"}
 
 
@@ -313,7 +315,7 @@ def _denies_a_part(heads: list[Token]) -> bool:
     denied though no act is coded, so the denial is a REJECT."""
     charged = words().about | words().denied_objects | lexicon().blame_words
     return any(t.lemma_.lower() in charged or t.lower_ in charged
-               for c in heads for t in [c, *(g for g in c.children if g.dep_ in {"acomp", "prep", "attr", "dobj"})])
+               for c in heads for t in [c, *(g for g in children_of(c) if g.dep_ in {"acomp", "prep", "attr", "dobj"})])
 
 
 def _host(candidate: Candidate, hosts: dict[int, Candidate]) -> Candidate | None:
@@ -325,7 +327,7 @@ def _host(candidate: Candidate, hosts: dict[int, Candidate]) -> Candidate | None
         head = token.head
         if head.i == token.i or token.dep_ in OUTSIDE:
             return None
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in children_of(token)):
             return None  # "after the army attacked": a circumstance, not what is said
         if token.dep_ == "prep" and token.lower_ not in COMPLEMENT_PREPS:
             return None  # "condemned … in Geneva", "to come to its aid in the event of an attack": a setting
@@ -456,7 +458,7 @@ def verbal_or_material(candidate: Candidate, kind: str, modality: str) -> tuple[
 def _agent_subject(anchor: Token) -> bool:
     """The one who would act is named as an agent (a name, a pronoun, a force), not a thing ("the
     president's spontaneity would damage security")."""
-    subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in children_of(anchor) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ in {"PROPN", "PRON"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     return subject.lemma_.lower() in words().addressees or "troops" in lexicon().classes.get(subject.lemma_.lower(), ())
@@ -464,19 +466,19 @@ def _agent_subject(anchor: Token) -> bool:
 
 def _refrains(act: Token) -> bool:
     """The promised act is one not to do ("promised not to attack", "vowed never to strike again")."""
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in act.children)
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in children_of(act))
 
 
 def _negated(anchor: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ == "never" for t in [anchor, *anchor.ancestors][:2] for c in t.children)
+    return any(c.dep_ == "neg" or c.lower_ == "never" for t in [anchor, *anchor.ancestors][:2] for c in children_of(t))
 
 
 def _future(anchor: Token) -> bool:
     """Will, would, shall or "going to" on the event's own clause, or a condition ("if", "unless")."""
     for token in [anchor, *anchor.ancestors][:4]:
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in token.children):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in children_of(token)):
             return True
-        if token.lower_ == "going" and any(c.lower_ == "to" for c in anchor.children):
+        if token.lower_ == "going" and any(c.lower_ == "to" for c in children_of(anchor)):
             return True
         if token.pos_ == "VERB" and token.lemma_.lower() in cues().verb_class and token is not anchor:
             break
@@ -487,9 +489,9 @@ def _conditional(anchor: Token) -> bool:
     """A condition hangs on the event's clause ("will withdraw ... unless", "would respond if ...")."""
     conditions = words().conditions
     for token in [anchor, *anchor.ancestors][:3]:
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in {"advcl", "prep"} and (child.lower_ in conditions or any(
-                    m.dep_ in {"mark", "prep"} and m.lower_ in conditions for m in child.children)):
+                    m.dep_ in {"mark", "prep"} and m.lower_ in conditions for m in children_of(child))):
                 return True
         if token.pos_ == "VERB" and token.lemma_.lower() in cues().verb_class and token is not anchor:
             break
@@ -499,7 +501,7 @@ def _conditional(anchor: Token) -> bool:
 def _own_side(source: str, actor: list[str], anchor: Token, countries: dict[str, str | None]) -> bool:
     """Is the one who would act the speaker (or the speaker's side, or "we"), or left unnamed by a
     pronoun or an infinitive ("vowed to strike", "said it would attack")?"""
-    subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in children_of(anchor) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and subject.lower_ in words().speaker_pronouns:
         return True
     if not actor:

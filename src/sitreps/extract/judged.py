@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.plover import lexicon, verb_sense
 from sitreps.extract.speakers import lexicon as speaker_words
+from sitreps.extract.tree import children_of, subtree_of
 
 PERSONS = frozenset({"he", "she", "they", "we", "i"})
 
@@ -38,33 +39,33 @@ def breach(clause: Token) -> bool:
     "failed to", or a commitment verb negated in the past ("did not abide by its obligations")."""
     words = lexicon()
     lemma = clause.lemma_.lower()
-    who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    who = next((c for c in children_of(clause) if c.dep_ == "nsubj"), None)
     if who is None or who.pos_ not in {"PROPN", "PRON"} and not party(who):
         return False  # "the talks failed to produce a deal" accuses no one
-    if lemma in words.breaches["broken"] or lemma == "fail" and any(c.dep_ == "xcomp" for c in clause.children):
+    if lemma in words.breaches["broken"] or lemma == "fail" and any(c.dep_ == "xcomp" for c in children_of(clause)):
         return True
-    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in clause.children)
-    return lemma in words.breaches["kept"] and not future and any(c.dep_ == "neg" for c in clause.children)
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"} for c in children_of(clause))
+    return lemma in words.breaches["kept"] and not future and any(c.dep_ == "neg" for c in children_of(clause))
 
 
 def crime_charged(clause: Token) -> bool:
     """A clause that says a named party committed a crime of the ``accusation_nouns`` ("the RSF had committed
     genocide", "Russian forces carried out war crimes")."""
-    who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    who = next((c for c in children_of(clause) if c.dep_ == "nsubj"), None)
     if who is None or who.pos_ not in {"PROPN", "PRON"} and not party(who) and not any(
-            t.pos_ == "PROPN" for t in who.subtree):
+            t.pos_ == "PROPN" for t in subtree_of(who)):
         return False
     crimes = lexicon().accusation_nouns
-    return any(t.lemma_.lower() in crimes or t.lower_ in crimes for c in clause.children if c.dep_ == "dobj"
-               for t in c.subtree)
+    return any(t.lemma_.lower() in crimes or t.lower_ in crimes for c in children_of(clause) if c.dep_ == "dobj"
+               for t in subtree_of(c))
 
 
 def tells_harm(clause: Token) -> bool:
     """A clause that tells someone's attack or act of repression ("the army had shot protesters", "the militia
     is pursuing a campaign of ethnic cleansing"): what a finding says of someone makes it an accusation."""
     words = lexicon()
-    verbs = [v for v in (clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"))
-             if any(c.dep_ == "nsubj" for c in v.children) and v.lemma_.lower() != "die"]  # a doer named: "60
+    verbs = [v for v in (clause, *(c for c in children_of(clause) if c.dep_ == "conj" and c.pos_ == "VERB"))
+             if any(c.dep_ == "nsubj" for c in children_of(v)) and v.lemma_.lower() != "die"]  # a doer named: "60
     # people were killed" and "eight died in the attack" accuse no one
     return any((sensed := verb_sense(v, set())) is not None and sensed[0].type in {"ASSAULT", "COERCE"} for v in verbs) \
-        or any(t.lemma_.lower() in words.accusation_nouns for t in clause.subtree)
+        or any(t.lemma_.lower() in words.accusation_nouns for t in subtree_of(clause))

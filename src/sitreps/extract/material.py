@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from sitreps.extract.plover import Sense, lexicon, noun_sense
 from sitreps.extract.roles import TokenActors, doer_words, people_words, phrase_actors, role_words
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -87,32 +88,32 @@ def _weapons_test(trigger: Token) -> bool:
     doc = trigger.doc
     if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ in table["tests"]:
         return True  # "test-fired": the parser splits it into "test", "-", "fired"
-    if any(c.lower_ in table["tests"] for c in trigger.children if c.dep_ in {"npadvmod", "compound", "advmod",
+    if any(c.lower_ in table["tests"] for c in children_of(trigger) if c.dep_ in {"npadvmod", "compound", "advmod",
                                                                               "amod"}):
         return True
     return any(p.dep_ == "prep" and p.lower_ == "into" and any(o.lemma_.lower() in table["test_areas"]
-                                                               for o in p.children if o.dep_ == "pobj")
-               for p in trigger.children)
+                                                               for o in children_of(p) if o.dep_ == "pobj")
+               for p in children_of(trigger))
 
 
 def _labour_strike(candidate: Candidate) -> bool:
     """"Teachers staged a nationwide strike over pay", "a strike by oil workers", "dockers went on strike": a
     strike whose strikers are workers, or told as a labour strike, is a protest; an air strike is not."""
     noun = candidate.trigger
-    if noun.lemma_.lower() != "strike" or any(c.dep_ == "compound" and c.lower_ == "hunger" for c in noun.children):
+    if noun.lemma_.lower() != "strike" or any(c.dep_ == "compound" and c.lower_ == "hunger" for c in children_of(noun)):
         return False
     table = words()
-    told = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
-    told |= {o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.lower_ in {"over", "for"}
-             for o in p.children}  # "a strike over pay"
+    told = {c.lower_ for c in children_of(noun) if c.dep_ in {"amod", "compound", "nmod"}}
+    told |= {o.lemma_.lower() for p in children_of(noun) if p.dep_ == "prep" and p.lower_ in {"over", "for"}
+             for o in children_of(p)}  # "a strike over pay"
     if told & table["labour_words"]:
         return True
-    strikers = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
-    strikers += [c for c in noun.children if c.dep_ == "poss"]
+    strikers = [o for p in children_of(noun) if p.dep_ == "prep" and p.lower_ == "by" for o in children_of(p)]
+    strikers += [c for c in children_of(noun) if c.dep_ == "poss"]
     verb = candidate.governor
     if verb is not None:
-        strikers += [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in table["workers"] for s in strikers for t in s.subtree)
+        strikers += [c for c in children_of(verb) if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in table["workers"] for s in strikers for t in subtree_of(s))
 
 
 def _aimed(verb: Token) -> Sense | None:
@@ -120,10 +121,10 @@ def _aimed(verb: Token) -> Sense | None:
     "the EU's 16th package hit aluminium"): that event's sense, whose target the object is."""
     if verb.lemma_.lower() not in words()["aiming"]:
         return None
-    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    who = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
     if who is None:
         return None
-    for noun in [who, *(c for c in who.children if c.dep_ == "compound")]:
+    for noun in [who, *(c for c in children_of(who) if c.dep_ == "compound")]:
         entry = noun_sense(noun)
         if entry is not None and entry.sense.type != "ASSAULT":
             return entry.sense
@@ -132,7 +133,7 @@ def _aimed(verb: Token) -> Sense | None:
 
 def _emergency(verb: Token) -> bool:
     """Martial law or a state of emergency is what was imposed or declared, not a word that qualifies it."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "nsubjpass"}]
     return any(o.lemma_.lower() in words()["emergency_heads"] for o in objects)
 
 
@@ -143,17 +144,17 @@ def _search(candidate: Candidate) -> bool:
     if trigger.lemma_.lower() != "raid":
         return False
     verb = candidate.governor or trigger
-    doers = [c for c in verb.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" or candidate.governor else []
-    doers += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children]
-    doers += [c for c in trigger.children if c.dep_ in {"compound", "poss"}]  # "a police raid"
-    return any(t.lemma_.lower() in words()["searchers"] for d in doers for t in d.subtree)
+    doers = [c for c in children_of(verb) if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" or candidate.governor else []
+    doers += [o for p in children_of(trigger) if p.dep_ == "prep" and p.lower_ == "by" for o in children_of(p)]
+    doers += [c for c in children_of(trigger) if c.dep_ in {"compound", "poss"}]  # "a police raid"
+    return any(t.lemma_.lower() in words()["searchers"] for d in doers for t in subtree_of(d))
 
 
 def _joint(trigger: Token) -> bool:
     """An exercise, drill or patrol told as joint ("joint naval exercises", "a joint drill with Japan")."""
     table = words()
-    nouns = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else [c for c in trigger.children if c.dep_ == "dobj"]
-    return any(n.lemma_.lower() in table["exercises"] and any(c.lower_ in table["joint"] for c in n.children
+    nouns = [trigger] if trigger.pos_ in {"NOUN", "PROPN"} else [c for c in children_of(trigger) if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in table["exercises"] and any(c.lower_ in table["joint"] for c in children_of(n)
                                                               if c.dep_ in {"amod", "compound"})
                for n in nouns)
 
@@ -167,9 +168,9 @@ def acting_body(verb: Token) -> bool:
     """The verb's own subject is a body that acts materially though it names no country: the authorities or
     an armed group ("The army deployed tanks in the capital", "The junta banned all parties", "The rebels
     laid siege to the city"). Such a material act is an event; a verbal one still needs its actor."""
-    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    who = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
     if who is None:  # "Troops were deployed to the border": forces moved are forces acting
-        moved = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        moved = next((c for c in children_of(verb) if c.dep_ == "nsubjpass"), None)
         return moved is not None and moved.pos_ in {"NOUN", "PROPN"} and forces(moved)
     return who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() in doer_words()
 
@@ -180,7 +181,7 @@ def forces(who: Token | None) -> bool:
     if who is None:
         return False
     if who.pos_ == "NUM" or who.lemma_.lower() in lexicon().measure_nouns:  # "Hundreds of NATO soldiers"
-        who = next((o for p in who.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), who)
+        who = next((o for p in children_of(who) if p.dep_ == "prep" and p.lower_ == "of" for o in children_of(p)), who)
     lemma = who.lemma_.lower()
     return "troops" in lexicon().classes.get(lemma, frozenset()) or lemma in words()["forces"]
 
@@ -188,7 +189,7 @@ def forces(who: Token | None) -> bool:
 def private_doer(candidate: Candidate) -> bool:
     """An act of coercion whose named subject is not the state's authorities ("pirates hijacked a tanker")."""
     verb = candidate.governor or candidate.trigger
-    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own subject, not one it inherits
+    who = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)  # its own subject, not one it inherits
     return who is not None and who.pos_ in {"NOUN", "PROPN"} and who.lemma_.lower() not in role_words()["authorities"]
 
 
@@ -198,19 +199,19 @@ def whose(phrase: Token, actors: TokenActors, *, acting: bool = False) -> list[s
     names when they are people or bodies ("refugees from Myanmar", "the junta in Guinea", not "a summit in
     Abuja" or "positions in Kursk"). As an actor (``acting``) only a force or an authority is placed so: "the
     junta in Guinea" acts for Guinea, "students in Dhaka" are not Bangladesh's state."""
-    for clause in phrase.children:  # "servers belonging to the Democratic Party", "a tanker owned by a Greek firm"
+    for clause in children_of(phrase):  # "servers belonging to the Democratic Party", "a tanker owned by a Greek firm"
         if clause.dep_ == "acl" and clause.lemma_.lower() in OWNING:
-            owners = [o for p in clause.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"to", "by"}
-                      for o in p.children if o.dep_ == "pobj"]
+            owners = [o for p in children_of(clause) if p.dep_ in {"prep", "agent"} and p.lower_ in {"to", "by"}
+                      for o in children_of(p) if o.dep_ == "pobj"]
             found = [a for o in owners for a in (phrase_actors(o, actors) or actors.place(o))]
             if found:
                 return found
     # an actor so placed is a force or authority, not students
     if phrase.lemma_.lower() not in (doer_words() if acting else people_words()):
         return []
-    for prep in phrase.children:
+    for prep in children_of(phrase):
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-            for obj in prep.children:
+            for obj in children_of(prep):
                 if obj.dep_ == "pobj" and obj.i in actors.place_country:
                     return actors.place(obj)
     return []

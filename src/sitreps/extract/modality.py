@@ -35,6 +35,7 @@ from spacy.tokens import Token
 
 from sitreps.extract.attribution import cues
 from sitreps.extract.plover import lexicon
+from sitreps.extract.tree import children_of
 
 NEGATIONS = {"not", "n't", "never", "no"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -70,12 +71,12 @@ def own_modality(trigger: Token, governor: Token | None = None) -> str | None:
         if previous is not None and token.lemma_.lower() in planning and _complement(previous, token):
             readings.add("planned")  # "is expected to recognise", "plans to deploy"
         infinitive = previous is not None and (previous.lower_ == "for" or any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in previous.children))
+            c.dep_ == "aux" and c.lower_ == "to" for c in children_of(previous)))
         if infinitive and (token.lemma_.lower() == "time" and token.head.lemma_ == "be"
-                           or token.lemma_ == "be" and any(c.lower_ == "time" for c in token.children)):
+                           or token.lemma_ == "be" and any(c.lower_ == "time" for c in children_of(token))):
             readings.add("prescriptive")  # "it is time for the EU to lift its sanctions"
         if depth and token.pos_ == "VERB" and token.lemma_.lower() in reporting:
-            if any(c.dep_ == "neg" for c in token.children) or _negated_subject(token):
+            if any(c.dep_ == "neg" for c in children_of(token)) or _negated_subject(token):
                 readings.add("negated")  # "Neither Moscow nor Pyongyang has acknowledged that …"
             break
         found = _modal(token, prescriptive, hypothetical, planned)
@@ -98,15 +99,15 @@ def own_modality(trigger: Token, governor: Token | None = None) -> str | None:
         if (depth == 0 or token is governor) and _negated_own(token):
             readings.add("negated")
         if depth == 0 and token.pos_ in {"NOUN", "PROPN"} and any(
-                c.dep_ in {"amod", "compound"} and c.lower_ in unreal for c in token.children):
-            readings.add("planned" if any(c.lower_ in {"planned", "scheduled"} for c in token.children)
+                c.dep_ in {"amod", "compound"} and c.lower_ in unreal for c in children_of(token)):
+            readings.add("planned" if any(c.lower_ in {"planned", "scheduled"} for c in children_of(token))
                          else "hypothetical")  # "a draft ceasefire", "the planned exercise"
         if depth == 0 and token.pos_ in {"NOUN", "PROPN"} and any(
-                c.dep_ == "acl" and c.lemma_.lower() in PLANNED_PARTICIPLES for c in token.children):
+                c.dep_ == "acl" and c.lemma_.lower() in PLANNED_PARTICIPLES for c in children_of(token)):
             readings.add("planned")  # "the largest exercise planned in the region" (not "an offensive aimed at")
         top = _finite(token) or token.dep_ in {"ROOT", "parataxis"}  # the top of the finite clause
         participle = token.dep_ in {"acl", "conj"} and token.tag_ in {"VBN", "VBG"} and token.head.pos_ == "NOUN" \
-            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token))
         top = top or participle  # "a plan first set out by Biden and endorsed by the U.N.": its own event
         if top and not (token is trigger and governor is not None):
             break
@@ -119,7 +120,7 @@ def own_modality(trigger: Token, governor: Token | None = None) -> str | None:
 
 def _modal(token: Token, prescriptive: set[str], hypothetical: set[str], planned: set[str]) -> str | None:
     found: set[str] = set()
-    for child in token.children:
+    for child in children_of(token):
         lower = child.lower_
         if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" or child.dep_ == "aux" and lower in planned:
             if lower in prescriptive:
@@ -137,11 +138,11 @@ def _modal(token: Token, prescriptive: set[str], hypothetical: set[str], planned
                                                              "potentially", "probably"}:
             found.add("hypothetical")
         elif child.dep_ in {"xcomp"} and token.lemma_ in {"need", "have"} and token.tag_ in {"VBZ", "VBP", "VB"} \
-                and any(a.lower_ == "to" for a in child.children) and token.lemma_ == "need":
+                and any(a.lower_ == "to" for a in children_of(child)) and token.lemma_ == "need":
             found.add("prescriptive")
-    if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in {"likely", "unlikely"} for c in token.children):
+    if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in {"likely", "unlikely"} for c in children_of(token)):
         found.add("hypothetical")
-    if token.dep_ == "advcl" and any(c.lower_ in {"if", "unless"} for c in token.children):
+    if token.dep_ == "advcl" and any(c.lower_ in {"if", "unless"} for c in children_of(token)):
         found.add("hypothetical")
     for reading in ("prescriptive", "hypothetical", "planned"):
         if reading in found:
@@ -152,13 +153,13 @@ def _modal(token: Token, prescriptive: set[str], hypothetical: set[str], planned
 def _reported_would(token: Token, above: list[Token], reporting: dict[str, str]) -> bool:
     """"said it would investigate", "Ministers would discuss …, she said": in reported speech
     "would" is the past of "will"."""
-    if not any(c.lower_ == "would" for c in token.children if c.dep_ in {"aux", "auxpass"}):
+    if not any(c.lower_ == "would" for c in children_of(token) if c.dep_ in {"aux", "auxpass"}):
         return False
     if any(t.lemma_.lower() in reporting and t.pos_ == "VERB" for t in above[:3]):
         return True
     top = above[-1] if above else token
     return any(c.dep_ in {"parataxis", "advcl", "conj"} and c.lemma_.lower() in reporting and c.i > token.i
-               for c in top.children)
+               for c in children_of(top))
 
 
 def _complement(lower: Token, governor: Token) -> bool:
@@ -171,21 +172,21 @@ def _complement(lower: Token, governor: Token) -> bool:
     if lower.head.i == governor.i and lower.dep_ in {"xcomp", "acl", "ccomp", "dobj", "prep", "advcl", "pcomp",
                                                      "acomp"}:
         return lower.pos_ not in {"VERB", "AUX"} or lower.dep_ == "ccomp" or any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in lower.children) or any(
-            c.dep_ == "mark" and c.lower_ == "for" for c in lower.children)
+            c.dep_ == "aux" and c.lower_ == "to" for c in children_of(lower)) or any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in children_of(lower))
     return lower.dep_ == "pobj" and lower.head.head.i == governor.i and lower.head.lower_ in PLANNED_PREPS
 
 
 def _scheduled(lower: Token, governor: Token) -> bool:
     """"is to meet", "are to hold talks": the infinitive after a bare "be" is a plan."""
     return governor.lemma_ == "be" and lower.dep_ in {"xcomp", "advcl"} and lower.head.i == governor.i \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children) \
-        and not any(c.dep_ in {"acomp", "attr"} for c in governor.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(lower)) \
+        and not any(c.dep_ in {"acomp", "attr"} for c in children_of(governor))
 
 
 def _purpose(lower: Token, governor: Token, planning: set[str]) -> bool:
     """An infinitive of purpose ("deployed to fight", "enabling Ukraine to strike") has not happened."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(lower)):
         return False
     if governor.lemma_.lower() in IMPLICATIVE or governor.lemma_.lower() in planning:
         return False
@@ -202,26 +203,26 @@ def _journey(verb: Token) -> bool:
     if verb.lemma_.lower() in table.get("journeys", ()):
         return True
     places = table.get("journey_places", ())
-    return any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in places for o in p.children)
-               for p in verb.children)
+    return any(p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in places for o in children_of(p))
+               for p in children_of(verb))
 
 
 def _negated_own(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and (c.lower_ == "never" or c.lower_ == "longer" and any(
-        n.dep_ == "neg" for n in c.children))) for c in token.children) \
+        n.dep_ == "neg" for n in children_of(c)))) for c in children_of(token)) \
         or _negated_subject(token)  # "would no longer honour the deal": the small model hangs "no" on "longer"
 
 
 def _negated_subject(verb: Token) -> bool:
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in {"nsubj", "nsubjpass"}:
             if child.lower_ in {"nobody", "none", "neither", "nothing"}:
                 return True
-            if any(t.lower_ in {"neither", "no"} and t.dep_ in {"preconj", "det"} for t in child.children):
+            if any(t.lower_ in {"neither", "no"} and t.dep_ in {"preconj", "det"} for t in children_of(child)):
                 return True
     return False
 
 
 def _finite(token: Token) -> bool:
     return token.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS
-                                            for c in token.children)
+                                            for c in children_of(token))

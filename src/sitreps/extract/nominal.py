@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from sitreps.extract.roles import subject
+from sitreps.extract.tree import children_of
 from sitreps.resources import load_yaml
 
 LOCATIVE = frozenset({"in", "near", "at", "on", "across", "around", "outside", "inside", "into", "over", "toward",
@@ -57,13 +58,13 @@ def occurrence_verb(noun: Token) -> Token | None:
     if lemma is None:
         return None
     need = table[lemma]
-    if verb.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+    if verb.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children_of(verb)):
         return None  # "since the war broke out", "the day the blockade began": a time, told by what it dates
-    if not list(noun.children) and all(c.dep_ in BARE_CLAUSE or c.is_space for c in verb.children):
+    if not list(children_of(noun)) and all(c.dep_ in BARE_CLAUSE or c.is_space for c in children_of(verb)):
         return None  # "Protests continue": a heading, no report of when, where or whose
-    words = {c.lower_ for c in verb.children if c.dep_ in {"prt", "dobj"}}
+    words = {c.lower_ for c in children_of(verb) if c.dep_ in {"prt", "dobj"}}
     if need and need not in words or any(c.dep_ in {"xcomp", "ccomp", "dobj"} and c.lower_ != need
-                                          for c in verb.children):
+                                          for c in children_of(verb)):
         return None
     return verb
 
@@ -121,5 +122,5 @@ def located(noun: Token, places: dict[int, str]) -> bool:
     """An event noun with a place of its own after a locative preposition ("protests in Suez"): a place the
     report names (``places``: token index -> country) or a place entity of the parse."""
     return any(p.dep_ == "prep" and p.lower_ in LOCATIVE
-               and any(o.dep_ == "pobj" and (o.i in places or o.ent_type_ in PLACE_ENTITIES) for o in p.children)
-               for p in noun.children)
+               and any(o.dep_ == "pobj" and (o.i in places or o.ent_type_ in PLACE_ENTITIES) for o in children_of(p))
+               for p in children_of(noun))

@@ -453,8 +453,10 @@ def find_amounts(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(lexemes):
-        if lexemes[i].kind == "word" and scanner.lowers[i] not in words.starters:
-            i += 1
+        kind = lexemes[i].kind
+        if kind == "word" and scanner.lowers[i] not in words.starters \
+                or kind == "punct" and lexemes[i].text not in words.currency_prefixes:
+            i += 1  # a punctuation mark starts an amount only as a currency sign; a word only if it is a starter
             continue
         result = scanner.expression(i)
         if result is None:

@@ -36,6 +36,7 @@ from sitreps.extract.plover import lexicon, noun_sense
 from sitreps.extract.roles import TokenActors, agent, people_words, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.gazetteer import gazetteer, surname_country
 from sitreps.gazetteer_places import lookup_place
 from sitreps.types import Actor, Mention, Report
@@ -207,7 +208,7 @@ def _fill_partners(actor: list[str], recipient: list[str], sentence: Span, repor
 def _any_state(who: Token) -> bool:
     """"a country invading its neighbour": no state in particular."""
     return who.lemma_.lower() in role_words()["states"] and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "no"} for c in who.children)
+        c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "no"} for c in children_of(who))
 
 
 def _by_surname(ids: list[str], report: Report, actors: TokenActors) -> None:
@@ -248,12 +249,12 @@ def _targets(verb: Token) -> list[Token]:
     """What an act was done to: its objects, the subject of a passive, its "on/against/with …" phrases and
     those of its object ("launched an attack on Kharkiv")."""
     who, passive = subject(verb)
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "dative"}]
     found = list(objects)
     if passive and who is not None:
         found.append(who)
-    found += [o for head in (verb, *objects) for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
-              for o in p.children if o.dep_ == "pobj"]
+    found += [o for head in (verb, *objects) for p in children_of(head) if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+              for o in children_of(p) if o.dep_ == "pobj"]
     return found
 
 
@@ -285,7 +286,7 @@ def _context_country(phrase: Token | None, place_country: str | None, sentence: 
     is: "rebels in Darfur attacked a convoy" and "soldiers clashed with militants near Mosul" are acts of
     that country's parties on that country's."""
     if phrase is not None and phrase.pos_ != "PRON":
-        inside = [actors.place_country[t.i] for t in phrase.subtree if t.i in actors.place_country]
+        inside = [actors.place_country[t.i] for t in subtree_of(phrase) if t.i in actors.place_country]
         if inside:
             return inside[0]
     if place_country is not None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from spacy.tokens import Doc, Token
 
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer_match import Name, tokens
 from sitreps.nlp import indices_where, text_of
 from sitreps.gazetteer_places import PlaceEntry, admin1, city, country_place, lookup_place, state_code
@@ -232,8 +233,8 @@ class PlaceReading:
         if token.dep_ == "appos" and token.head.lemma_ in TOWN_NOUNS:
             return token.head.lemma_
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":
-            for child in token.head.children:
-                nouns = [child] if child.dep_ == "attr" else [g for g in child.children if g.dep_ == "pobj"] \
+            for child in children_of(token.head):
+                nouns = [child] if child.dep_ == "attr" else [g for g in children_of(child) if g.dep_ == "pobj"] \
                     if child.dep_ == "prep" and child.lower_ == "among" else []
                 for noun in nouns:
                     if noun.lemma_ in TOWN_NOUNS:
@@ -253,7 +254,7 @@ class PlaceReading:
         if root.dep_ == "appos" and root.head.lemma_ in PERSON_NOUNS:
             return True  # "Gaddafi's son, Hannibal"
         return root.dep_ in ("appos", "compound", "nmod") and root.head.lemma_ in ORG_NOUNS or \
-            any(c.dep_ == "appos" and c.lemma_ in ORG_NOUNS for c in root.children)
+            any(c.dep_ == "appos" and c.lemma_ in ORG_NOUNS for c in children_of(root))
 
     def listed_with_places(self, token: Token) -> bool:
         """A conjunct of a name already read as a place ("Busia, Kisumu and Voi")."""
@@ -300,7 +301,7 @@ class PlaceReading:
         at_place = self.locative(name.start, name.end) and not self.common_word(name.start, name.end)
         # "Kryvyi Rih, a large industrial city, has been hit": the appositive says what it is
         at_place = at_place or any(child.dep_ == "appos" and child.lemma_.lower() in TOWN_NOUNS
-                                   for child in span.root.children)
+                                   for child in children_of(span.root))
         if name.label == "PERSON" and span.root.dep_ in ("nsubj", "nsubjpass") and not at_place:
             return False
         entry = lookup_place(span.text, self.analysis.countries, small=at_place)
@@ -390,7 +391,7 @@ class PlaceReading:
         verb = token.head
         if verb.lemma_ != "be":
             return False
-        others = [c for c in verb.children if c is not token]
+        others = [c for c in children_of(verb) if c is not token]
         if token.dep_ == "attr":
             subject = next((c for c in others if c.dep_ == "nsubj"), None)
             return subject is not None and _place_noun(subject)
@@ -398,7 +399,7 @@ class PlaceReading:
             if child.dep_ == "attr" and (_place_noun(child) or child.lemma_ == "home"):
                 return True
             if child.dep_ == "prep" and child.lower_ == "among":
-                return any(_place_noun(g) for g in child.children)
+                return any(_place_noun(g) for g in children_of(child))
         return False
 
     def acts(self, start: int, end: int) -> bool:
@@ -468,7 +469,7 @@ def _place_noun(token: Token) -> bool:
     if token.lower_ not in PLACE_OF and token.lemma_ not in PLACE_OF:
         return False
     if token.lower_ in _STATES or token.lemma_ in _STATES:
-        return any(c.lower_ in _HOSTING for c in token.children)
+        return any(c.lower_ in _HOSTING for c in children_of(token))
     return True
 
 

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from sitreps.extract.plover_patterns import DerivedVerb, context, match, synset_index
 from sitreps.extract.plover_patterns import load as load_derived
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import data_path, load_yaml
 
 MONEY = "@money"
@@ -280,11 +281,11 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
     """What an object is, for the ``objects`` table: its lemma, the classes of it and its compounds, money."""
     words = lexicon()
     if token.lemma_.lower() in words.measure_nouns or token.pos_ == "NUM":
-        of = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for o in p.children if o.dep_ == "pobj"), None)
+        of = next((o for p in children_of(token) if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in children_of(p) if o.dep_ == "pobj"), None)
         if of is not None:  # "3,000 tonnes of food", "millions of shells"
-            return object_keys(of, money) | ({MONEY, "money"} if any(t.i in money for t in token.subtree) else set())
-        if token.pos_ == "NUM" and token.dep_ in {"nsubjpass", "dobj"} and not any(t.i in money for t in token.subtree):
+            return object_keys(of, money) | ({MONEY, "money"} if any(t.i in money for t in subtree_of(token)) else set())
+        if token.pos_ == "NUM" and token.dep_ in {"nsubjpass", "dobj"} and not any(t.i in money for t in subtree_of(token)):
             return {token.lower_, "people"}  # "six were released", "freed 40": a count of people
     if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
         return {token.lemma_.lower(), token.lower_, "people"}  # "released him", "Hannibal was freed"
@@ -292,13 +293,13 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
     if token.i > 1 and token.doc[token.i - 1].tag_ == "HYPH":  # "a cease-fire" as the small model splits it
         lemma = token.doc[token.i - 2].lower_ + lemma
     keys = {lemma, token.lower_}
-    for word in [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]:
+    for word in [token, *(c for c in children_of(token) if c.dep_ in {"compound", "amod"})]:
         keys |= words.classes.get(word.lemma_.lower(), frozenset())
         keys.add(word.lemma_.lower())
     keys |= words.classes.get(lemma, frozenset())
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         keys.add("territory")
-    if any(t.i in money for t in token.subtree):
+    if any(t.i in money for t in subtree_of(token)):
         keys.add(MONEY)
         keys |= {"money"}
     return keys
@@ -378,7 +379,7 @@ def _light_with_event(verb: Token, lemma: str) -> bool:
     words = lexicon()
     light = lemma in words.light_verbs or lemma in words.light_for
     return light and any(c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and noun_sense(c) is not None
-                         for c in verb.children)
+                         for c in children_of(verb))
 
 
 def _derived_entry(derived: DerivedVerb) -> VerbEntry:
@@ -389,16 +390,17 @@ def _derived_entry(derived: DerivedVerb) -> VerbEntry:
 def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
     """The hand-made lexicon's reading from a particle, a crime, a predicate or an object."""
     words = lexicon()
-    for child in verb.children:
+    kids = children_of(verb)  # read by every test below
+    for child in kids:
         if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "died in the clashes"
-            for obj in child.children:
+            for obj in children_of(child):
                 idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
                 if idiom is not None:
                     return Sense(idiom.type, idiom.mode, True)
-        if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in child.children):
+        if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in children_of(child)):
             continue  # "gave an address in the aftermath": a setting, not "gave in"
-        if child.dep_ == "prep" and (any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children)
-                                     or entry.objects and any(c.dep_ == "dobj" for c in verb.children)):
+        if child.dep_ == "prep" and (any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in children_of(child))
+                                     or entry.objects and any(c.dep_ == "dobj" for c in kids)):
             continue  # "was fired on Monday": a date, not "fired on the crowd"; "fired tear gas at": the object's
         if child.dep_ in {"prt", "prep", "advmod"} and child.lower_ in entry.particles:
             return Sense(entry.particles[child.lower_].type, entry.particles[child.lower_].mode, True)
@@ -409,18 +411,18 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
         if entry.predicate is None:
             return None
     if entry.crime is not None and any(t.lemma_.lower() in words.accusation_nouns or t.i == c.i and _hostile(t, money)
-                                       for c in verb.children if c.dep_ == "ccomp" for t in c.subtree):
+                                       for c in kids if c.dep_ == "ccomp" for t in subtree_of(c)):
         return entry.crime  # "found that the RSF had committed genocide", "concluded that the militia had shot …"
     if entry.predicate is not None and any(c.dep_ in {"oprd", "xcomp", "ccomp"} and c.pos_ in {"NOUN", "ADJ"}
-                                           for c in verb.children):
+                                           for c in kids):
         return entry.predicate
     if entry.objects:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in kids)
         deps = {"dobj", "nsubjpass"} if passive else {"dobj", "attr", "oprd"}
-        targets = [c for c in verb.children if c.dep_ in deps]
-        targets += [c for t in targets for c in t.children if c.dep_ == "conj"]
-        targets += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                    for o in p.children if o.dep_ == "pobj"]  # "provide Russia with munitions"
+        targets = [c for c in kids if c.dep_ in deps]
+        targets += [c for t in targets for c in children_of(t) if c.dep_ == "conj"]
+        targets += [o for p in kids if p.dep_ == "prep" and p.lower_ == "with"
+                    for o in children_of(p) if o.dep_ == "pobj"]  # "provide Russia with munitions"
         if not targets and verb.dep_ == "acl" and passive is False and verb.tag_ == "VBN":
             targets = [verb.head]  # "the sanctions imposed on Russia"
         if verb.dep_ == "relcl" and (not targets or targets[0].lower_ in {"which", "that", "whom"}):
@@ -441,9 +443,9 @@ def verdict_word(verb: Token) -> tuple[Token, str] | None:
     as *baseless*", "was viewed as *illegal*", "called the attempt *deplorable*"), with its key in ``verdicts``:
     read in the predicate after the verb (its "as" phrase, object complement or clause), else in its object,
     never in its subject or a conjoined clause ("described the attack as a success" judges no attack)."""
-    after = [c for c in verb.children if c.i > verb.i]
+    after = [c for c in children_of(verb) if c.i > verb.i]
     predicate = [c for c in after if c.dep_ in PREDICATE_DEPS or c.dep_ == "prep" and c.lower_ == "as"]
-    predicate += [p for c in after if c.dep_ == "dobj" for p in c.children
+    predicate += [p for c in after if c.dep_ == "dobj" for p in children_of(c)
                   if p.dep_ == "prep" and p.lower_ == "as"]  # "described the deployment as "a threat"": the
     # small model hangs the "as" phrase on the object
     named = lexicon().verbs.get(verb_lemma(verb) or "")
@@ -467,7 +469,7 @@ def judging_word(phrase: Token) -> tuple[Token, str] | None:
             key = token.lemma_.lower() if token.lemma_.lower() in table else token.lower_
             if key in table:
                 found.append((token, key))
-        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl", "appos", "parataxis", "advcl"})
+        stack.extend(c for c in children_of(token) if c.dep_ not in {"relcl", "acl", "appos", "parataxis", "advcl"})
     return min(found, key=lambda pair: pair[0].i) if found else None
 
 
@@ -489,7 +491,7 @@ def noun_sense(noun: Token) -> NounEntry | None:
         return None
     if entry.plural and noun.tag_ not in {"NNS", "NNPS"}:
         return None
-    if entry.needs_target and not any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+    if entry.needs_target and not any(c.dep_ == "prep" and c.lower_ == "against" for c in children_of(noun)):
         return None  # "operations against the rebels" is an attack; "rescue operations" and "its operations" are not
     return entry
 

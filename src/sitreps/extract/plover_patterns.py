@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
+from sitreps.extract.tree import children_of
 
 Nouns = dict[str, tuple[tuple[str, ...], ...]]  # head word -> the modifier sets that may go with it (() = none)
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
@@ -155,7 +156,7 @@ def _keys(token: Token) -> set[str]:
 
 def _mods(token: Token) -> set[str]:
     out: set[str] = set()
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in MODIFIER_DEPS or child.i < token.i and child.dep_ != "det":
             out |= _keys(child)
     return out
@@ -184,22 +185,22 @@ class Context:
 
 
 def context(verb: Token) -> Context:
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    objects = [c for c in verb.children if c.dep_ in (OBJECT_DEPS | {"nsubjpass"} if passive else OBJECT_DEPS)]
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(verb))
+    objects = [c for c in children_of(verb) if c.dep_ in (OBJECT_DEPS | {"nsubjpass"} if passive else OBJECT_DEPS)]
+    objects += [c for o in objects for c in children_of(o) if c.dep_ == "conj"]
     if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects = [verb.head]  # "the sanctions imposed on Russia"
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "prep", "advcl", "acomp"}}
+    particles = {c.lower_ for c in children_of(verb) if c.dep_ in {"prt", "advmod", "prep", "advcl", "acomp"}}
     preps: list[tuple[str, Token | None]] = []
     holders = [verb, *objects]
     for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ in {"prep", "agent", "dative"} and c.pos_ == "ADP"):
-            pobjs = [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
+        for prep in (c for c in children_of(holder) if c.dep_ in {"prep", "agent", "dative"} and c.pos_ == "ADP"):
+            pobjs = [o for o in children_of(prep) if o.dep_ in {"pobj", "pcomp"}]
             preps.append((prep.lower_, pobjs[0] if pobjs else None))
             for pobj in pobjs[:1]:  # "(to list) (of {banned party})": the second phrase hangs off the first
-                preps.extend((p.lower_, next((o for o in p.children if o.dep_ == "pobj"), None))
-                             for p in pobj.children if p.dep_ == "prep")
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+                preps.extend((p.lower_, next((o for o in children_of(p) if o.dep_ == "pobj"), None))
+                             for p in children_of(pobj) if p.dep_ == "prep")
+    subject = next((c for c in children_of(verb) if c.dep_ in {"nsubj", "csubj"}), None)
     return Context(particles, objects, preps, subject)
 
 

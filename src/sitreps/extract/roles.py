@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreps.extract.actors import actor_for_token, resolve_name
 from sitreps.extract.state_actors import state_actor
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer import gazetteer
 from sitreps.nlp import index_sentences, sentence_numbers
 from sitreps.resources import load_yaml
@@ -125,8 +126,8 @@ class TokenActors:
                 if span is None:
                     continue
                 size = mention.end - mention.start
-                for token in span:
-                    self.by_token.setdefault(token.i, []).append((size, actor.id))
+                for i in range(span.start, span.end):  # indices only: no Token made per word
+                    self.by_token.setdefault(i, []).append((size, actor.id))
         self.creating = False  # make state actors for countries named only as places or adjectives
         self.kinds = {actor.id: actor.kind for actor in report.actors}
         self.sectors = {actor.id: actor.sector for actor in report.actors}
@@ -140,9 +141,9 @@ class TokenActors:
             for mention in place.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None and place.country:
-                    for token in span:
-                        self.place_country.setdefault(token.i, place.country)
-        self._entities = {token.i: ent for ent in doc.ents if ent.label_ in {"NORP", "GPE"} for token in ent}
+                    for i in range(span.start, span.end):
+                        self.place_country.setdefault(i, place.country)
+        self._entities = {i: ent for ent in doc.ents if ent.label_ in {"NORP", "GPE"} for i in range(ent.start, ent.end)}
 
     def state(self, country: str | None, token: Token | None = None) -> list[str]:
         """The article's actor for a country (its state first), if the article names one; while
@@ -233,7 +234,7 @@ class TokenActors:
         if slot.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
             return []
         above = verb.head
-        who = next((c for c in above.children if c.dep_ == "nsubj"), None)
+        who = next((c for c in children_of(above) if c.dep_ == "nsubj"), None)
         if who is None or who.pos_ == "PRON":
             return []
         found = phrase_actors(who, self)
@@ -269,14 +270,14 @@ class TokenActors:
 
 
 def _has_plural_pobj(token: Token) -> bool:
-    return token.pos_ == "ADP" and any(c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS"} for c in token.children)
+    return token.pos_ == "ADP" and any(c.dep_ == "pobj" and c.tag_ in {"NNS", "NNPS"} for c in children_of(token))
 
 
 def phrase_actors(token: Token, actors: TokenActors, *, conjuncts: bool = True, via_of: bool = True) -> list[str]:
     """Actors that the noun phrase headed by ``token`` names (see the module docstring)."""
     found: list[str] = []
     if token.pos_ == "ADP":  # "between 4 thousand and 5 thousand conscripts are …"
-        token = next((c for c in token.children if c.dep_ == "pobj"), token)
+        token = next((c for c in children_of(token) if c.dep_ == "pobj"), token)
     for head in _conjuncts(token) if conjuncts else [token]:
         own = actors.at(head) or actors.pronoun(head) or _the_two(head, actors)
         core = _core(head)
@@ -293,15 +294,15 @@ def phrase_actors(token: Token, actors: TokenActors, *, conjuncts: bool = True, 
                 if modifier.dep_ == "poss":
                     own.extend(actors.pronoun(modifier))
         if not own:  # "the accusations made by the United States"
-            for clause in head.children:
+            for clause in children_of(head):
                 if clause.dep_ == "acl" and clause.tag_ == "VBN":
                     by = agent(clause)
                     if by is not None:
                         own.extend(phrase_actors(by, actors, via_of=False))
         if not own and via_of:
-            for child in head.children:
+            for child in children_of(head):
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in child.children:
+                    for obj in children_of(child):
                         if obj.dep_ == "pobj":
                             own.extend(phrase_actors(obj, actors, via_of=False))
         found.extend(own)
@@ -315,7 +316,7 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
 def _the_two(head: Token, actors: TokenActors) -> list[str]:
     """"the two countries", "both sides", "the three juntas": the last states named before."""
-    count = next((COUNTS[c.lower_] for c in head.children if c.lower_ in COUNTS), 0)
+    count = next((COUNTS[c.lower_] for c in children_of(head) if c.lower_ in COUNTS), 0)
     if head.lower_ not in PAIRS or not count:
         return []
     found: list[str] = []
@@ -333,11 +334,11 @@ def _core(head: Token) -> list[Token]:
     with coordinated modifiers ("Israeli and Lebanese negotiators") and appositives ("YEREVAN — Armenia and
     Azerbaijan said")."""
     out: list[Token] = []
-    stack = [c for c in head.children if c.dep_ in CORE]
+    stack = [c for c in children_of(head) if c.dep_ in CORE]
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound",
+        stack.extend(c for c in children_of(token) if c.dep_ in CORE or c.dep_ == "conj" and token.dep_ in {"amod", "compound",
                                                                                                       "appos", "nmod"})
     return sorted(out, key=lambda t: t.i)
 
@@ -351,7 +352,7 @@ def _coordinated_modifiers(core: list[Token]) -> list[Token]:
 
 def _conjuncts(token: Token) -> list[Token]:
     out = [token]
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
             out.extend(_conjuncts(child))
     return out
@@ -360,7 +361,7 @@ def _conjuncts(token: Token) -> list[Token]:
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The verb's subject phrase head (own or inherited) and whether the verb is passive."""
     passive = is_passive(verb)
-    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    own = [c for c in children_of(verb) if c.dep_ in SUBJECTS]
     if own:  # the nearest: "KYIV, March 14 - Minister Sybiha told …" has the dateline as a subject too
         child = min(own, key=lambda c: abs(verb.i - c.i))
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -378,7 +379,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return (_issuer(head) if verb.tag_ == "VBG" else head), passive or verb.tag_ == "VBN"
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
-            obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+            obj = next((c for c in children_of(head) if c.dep_ in {"dobj", "dative"}), None)
             if obj is not None:
                 return obj, passive
         return subject(head, depth + 1)[0], passive
@@ -389,7 +390,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject(head, depth + 1)[0], passive  # "was ready to accept", "is due to choose"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         charged = head.head  # "accused Armenia of shelling", "companies accused of supplying"
-        obj = next((c for c in charged.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in children_of(charged) if c.dep_ == "dobj"), None)
         if charged.lemma_.lower() in CHARGING:
             if obj is not None:
                 return obj, passive
@@ -397,7 +398,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return charged.head, passive
         return subject(charged, depth + 1)[0], passive
     if verb.dep_ in {"conj", "advcl", "pcomp"} and head.pos_ in {"VERB", "AUX"}:
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in children_of(verb)):
             return None, passive
         return subject(head, depth + 1)[0], passive
     return None, passive
@@ -407,7 +408,7 @@ def _first_conjunct(clause: Token) -> Token:
     """The noun a relative clause is about; a plural clause after coordinated names is about all of them
     ("Medvedev and Kokoity, who met on Tuesday": from the first, whose conjuncts ``phrase_actors`` adds)."""
     noun = clause.head
-    if clause.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in clause.children if c.dep_ in {"aux", "auxpass"}):
+    if clause.tag_ == "VBZ" or any(c.tag_ == "VBZ" for c in children_of(clause) if c.dep_ in {"aux", "auxpass"}):
         return noun  # "… and the minister, who says": the last one only
     while noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head
@@ -418,9 +419,9 @@ def _issuer(noun: Token) -> Token:
     """A document that says something speaks for whoever issued it: "China's foreign ministry released a
     statement that urged a return to talks" (the ministry urged), "issued a report blaming …"."""
     if noun.lemma_.lower() not in role_words()["documents"] or noun.dep_ != "dobj" \
-            or any(c.dep_ == "poss" for c in noun.children):
+            or any(c.dep_ == "poss" for c in children_of(noun)):
         return noun
-    issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    issuer = next((c for c in children_of(noun.head) if c.dep_ == "nsubj"), None)
     return issuer if issuer is not None else noun
 
 
@@ -432,9 +433,9 @@ def lifted_conjunct(verb: Token) -> Token | None:
     """
     head = verb.head
     if verb.dep_ != "conj" or head.dep_ != "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass", "mark"}
-                                                          for c in verb.children):
+                                                          for c in children_of(verb)):
         return None
-    if not any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in head.children):
+    if not any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in children_of(head)):
         return None
     upper = head.head
     return upper if upper.pos_ in {"VERB", "AUX"} and verb.tag_ == upper.tag_ else None
@@ -442,27 +443,27 @@ def lifted_conjunct(verb: Token) -> Token | None:
 
 def agent(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb ("was picked up by a French destroyer")."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return next((c for c in children_of(child) if c.dep_ == "pobj"), None)
     return None
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(verb))
 
 
 def objects(verb: Token) -> list[Token]:
     """Direct objects, datives and the subject of a passive (what the action was done to)."""
-    return [c for c in verb.children if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
+    return [c for c in children_of(verb) if c.dep_ in {"dobj", "dative", "attr", "oprd"}]
 
 
 def preposition_objects(token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Objects of the token's prepositions among ``preps`` ("met with Kim" -> Kim)."""
     found: list[Token] = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            found.extend(c for c in children_of(child) if c.dep_ == "pobj")
     return found
 
 

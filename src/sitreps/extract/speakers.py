@@ -42,6 +42,7 @@ from sitreps.extract.claims import words as claim_words
 from sitreps.extract.figure_subjects import story_country
 from sitreps.extract.roles import CORE, TokenActors
 from sitreps.extract.state_actors import next_actor_id
+from sitreps.extract.tree import children_of, subtree_of
 from sitreps.gazetteer import resolve_name
 from sitreps.resources import load_yaml
 from sitreps.types import Actor, Mention, Report
@@ -135,7 +136,7 @@ def _speaker_heads(doc: Doc, index: TokenActors) -> list[tuple[Token, bool]]:
         found: list[Token] = []
         if token.lower_ in _SOURCE_PHRASES:
             holder = token.nbor() if token.lower_ == "according" and token.i + 1 < len(doc) else token
-            found += [c for t in {holder, token} for c in t.children if c.dep_ in {"pobj", "dobj"}]
+            found += [c for t in {holder, token} for c in children_of(t) if c.dep_ in {"pobj", "dobj"}]
         elif token.pos_ == "VERB":
             cue = verb_cue(token, index, vocab)
             if cue is not None and cue.who is not None:
@@ -144,9 +145,9 @@ def _speaker_heads(doc: Doc, index: TokenActors) -> list[tuple[Token, bool]]:
                     shown.add(cue.who.i)
         elif token.lower_ == "by" and token.i >= 2 and doc[token.i - 1].lower_ == "reported" \
                 and doc[token.i - 2].lower_ == "as":
-            found += [c for c in token.children if c.dep_ == "pobj"]
+            found += [c for c in children_of(token) if c.dep_ == "pobj"]
         for head in found:
-            for conjunct in [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})]:
+            for conjunct in [head, *(c for c in children_of(head) if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})]:
                 heads.setdefault(conjunct.i, conjunct)
     return [(heads[i], i in shown) for i in sorted(heads)]
 
@@ -167,7 +168,7 @@ def _named(head: Token, own: list[Actor], index: TokenActors, kinds: dict[str, A
     Iraq), nor an army read for one soldier or officer ("a Comoros soldier")."""
     if head.pos_ == "PRON" or head.lower_ in {"one", "another", "who", "which", "that"}:
         return True
-    for child in head.subtree:
+    for child in subtree_of(head):
         if child.dep_ == "appos" and any(kinds.get(a) is not None for a in index.at(child)):
             return True  # "the charity Christian Aid", "a spokesperson for the agency, Rupert Colville"
         if child.pos_ == "PROPN" and head.i < child.i <= head.i + 2 \
@@ -228,7 +229,7 @@ def _proper(head: Token, report: Report, made: dict[str, Actor]) -> list[Actor]:
 
 def _title_holder(head: Token, report: Report, doc: Doc, words: _Lexicon, group: _Group) -> Actor | None:
     """"the government spokesman said" after "X, a government spokesman": the person whose role it is."""
-    if group.one != "person" or head.tag_ != "NN" or not any(c.lower_ == "the" for c in head.children):
+    if group.one != "person" or head.tag_ != "NN" or not any(c.lower_ == "the" for c in children_of(head)):
         return None
     tokens = [t for t in _name_tokens(_phrase(head), words) if t.i <= head.i]
     if not tokens:
@@ -249,8 +250,8 @@ def _anaphor(head: Token, group: _Group, spoken: list[tuple[int, Actor]], senten
     """A bare definite noun points back; it describes no one new: "the officials say" after "U.S.
     officials say" (the last speaker of that noun), "the agency said" (the organisation that spoke
     last), within three sentences."""
-    if any(c.dep_ != "det" or c.lower_ not in {"the", "this", "these"} for c in head.children if c.i < head.i) \
-            or not any(c.lower_ in {"the", "this", "these"} for c in head.children):
+    if any(c.dep_ != "det" or c.lower_ not in {"the", "this", "these"} for c in children_of(head) if c.i < head.i) \
+            or not any(c.lower_ in {"the", "this", "these"} for c in children_of(head)):
         return None
     recent = [actor for said_in, actor in reversed(spoken) if sentence - said_in <= 3]
     lemma = head.lemma_.lower()
@@ -259,7 +260,7 @@ def _anaphor(head: Token, group: _Group, spoken: list[tuple[int, Actor]], senten
         if group.one != "person" and head.tag_ == "NN" else None
     actor = same or organisation or _named_before(head, report)
     if actor is not None:
-        start = min(c.i for c in head.children if c.i < head.i)
+        start = min(c.i for c in children_of(head) if c.i < head.i)
         _mention(actor, head.doc[start:head.i + 1], report)
     return actor
 
@@ -300,14 +301,14 @@ def _document(head: Token, report: Report, index: TokenActors, kinds: dict[str, 
         if actor is not None:
             _mention(actor, head.doc[phrase[0].i:head.i + 1], report)
         return
-    for modifier in (c for c in head.children if c.dep_ == "compound" and c.i < head.i and not index.at(c)):
+    for modifier in (c for c in children_of(head) if c.dep_ == "compound" and c.i < head.i and not index.at(c)):
         group = _group(modifier, words)
         if group is not None:  # "Turkish media reports", "police figures": the described body speaks
             body = [t for t in phrase if t.i <= modifier.i]  # "Russian social media" of "… media posts"
             _describe(modifier, group, report, index, kinds, words, made, phrase=body)
             return
     owner = _owner(head, index, kinds)
-    if owner is None and any(c.lower_ == "the" for c in head.children) and head.tag_ == "NN":
+    if owner is None and any(c.lower_ == "the" for c in children_of(head)) and head.tag_ == "NN":
         owner = _earlier_owner(head, report, index, kinds)
     if owner is not None:
         _mention(owner, head.doc[phrase[0].i:head.i + 1], report)
@@ -320,36 +321,36 @@ def _document(head: Token, report: Report, index: TokenActors, kinds: dict[str, 
 
 def _author_phrase(head: Token) -> Token | None:
     """The "by X" of a document: "a report by X", "a poll published by X"."""
-    for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"):
-        return next((p for p in prep.children if p.dep_ == "pobj"), None)
-    for clause in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        for prep in (c for c in clause.children if c.dep_ == "agent"):
-            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    for prep in (c for c in children_of(head) if c.dep_ in {"prep", "agent"} and c.lower_ == "by"):
+        return next((p for p in children_of(prep) if p.dep_ == "pobj"), None)
+    for clause in (c for c in children_of(head) if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for prep in (c for c in children_of(clause) if c.dep_ == "agent"):
+            return next((p for p in children_of(prep) if p.dep_ == "pobj"), None)
     return None
 
 
 def _owner(head: Token, index: TokenActors, kinds: dict[str, Actor]) -> Actor | None:
     """The actor a document names as its author: a possessive or compound ("U.N. figures"), or a
     "by/from/of X" after it ("a report by the BBC", "a report from the Mexican government")."""
-    candidates = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod", "amod"}]
-    for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from", "of"}):
-        candidates += [p for p in prep.children if p.dep_ == "pobj"]
+    candidates = [c for c in children_of(head) if c.dep_ in {"poss", "compound", "nmod", "amod"}]
+    for prep in (c for c in children_of(head) if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from", "of"}):
+        candidates += [p for p in children_of(prep) if p.dep_ == "pobj"]
     for candidate in candidates:
-        for token in (candidate, *(c for c in candidate.children if c.dep_ in CORE)):
+        for token in (candidate, *(c for c in children_of(candidate) if c.dep_ in CORE)):
             for actor_id in index.at(token) or index.named(token):  # "Israeli tallies": the state's
                 actor = kinds.get(actor_id)
                 if actor is not None:
                     return actor
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:
-        issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        issuer = next((c for c in children_of(head.head) if c.dep_ == "nsubj"), None)
         if issuer is not None:  # "the charity Christian Aid issued a statement saying …"
-            for token in (issuer, *(c for c in issuer.subtree if c.dep_ in {"appos", "compound"})):
+            for token in (issuer, *(c for c in subtree_of(issuer) if c.dep_ in {"appos", "compound"})):
                 actor = next((kinds[a] for a in index.at(token) if a in kinds), None)
                 if actor is not None:
                     return actor
-    for clause in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        for prep in (c for c in clause.children if c.dep_ == "agent"):
-            for obj in (p for p in prep.children if p.dep_ == "pobj"):
+    for clause in (c for c in children_of(head) if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for prep in (c for c in children_of(clause) if c.dep_ == "agent"):
+            for obj in (p for p in children_of(prep) if p.dep_ == "pobj"):
                 actor = next((kinds[a] for a in index.at(obj) if a in kinds), None)
                 if actor is not None:
                     return actor  # "a report released by the agency"
@@ -374,7 +375,7 @@ def _group(head: Token, words: _Lexicon) -> _Group | None:
     if group is None:
         return None
     if head.lower_ in {"agency", "agencies", "service", "services", "organization", "organisation"} \
-            and any(c.lower_ in {"news", "press", "wire"} for c in head.children if c.dep_ in {"compound", "amod"}):
+            and any(c.lower_ in {"news", "press", "wire"} for c in children_of(head) if c.dep_ in {"compound", "amod"}):
         return words.groups["media"]
     return group
 
@@ -423,24 +424,24 @@ def _state(head: Token, named: list[Token], report: Report, index: TokenActors,
 def _phrase(head: Token) -> list[Token]:
     """The speaker's phrase: the head, its modifiers, and a describing "of/for/in X" after it."""
     tokens = [head]
-    stack = [c for c in head.children if (c.dep_ in CORE and c.dep_ != "appos") or _hyphen(c)]
+    stack = [c for c in children_of(head) if (c.dep_ in CORE and c.dep_ != "appos") or _hyphen(c)]
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ in CORE or _hyphen(c)
+        stack.extend(c for c in children_of(token) if c.dep_ in CORE or _hyphen(c)
                      or c.dep_ == "conj" and token.dep_ in {"amod", "compound"})
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS and c.i > head.i):
-        objects = [p for p in prep.children if p.dep_ == "pobj"]
+    for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in _DESCRIBING_PREPS and c.i > head.i):
+        objects = [p for p in children_of(prep) if p.dep_ == "pobj"]
         if not objects or any(o.ent_type_ in {"DATE", "TIME"} for o in objects):
             continue
         tokens.append(prep)
         for obj in objects:
             tokens.append(obj)
-            stack = [c for c in obj.children if c.dep_ in CORE or _hyphen(c)]
+            stack = [c for c in children_of(obj) if c.dep_ in CORE or _hyphen(c)]
             while stack:
                 token = stack.pop()
                 tokens.append(token)
-                stack.extend(c for c in token.children if c.dep_ in CORE or _hyphen(c))
+                stack.extend(c for c in children_of(token) if c.dep_ in CORE or _hyphen(c))
         break
     # a phrase is contiguous: what the parse hung on it from elsewhere is left out
     inside = {t.i for t in tokens}

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.plover import Sense
+from sitreps.extract.tree import children_of
 from sitreps.resources import load_yaml
 
 
@@ -28,11 +29,11 @@ def held_stance(adjective: Token) -> tuple[Sense, Token, list[Token]] | None:
     by_prep = _table().get(adjective.lemma_.lower())
     if by_prep is None:
         return None
-    for prep in adjective.children:
+    for prep in children_of(adjective):
         sense = by_prep.get(prep.lower_) if prep.dep_ == "prep" else None
-        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        objects = [o for o in children_of(prep) if o.dep_ == "pobj"]
         if sense is not None and objects:
-            holder = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+            holder = next((c for c in children_of(adjective.head) if c.dep_ == "nsubj"), None)
             return (sense, holder, objects) if holder is not None else None
     return None
 
@@ -43,11 +44,11 @@ def offer_held(adjective: Token) -> tuple[Sense, Token] | None:
     folded into it (``frames.embed``), so "ready to attack" becomes a threat there. Else None."""
     if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in _offers():
         return None
-    act = next((c for c in adjective.children if c.dep_ == "xcomp"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    act = next((c for c in children_of(adjective) if c.dep_ == "xcomp"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))), None)
     if act is None or frame_words().verbs.get(act.lemma_.lower()) in {"accusation", "denial"}:
         return None  # "are ready to blame Russia for any disaster": a disposition to accuse, not an offer
-    holder = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+    holder = next((c for c in children_of(adjective.head) if c.dep_ == "nsubj"), None)
     return (Sense("AGREE", None, True), holder) if holder is not None else None
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitreps.extract.tree import children_of
 from sitreps.gazetteer import gazetteer
 from sitreps.types import Actor, Mention, Report
 
@@ -90,7 +91,7 @@ def _a_site(candidate: Candidate) -> bool:
     from sitreps.extract.roles import role_words  # roles.py imports this module
     verb = candidate.governor or candidate.trigger
     sites = role_words()["sites"]
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in sites for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in sites for c in children_of(verb))
 
 
 def authority(place: str | None, report: Report, actors: TokenActors, home: str | None) -> list[str]:
