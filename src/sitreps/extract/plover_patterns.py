@@ -210,8 +210,16 @@ def match(entry: DerivedVerb, where: Context, synsets_of: Callable[[str], frozen
 
 
 def matching(entry: DerivedVerb, where: Context, synsets_of: Callable[[str], frozenset[str]]) -> Iterator[Pattern]:
-    """Every pattern of the verb that its surroundings satisfy, the most specific first."""
-    for pattern in entry.patterns:
+    """Every pattern of the verb that its surroundings satisfy, the most specific first. Only the patterns whose
+    anchor word (an object's or the subject's head, the particle, a preposition) stands around the verb are read
+    (a verb may have hundreds of patterns, the context a handful of words)."""
+    object_heads = set().union(*(_keys(o) for o in where.objects)) if where.objects else set()
+    subject_heads = _keys(where.subject) if where.subject is not None else set()
+    present = object_heads | subject_heads | where.particles | {p for p, _ in where.preps}
+    anchors, free = _anchors(entry.patterns)
+    chosen = set(free).union(*(anchors[w] for w in present if w in anchors))
+    for index in sorted(chosen):
+        pattern = entry.patterns[index]
         if pattern.particle is not None and pattern.particle not in where.particles:
             continue
         if pattern.object is not None and not any(noun_matches(pattern.object, o, synsets_of) for o in where.objects):
@@ -222,6 +230,32 @@ def matching(entry: DerivedVerb, where: Context, synsets_of: Callable[[str], fro
         if all(any(p == prep and (nouns is None or (o is not None and noun_matches(nouns, o, synsets_of)))
                    for p, o in where.preps) for prep, nouns in pattern.preps):
             yield pattern
+
+
+_ANCHORS: dict[int, tuple[tuple[Pattern, ...], dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _anchors(patterns: tuple[Pattern, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Word -> the patterns (by position) that cannot match unless it stands around the verb: each pattern under
+    the words one of which it needs (its object's heads, else its subject's, else its particle, else its first
+    preposition); those that need none are free. Kept per pattern tuple, which lexicons share and never change."""
+    held = _ANCHORS.get(id(patterns))
+    if held is not None and held[0] is patterns:
+        return held[1], held[2]
+    anchors: dict[str, list[int]] = {}
+    free: list[int] = []
+    for index, pattern in enumerate(patterns):
+        words = (pattern.object.keys() if pattern.object is not None
+                 else pattern.subject.keys() if pattern.subject is not None
+                 else [pattern.particle] if pattern.particle is not None
+                 else [pattern.preps[0][0]] if pattern.preps else None)
+        if words is None:
+            free.append(index)
+        for word in words or ():
+            anchors.setdefault(word, []).append(index)
+    frozen = {word: tuple(indices) for word, indices in anchors.items()}
+    _ANCHORS[id(patterns)] = (patterns, frozen, tuple(free))
+    return frozen, tuple(free)
 
 
 def synset_index(data: dict) -> Callable[[str], frozenset[str]]:
