@@ -409,3 +409,10 @@ def test_a_promise_names_whom_it_is_for_and_troops_pledged_to_a_country_are_help
     assert [e.type for e in rep.events] == ["AGREE"]
     rep, _ = events("North Korea vowed to mobilise its army against South Korea.")
     assert [e.type for e in rep.events] == ["THREATEN"]
+
+
+def test_a_deal_or_resolution_blocked_is_refused_and_its_aid_is_no_event():
+    rep, _ = events("Hungary blocked the EU's aid package for Ukraine on Thursday.")
+    assert [(e.type, e.modality) for e in rep.events] == [("REJECT", "asserted")]
+    rep, _ = events("Russia blocked a UN resolution on Syria.")
+    assert [e.type for e in rep.events] == ["REJECT"]
