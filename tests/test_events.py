@@ -416,3 +416,12 @@ def test_a_deal_or_resolution_blocked_is_refused_and_its_aid_is_no_event():
     assert [(e.type, e.modality) for e in rep.events] == [("REJECT", "asserted")]
     rep, _ = events("Russia blocked a UN resolution on Syria.")
     assert [e.type for e in rep.events] == ["REJECT"]
+
+
+def test_we_is_not_the_party_the_same_sentence_speaks_of():
+    rep, _ = events("We condemn Israel.")
+    names = {a.id: a.country for a in rep.actors}
+    assert [([names[a] for a in e.actor], [names[r] for r in e.recipient]) for e in rep.events] == [([], ["ISR"])]
+    rep, _ = events("The Arab League issued a statement on Sunday. We condemn Israel, it said.")
+    names = {a.id: a.name for a in rep.actors}
+    assert any([names[a] for a in e.actor] == ["Arab League"] for e in rep.events if e.type == "ACCUSE")

@@ -164,7 +164,7 @@ def _issuer(doc: Doc, found: list[Found], employers: dict, first: int) -> Resolv
     reporting clause outside quotes; else the body of an official who speaks there ("We have deployed four
     aircraft, the Defence Secretary said": his ministry, else his state); else the first organisation named
     before the first pronoun ("We will strike ... alongside the Coalition": not the Coalition), else the first
-    named."""
+    named after the pronoun's sentence; none named in that sentence after it, which is what "we" speak of."""
     reporting = _reporting_verbs()
     speakers = sorted((f for f in found if f.subject_like and doc[f.start:f.end].root.head.lemma_ in reporting),
                       key=lambda f: f.start)
@@ -181,7 +181,9 @@ def _issuer(doc: Doc, found: list[Found], employers: dict, first: int) -> Resolv
                 return state(country)
     bodies = sorted((f for f in found if f.resolved.kind in ("organization", "state", "media")), key=lambda f: f.start)
     before = [f for f in bodies if f.start < first]
-    return (before or bodies)[0].resolved if bodies else None
+    sentence = doc[first].sent
+    later = [f for f in bodies if f.start >= sentence.end]  # not what the pronoun's own sentence is about
+    return (before or later)[0].resolved if before or later else None  # ("We support Russia": not Russia)
 
 
 def antecedent(doc: Doc, found: list[Found], token: Token) -> Found | None:
