@@ -425,3 +425,15 @@ def test_we_is_not_the_party_the_same_sentence_speaks_of():
     rep, _ = events("The Arab League issued a statement on Sunday. We condemn Israel, it said.")
     names = {a.id: a.name for a in rep.actors}
     assert any([names[a] for a in e.actor] == ["Arab League"] for e in rep.events if e.type == "ACCUSE")
+
+
+def test_support_is_an_event_only_told_with_a_party_for_its_object():
+    rep, _ = events("Germany supports Ukraine, the chancellor said on Monday.")
+    names = {a.id: a.country for a in rep.actors}
+    assert [(e.type, [names[a] for a in e.actor], [names[r] for r in e.recipient]) for e in rep.events] == [
+        ("SUPPORT", ["DEU"], ["UKR"])]
+    for sentence in ("Most Armenians supported signing the treaty, a poll found.",
+                     "The parties that support Ukraine met in Brussels on Monday.",
+                     "North Korean troops support Russia's war against Ukraine."):
+        rep, _ = events(sentence)
+        assert not any(e.type == "SUPPORT" for e in rep.events), sentence

@@ -449,6 +449,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.passive_only and not passive:
         return None
+    if entry.party_object and not _party_object(verb, actors):
+        return None  # "parties that support Maliki", "57% supported signing the treaty": a stance, not an act
     if entry.forces and not forces(who):
         return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
@@ -464,6 +466,15 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
                                                           for c in children_of(verb)):
         return None  # "voiced concern over high-risk areas": a worry, not a criticism of anyone
     return candidate
+
+
+def _party_object(verb: Token, actors: TokenActors) -> bool:
+    """A verb told in its own finite clause (not a relative clause, a gerund or an infinitive) whose direct object
+    is a party ("supports Ukraine"; not "Russia's destruction of Ukraine", whose owner is no object of it)."""
+    if verb.dep_ in {"relcl", "acl"} or verb.tag_ in {"VBG", "VBN"} \
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
+        return False
+    return any(c.dep_ == "dobj" and actors.at(c) for c in children_of(verb))
 
 
 def _stance_candidate(adjective: Token, sense: Sense, holder: Token, about: list[Token],

@@ -60,6 +60,7 @@ class VerbEntry:
     passive_only: bool = False  # only in the passive ("car bombs were detonated"; "to detonate the vest" is a plan)
     crime: Sense | None = None  # when what follows names a crime ("determined … had committed genocide")
     targeted: frozenset[str] = frozenset()  # objects that make an event only with a recipient ("voiced concern")
+    party_object: bool = False  # only finite and with a party for object ("Germany supports Ukraine")
     stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
     verdict: str | None = None  # a judgement, typed by the judging word after it ("called the raid an act of
     # aggression"); "as": only in its "as" phrase or complement ("described X as a crime")
@@ -149,6 +150,7 @@ def _verb(entry: str | dict) -> VerbEntry:
         passive_only=bool(entry.get("passive_only")),
         crime=_sense(entry.get("crime")),
         targeted=frozenset(entry.get("targeted") or ()),
+        party_object=bool(entry.get("party_object")),
         stance=bool(entry.get("stance")),
         verdict=None if not entry.get("verdict") else "as" if entry["verdict"] == "as" else "any",
     )
