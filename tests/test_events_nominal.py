@@ -80,3 +80,85 @@ def test_an_event_caused_or_held_in_a_container_is_told(sentence, kind):
 def test_a_wave_warned_of_is_no_event():
     rep, _ = events("The report warned of a new wave of violence.")
     assert not rep.events, [(e.type, e.text) for e in rep.events]
+
+
+# --- an event noun told by what it did, what was suffered in it, or who saw it ---------------------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The ambush left four police officers dead on the highway.", "ASSAULT"),
+    ("Fighting between the militia and the army has displaced thousands of villagers.", "ASSAULT"),
+    ("The bombing claimed at least nine lives.", "ASSAULT"),
+    ("The riots paralysed the port city for two days.", "PROTEST"),
+])
+def test_an_event_noun_told_by_what_it_did_happened(sentence, kind):
+    """A noun that is the subject of a verb of effect ("left … dead", "displaced", "claimed … lives") happened,
+    and "claimed nine lives" is a toll, no one's claim."""
+    rep, _ = events(sentence)
+    assert [(e.type, e.modality) for e in rep.events] == [(kind, "asserted")], [(e.type, e.text) for e in rep.events]
+
+
+def test_the_roles_of_an_event_told_by_its_effect_are_its_own_phrases():
+    rep, _ = events("The attack by Azerbaijani troops on Armenian positions left three soldiers dead.")
+    event = only(rep, "ASSAULT")
+    assert (codes(rep, event.actor), codes(rep, event.recipient)) == ({"AZE"}, {"ARM"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Seven soldiers died in the offensive near the airport.",
+    "Dozens of people lost their lives in the bombardment.",
+    "Three protesters died during the unrest in the capital.",
+])
+def test_deaths_in_any_violent_event_are_its_toll(sentence):
+    """"died in", "lost their lives in" any noun the lexicon types ASSAULT (or unrest, protests): a class, not a
+    list of nouns that misses the next one."""
+    rep, _ = events(sentence)
+    assert [e.type for e in rep.events] == ["ASSAULT"], [(e.type, e.text) for e in rep.events]
+
+
+def test_the_dead_are_the_targets_not_the_attackers():
+    rep, _ = events("Two Kenyan police officers died in the ambush.")
+    event = only(rep, "ASSAULT")
+    assert (codes(rep, event.actor), codes(rep, event.recipient)) == (set(), {"KEN"})
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("The border village has endured nightly shelling.", set()),
+    ("Gaza City has suffered repeated airstrikes.", {"PSE"}),
+    ("A Pakistani army patrol came under fire near the border.", {"PAK"}),
+    ("Residents witnessed heavy gunfire near the market on Sunday.", set()),
+])
+def test_harm_suffered_or_witnessed_happened_to_the_subject(sentence, recipient):
+    """"came under fire", "suffered airstrikes", "endured shelling", "witnessed gunfire": the attack happened, and
+    the subject had it done to it (or saw it)."""
+    rep, _ = events(sentence)
+    event = only(rep, "ASSAULT")
+    assert event.modality == "asserted" and codes(rep, event.actor) == set()
+    assert codes(rep, event.recipient) == recipient
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Heavy shelling by Russian forces.", {"RUS"}),
+    ("Relentless shelling by Ethiopian troops continued overnight.", {"ETH"}),
+])
+def test_a_gerund_with_a_by_phrase_names_its_doer(sentence, actor):
+    """"shelling by X", also as a headline fragment: the "by" phrase is the actor, as in "strikes by X"."""
+    rep, _ = events(sentence)
+    assert codes(rep, only(rep, "ASSAULT").actor) == actor
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fears of an attack have displaced thousands of villagers.",
+    "The threat of airstrikes has forced thousands to flee.",
+    "Did the ambush leave anyone dead?",
+    "Since the fighting left the town in ruins, aid has trickled in slowly.",
+    "The minister came under fire over the budget cuts.",
+    "The town has not witnessed clashes in years.",
+    "The capital could suffer airstrikes if the talks collapse.",
+    "The storm left thousands of homes without power.",
+])
+def test_harm_talked_about_asked_or_figurative_is_not_told(sentence):
+    """A fear, a threat, a question, a time clause, criticism "under fire", a negation or a condition: no attack
+    that happened."""
+    rep, _ = events(sentence)
+    told = [e for e in rep.events if e.type == "ASSAULT" and e.modality in {"asserted", "reported", "claimed"}]
+    assert not told, [(e.type, e.modality, e.text) for e in rep.events]

@@ -8,6 +8,9 @@
 - "the verdict sparked protests": a noun an event is said to have caused happened (``caused_by``).
 - "an exchange of gunfire between police and the attackers", "a wave of attacks": the container noun
   stands for the event it holds (``container``).
+- "The attack left 30 people dead", "fighting has displaced thousands", "the clashes claimed 12 lives": the
+  noun is the subject of a verb that tells what it did to someone, so it happened (``effect_verb``; the verbs
+  are data, ``effect_verbs``). Unlike an occurrence verb, the verb has an object: what the event did.
 - "Clashes erupted in Goma", "fighting broke out between the army and the rebels", "talks took
   place on Monday": the noun is the subject of a verb that says it happened, so it is told, not
   talked about, whatever it lacks of its own (``occurrence_verb``; the verbs are data,
@@ -75,6 +78,39 @@ def caused_by(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     return verb if any(form in _causal() for form in _forms(verb)) else None
+
+
+def effect_verb(noun: Token) -> Token | None:
+    """The verb that tells what the event ``noun`` (or a gerund: "Fighting between X and Y has displaced …") did,
+    where the noun is its subject and it has an object ("the attack left 30 people dead", "the clashes claimed 12
+    lives"), else None. An effect is told only of an event that happened; not in a clause that dates something
+    else ("since the fighting left the town in ruins") nor in a relative clause."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    table = _effect_verbs()
+    lemma = next((f for f in _forms(verb) if f in table), None)
+    if lemma is None:
+        return None
+    if verb.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+        return None
+    if verb.sent[-1].text == "?":
+        return None  # "Did the attack leave anyone dead?": asked, not told
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    need = table[lemma]
+    if not objects or need and not any(o.lemma_.lower() in need or o.lower_ in need for o in objects):
+        return None  # "the clashes claimed 12 lives", not "the attack claimed by …"
+    return verb
+
+
+@lru_cache(maxsize=1)
+def _effect_verbs() -> dict[str, frozenset[str]]:
+    """Lemma -> the objects it needs ("claim": lives), empty for any object."""
+    out: dict[str, frozenset[str]] = {}
+    for item in load_yaml("events.yaml")["effect_verbs"]:
+        lemma, _, need = item.partition(" ")
+        out[lemma] = frozenset(need.split()) if need else frozenset()
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitreps.extract.frames import words as frame_words
-from sitreps.extract.plover import lexicon, noun_sense
+from sitreps.extract.plover import lexicon, noun_sense, verb_lemma
 from sitreps.extract.roles import TokenActors, agent, people_words, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
@@ -57,13 +57,16 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
                sentence: Span, report: Report, actors: TokenActors, *, kind: str = "",
                noun: Token | None = None) -> list[str]:
     """The actor with the country the sentence gives a party that has none (see the module docstring); for an
-    event told by a noun alone (``noun``), only unrest, which is the place's own people's."""
+    event told by a noun alone (``noun``, or with a verb whose subject it is), only unrest, which is the place's
+    own people's."""
     _by_surname(actor, report, actors)
     if actor and not _countryless(actor, actors):
         _fill_partners(actor, recipient, sentence, report, actors, kind)
         return actor
     who = _doer(verb) if verb is not None else None
-    if not actor and noun is not None and verb is None and place_country is not None and _strife(noun, kind):
+    alone = verb is None or who is not None and noun is not None and (who.i == noun.i or noun in who.conjuncts)
+    # "Clashes in Mombasa left three people dead": a verb whose subject is the noun adds no doer
+    if not actor and noun is not None and alone and place_country is not None and _strife(noun, kind):
         return _people(place_country, report, actors)  # "protests in Suez", "clashes in the Rift Valley"
     if not actor and (who is None or not _party(who) or _any_state(who)):
         return actor
@@ -239,9 +242,16 @@ def _give(ids: list[str], country: str, report: Report, actors: TokenActors) -> 
 
 
 def _doer(verb: Token) -> Token | None:
-    """Who did it: the subject of an active verb, the "by" phrase of a passive one."""
+    """Who did it: the subject of an active verb, the "by" phrase of a passive one; not the subject of a verb
+    whose subject suffers it ("twelve soldiers died in the fighting in Darfur" are not the attackers)."""
     who, passive = subject(verb)
-    return agent(verb) if passive else who
+    return agent(verb) if passive else None if _suffered(verb) else who
+
+
+def _suffered(verb: Token) -> bool:
+    """A verb whose subject has the act done to it ("died in", "came under fire", "suffered airstrikes")."""
+    entry = lexicon().verbs.get(verb_lemma(verb) or "")
+    return entry is not None and entry.inverse and not entry.inverse_objects
 
 
 def _targets(verb: Token) -> list[Token]:
@@ -250,7 +260,7 @@ def _targets(verb: Token) -> list[Token]:
     who, passive = subject(verb)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     found = list(objects)
-    if passive and who is not None:
+    if (passive or _suffered(verb)) and who is not None:
         found.append(who)
     found += [o for head in (verb, *objects) for p in head.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
               for o in p.children if o.dep_ == "pobj"]
