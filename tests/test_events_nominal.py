@@ -162,3 +162,31 @@ def test_harm_talked_about_asked_or_figurative_is_not_told(sentence):
     rep, _ = events(sentence)
     told = [e for e in rep.events if e.type == "ASSAULT" and e.modality in {"asserted", "reported", "claimed"}]
     assert not told, [(e.type, e.modality, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There has been heavy fighting around the port since dawn.",
+    "Sustained gunfire was heard near the presidential palace overnight.",
+    "A roadside bomb exploded next to an army truck outside Mosul.",
+    "A bomb went off at a bus station in the city centre.",
+    "Two mortar rounds landed inside the compound on Thursday.",
+])
+def test_an_attack_told_by_being_there_heard_or_going_off_happened(sentence):
+    """"there has been fighting", "gunfire was heard", "a bomb exploded / went off", "rounds landed": told."""
+    rep, _ = events(sentence)
+    assert [(e.type, e.modality) for e in rep.events] == [("ASSAULT", "asserted")], \
+        [(e.type, e.modality, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no clashes in the city on polling day.",
+    "No gunfire was heard after midnight.",
+    "The cargo plane landed safely in Nairobi.",
+    "Prices exploded after the harvest failed.",
+    "The raid was seen as a provocation in Beijing.",
+])
+def test_no_attack_there_none_heard_or_nothing_fired(sentence):
+    """Negated ("there were no clashes"), a plane landing, prices exploding, a raid judged ("seen as")."""
+    rep, _ = events(sentence)
+    told = [e for e in rep.events if e.type == "ASSAULT" and e.modality in {"asserted", "reported", "claimed"}]
+    assert not told, [(e.type, e.modality, e.text) for e in rep.events]

@@ -54,7 +54,8 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import caused_by, container, effect_verb, located, occurrence_verb, responsibility_claimer
+from sitreps.extract.nominal import (caused_by, container, effect_verb, existential, located, occurrence_verb, perceived,
+                                     responsibility_claimer)
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, noun_sense, verb_lemma,
                                     verb_sense, verdict_word)
@@ -187,8 +188,9 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
-        elif (told := occurrence_verb(slot) or caused_by(slot)) is not None:
-            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests"
+        elif (told := occurrence_verb(slot) or caused_by(slot) or existential(slot) or perceived(slot)) is not None:
+            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests", "there
+            # has been heavy fighting", "gunfire was heard"
         elif candidate.sense.type in HAPPENING and (effect := effect_verb(slot)) is not None and effect.i not in verbs:
             _affected(candidate, effect, actors, found)  # "the attack left 30 people dead"; a verb that is an event
             # itself ("displaced" read from CAMEO) tells it already
@@ -477,6 +479,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.passive_only and not passive:
         return None
+    if entry.munition and not (who is not None and "munitions" in words.classes.get(who.lemma_.lower(), ())):
+        return None  # "a car bomb exploded"; not "the plane landed"
     if _figurative(verb, entry.figurative):
         return None  # "the company came under fire over its pay policy": criticism, not shooting
     if entry.forces and not forces(who):

@@ -11,6 +11,8 @@
 - "The attack left 30 people dead", "fighting has displaced thousands", "the clashes claimed 12 lives": the
   noun is the subject of a verb that tells what it did to someone, so it happened (``effect_verb``; the verbs
   are data, ``effect_verbs``). Unlike an occurrence verb, the verb has an object: what the event did.
+- "There has been heavy fighting around the airport", "gunfire was heard in the capital": an existential "be"
+  or a passive verb of perception tells the noun happened (``existential``, ``perceived``).
 - "Clashes erupted in Goma", "fighting broke out between the army and the rebels", "talks took
   place on Monday": the noun is the subject of a verb that says it happened, so it is told, not
   talked about, whatever it lacks of its own (``occurrence_verb``; the verbs are data,
@@ -78,6 +80,36 @@ def caused_by(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     return verb if any(form in _causal() for form in _forms(verb)) else None
+
+
+def existential(noun: Token) -> Token | None:
+    """The "be" of "there was/has been" whose subject the event noun is ("There has been heavy fighting around the
+    airport", "there were clashes in the capital"): told as happening, as an occurrence verb tells it."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    return None if verb.dep_ == "relcl" or _timed(verb) else verb
+
+
+def perceived(noun: Token) -> Token | None:
+    """The passive verb of perception whose subject the event noun is ("heavy gunfire was heard in the capital",
+    "explosions were heard in Kyiv"): it happened where it was heard (``perception_verbs`` in the data)."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _perception():
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return None  # "the bombing was seen as a warning": judged, not perceived
+    return None if verb.dep_ == "relcl" or _timed(verb) else verb
+
+
+def _timed(verb: Token) -> bool:
+    """A clause that dates something else ("since the war broke out", "after explosions were heard")."""
+    return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _perception() -> frozenset[str]:
+    return frozenset(load_yaml("events.yaml")["perception_verbs"])
 
 
 def effect_verb(noun: Token) -> Token | None:

@@ -64,8 +64,8 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
         _fill_partners(actor, recipient, sentence, report, actors, kind)
         return actor
     who = _doer(verb) if verb is not None else None
-    alone = verb is None or who is not None and noun is not None and (who.i == noun.i or noun in who.conjuncts)
-    # "Clashes in Mombasa left three people dead": a verb whose subject is the noun adds no doer
+    alone = verb is None or noun is not None and _told_of(noun, verb)  # "Clashes in Mombasa left three people
+    # dead", "there were protests in Suez": a verb whose subject is the noun adds no doer
     if not actor and noun is not None and alone and place_country is not None and _strife(noun, kind):
         return _people(place_country, report, actors)  # "protests in Suez", "clashes in the Rift Valley"
     if not actor and (who is None or not _party(who) or _any_state(who)):
@@ -246,6 +246,13 @@ def _doer(verb: Token) -> Token | None:
     whose subject suffers it ("twelve soldiers died in the fighting in Darfur" are not the attackers)."""
     who, passive = subject(verb)
     return agent(verb) if passive else None if _suffered(verb) else who
+
+
+def _told_of(noun: Token, verb: Token) -> bool:
+    """The verb only tells the noun happened or what it did: the noun (or the first of its conjuncts) is its
+    subject, or the subject of its "there was" ("there were protests in Suez")."""
+    first = noun.head if noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} else noun
+    return first.head.i == verb.i and first.dep_ in {"nsubj", "nsubjpass", "attr"}
 
 
 def _suffered(verb: Token) -> bool:

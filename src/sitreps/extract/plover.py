@@ -63,6 +63,8 @@ class VerbEntry:
     stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
     verdict: str | None = None  # a judgement, typed by the judging word after it ("called the raid an act of
     # aggression"); "as": only in its "as" phrase or complement ("described X as a crime")
+    munition: bool = False  # only with a munition for subject ("a car bomb exploded", "rockets landed near the
+    # embassy"; not "the plane landed")
     figurative: frozenset[str] = frozenset()  # prepositions of a reason that make it a figure of speech ("came
     # under fire over its pay policy" is criticism, not shooting)
 
@@ -153,6 +155,7 @@ def _verb(entry: str | dict) -> VerbEntry:
         crime=_sense(entry.get("crime")),
         targeted=frozenset(entry.get("targeted") or ()),
         figurative=frozenset(entry.get("figurative") or ()),
+        munition=bool(entry.get("munition")),
         stance=bool(entry.get("stance")),
         verdict=None if not entry.get("verdict") else "as" if entry["verdict"] == "as" else "any",
     )
