@@ -190,3 +190,15 @@ def test_no_attack_there_none_heard_or_nothing_fired(sentence):
     rep, _ = events(sentence)
     told = [e for e in rep.events if e.type == "ASSAULT" and e.modality in {"asserted", "reported", "claimed"}]
     assert not told, [(e.type, e.modality, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The opposition leader was placed under house arrest on the eve of the vote.",
+    "The blogger has been held without charge for eight months.",
+    "A wave of arrests followed the strike at the copper mine.",
+])
+def test_detention_told_by_a_passive_light_verb_custody_or_its_sequel(sentence):
+    """"placed under house arrest", "held without charge", "arrests followed …": the state's act, told."""
+    rep, _ = events(sentence)
+    assert [(e.type, e.modality) for e in rep.events if e.type == "COERCE"] == [("COERCE", "asserted")], \
+        [(e.type, e.modality, e.text) for e in rep.events]

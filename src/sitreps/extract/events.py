@@ -55,7 +55,7 @@ from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, refine, whose
 from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import (caused_by, container, effect_verb, existential, located, occurrence_verb, perceived,
-                                     responsibility_claimer)
+                                     responsibility_claimer, sequel_verb)
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, noun_sense, verb_lemma,
                                     verb_sense, verdict_word)
@@ -188,9 +188,11 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
-        elif (told := occurrence_verb(slot) or caused_by(slot) or existential(slot) or perceived(slot)) is not None:
+        elif (told := occurrence_verb(slot) or caused_by(slot) or existential(slot) or perceived(slot)
+              or (sequel_verb(slot) if candidate.sense.type in HAPPENING and _fresh(candidate) else None)) is not None:
             _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests", "there
-            # has been heavy fighting", "gunfire was heard"
+            # has been heavy fighting", "gunfire was heard", "mass arrests followed the protests" ("the shooting
+            # followed four others" is one told before)
         elif candidate.sense.type in HAPPENING and (effect := effect_verb(slot)) is not None and effect.i not in verbs:
             _affected(candidate, effect, actors, found)  # "the attack left 30 people dead"; a verb that is an event
             # itself ("displaced" read from CAMEO) tells it already
@@ -210,6 +212,13 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             candidate.dropped = True  # "eight died in the attack", "these bombs were then detonated": the attack
             # told before
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _fresh(candidate: Candidate) -> bool:
+    """A noun that tells an event for the first time: not definite, possessed or named ("the shooting", "its
+    raids", "the El Paso shooting" are ones told before)."""
+    return not candidate.definite and not any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"
+                                              for c in candidate.trigger.children)
 
 
 def _same_event(candidate: Candidate, verb: Token, found: list[Candidate]) -> bool:
@@ -798,8 +807,9 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return bool(candidate.actor) or dated or counted
     named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED or (
         candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
-    convicted = candidate.kind == "verb" and (candidate.sense.mode == "convict" or candidate.sense.mode in {
-        "arrest", "deport", "release"} and is_passive(candidate.trigger))  # "he was sentenced to life", "was
+    acted = candidate.governor if candidate.kind == "noun" else candidate.trigger  # "was placed under house arrest"
+    convicted = acted is not None and (candidate.sense.mode == "convict" or candidate.sense.mode in {
+        "arrest", "deport", "release"} and is_passive(acted))  # "he was sentenced to life", "was
     # briefly imprisoned", "six were released without charge": done to someone by the state
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer or convicted

@@ -117,10 +117,20 @@ def effect_verb(noun: Token) -> Token | None:
     where the noun is its subject and it has an object ("the attack left 30 people dead", "the clashes claimed 12
     lives"), else None. An effect is told only of an event that happened; not in a clause that dates something
     else ("since the fighting left the town in ruins") nor in a relative clause."""
+    return _subject_of(noun, _effect_verbs())
+
+
+def sequel_verb(noun: Token) -> Token | None:
+    """The verb that tells when the event ``noun`` came, where the noun is its subject ("mass arrests followed the
+    protests"), else None: it happened, and what it followed is no target of it."""
+    return _subject_of(noun, _sequel_verbs())
+
+
+def _subject_of(noun: Token, table: dict[str, frozenset[str]]) -> Token | None:
+    """The verb of ``table`` whose subject ``noun`` is, told (not dated, asked or relative) and with an object."""
     if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
         return None
     verb = noun.head
-    table = _effect_verbs()
     lemma = next((f for f in _forms(verb) if f in table), None)
     if lemma is None:
         return None
@@ -137,9 +147,18 @@ def effect_verb(noun: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _effect_verbs() -> dict[str, frozenset[str]]:
+    return _verbs_needing("effect_verbs")
+
+
+@lru_cache(maxsize=1)
+def _sequel_verbs() -> dict[str, frozenset[str]]:
+    return _verbs_needing("sequel_verbs")
+
+
+def _verbs_needing(key: str) -> dict[str, frozenset[str]]:
     """Lemma -> the objects it needs ("claim": lives), empty for any object."""
     out: dict[str, frozenset[str]] = {}
-    for item in load_yaml("events.yaml")["effect_verbs"]:
+    for item in load_yaml("events.yaml")[key]:
         lemma, _, need = item.partition(" ")
         out[lemma] = frozenset(need.split()) if need else frozenset()
     return out
