@@ -202,3 +202,17 @@ def test_detention_told_by_a_passive_light_verb_custody_or_its_sequel(sentence):
     rep, _ = events(sentence)
     assert [(e.type, e.modality) for e in rep.events if e.type == "COERCE"] == [("COERCE", "asserted")], \
         [(e.type, e.modality, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Fighting is reported to have spread to two more districts.", "reported"),
+    ("Clashes are said to have erupted outside the parliament building.", "reported"),
+    ("Clashes are expected to erupt after the results are announced.", "planned"),
+    ("The dam project sparked an upsurge of violence in the valley.", "asserted"),
+])
+def test_an_occurrence_raised_by_a_passive_or_held_in_an_upsurge(sentence, modality):
+    """"is reported to have spread": the noun's verb is the infinitive, the passive says who tells it (or that it
+    is expected); "an upsurge of violence" stands for the violence."""
+    rep, _ = events(sentence)
+    assert [(e.type, e.modality) for e in rep.events] == [("ASSAULT", modality)], \
+        [(e.type, e.modality, e.text) for e in rep.events]

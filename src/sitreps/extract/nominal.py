@@ -16,7 +16,7 @@
 - "Clashes erupted in Goma", "fighting broke out between the army and the rebels", "talks took
   place on Monday": the noun is the subject of a verb that says it happened, so it is told, not
   talked about, whatever it lacks of its own (``occurrence_verb``; the verbs are data,
-  ``occurrence_verbs`` in ``data/events.yaml``).
+  ``occurrence_verbs`` in ``data/events.yaml``); also raised by a passive ("fighting is reported to have spread").
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ def occurrence_verb(noun: Token) -> Token | None:
     """The verb that says the event ``noun`` names happened, where the noun is its subject ("clashes erupted",
     "fighting has continued between …", "the talks took place"), else None; not in a clause that dates something else. A verb with a clause or object of
     its own says something else of it ("sanctions continue to hurt", "protests began a new phase")."""
-    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+    verb = _raised(noun) or noun.head
+    if noun.dep_ != "nsubj" and verb is noun.head or verb.pos_ != "VERB":
         return None
-    verb = noun.head
     table = _occurrence_verbs()
     lemma = next((f for f in _forms(verb) if f in table), None)
     if lemma is None:
@@ -71,6 +71,14 @@ def occurrence_verb(noun: Token) -> Token | None:
                                           for c in verb.children):
         return None
     return verb
+
+
+def _raised(noun: Token) -> Token | None:
+    """The infinitive a passive verb raises its subject to ("fighting is reported to have spread", "clashes are said
+    to have erupted"): the noun's own verb, the passive one saying who tells it."""
+    if noun.dep_ != "nsubjpass":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def caused_by(noun: Token) -> Token | None:
