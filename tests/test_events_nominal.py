@@ -216,3 +216,19 @@ def test_an_occurrence_raised_by_a_passive_or_held_in_an_upsurge(sentence, modal
     rep, _ = events(sentence)
     assert [(e.type, e.modality) for e in rep.events] == [("ASSAULT", modality)], \
         [(e.type, e.modality, e.text) for e in rep.events]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Protests swept the country after the disputed election.", "PROTEST"),
+    ("A general strike brought the port to a standstill on Monday.", "PROTEST"),
+    ("Rebels overran an army outpost near the lake.", "ASSAULT"),
+    ("Two Congolese soldiers were hurt in the ambush.", "ASSAULT"),
+])
+def test_protests_told_by_their_effect_and_attacks_by_overrunning_or_hurting(sentence, kind):
+    rep, _ = events(sentence)
+    assert kind in [e.type for e in rep.events if e.modality == "asserted"], [(e.type, e.text) for e in rep.events]
+
+
+def test_hurting_an_economy_is_no_attack():
+    rep, _ = events("The new tariffs hurt exporters in the north.")
+    assert "ASSAULT" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]

@@ -207,10 +207,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
                 and (told := occurrence_verb(candidate.trigger) or effect_verb(candidate.trigger)) is not None:
             _affected(candidate, told, actors, found)
     for candidate in found:
-        if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "detonate"} \
+        if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "hurt", "detonate"} \
                 and _told_before(candidate, found):
-            candidate.dropped = True  # "eight died in the attack", "these bombs were then detonated": the attack
-            # told before
+            candidate.dropped = True  # "eight died in the attack", "500 were hurt in the attacks", "these bombs
+            # were then detonated": the attack told before
     return [c for c in found if not c.dropped and _enough(c, actors)]
 
 
