@@ -232,3 +232,10 @@ def test_protests_told_by_their_effect_and_attacks_by_overrunning_or_hurting(sen
 def test_hurting_an_economy_is_no_attack():
     rep, _ = events("The new tariffs hurt exporters in the north.")
     assert "ASSAULT" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_a_plural_event_noun_the_parser_took_for_a_verb_still_names_the_doer_of_its_verb():
+    """The small model tags "airstrikes" a verb here; it is the subject noun that makes "struck" told."""
+    rep, _ = events("Meanwhile, NATO airstrikes again struck army barracks near the coast.")
+    assert [(e.type, e.modality) for e in rep.events] == [("ASSAULT", "asserted")], \
+        [(e.type, e.text) for e in rep.events]

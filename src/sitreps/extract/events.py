@@ -471,7 +471,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if who is not None and who.head.i == verb.i:
         candidate.tokens |= {t.i for t in who.subtree}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
-    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or sense.type in ADVERSE
+    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or _gerund_noun(who) is not None
+                                                  or sense.type in ADVERSE
                                                   and who.lower_ in PERSONS)  # "we are investigating the reports"
     if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters \
             and verb.lemma_.lower() not in HARM_VERBS:
@@ -511,8 +512,13 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
 
 def _gerund_noun(token: Token) -> NounEntry | None:
     """A gerund the parser took for a verb though a determiner makes it a noun ("the shelling forced thousands to
-    flee", "the fighting has displaced …"): the noun of that word in the lexicon, if it has one."""
-    if token.pos_ != "VERB" or token.tag_ != "VBG" or not any(c.dep_ == "det" for c in token.children):
+    flee", "the fighting has displaced …"), or a plural noun it took for a verb in a noun's place ("NATO
+    airstrikes again struck"): the noun of that word in the lexicon, if it has one."""
+    if token.pos_ != "VERB":
+        return None
+    if token.tag_ == "VBZ" and token.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "NATO airstrikes again struck …":
+        return lexicon().nouns.get(token.lemma_.lower())  # a plural noun the parser took for a verb
+    if token.tag_ != "VBG" or not any(c.dep_ == "det" for c in token.children):
         return None
     return lexicon().nouns.get(token.lower_)
 
