@@ -55,7 +55,7 @@ from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, refine, whose
 from sitreps.extract.material import words as material_words
 from sitreps.extract.nominal import (caused_by, container, effect_verb, existential, located, occurrence_verb, perceived,
-                                     responsibility_claimer, sequel_verb)
+                                     responsibility_claimer, sequel_verb, timed_clause)
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, noun_sense, verb_lemma,
                                     verb_sense, verdict_word)
@@ -489,8 +489,9 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.passive_only and not passive:
         return None
-    if entry.munition and not (who is not None and "munitions" in words.classes.get(who.lemma_.lower(), ())):
-        return None  # "a car bomb exploded"; not "the plane landed"
+    if entry.munition and (who is None or "munitions" not in words.classes.get(who.lemma_.lower(), ())
+                           or timed_clause(verb)):
+        return None  # "a car bomb exploded"; not "the plane landed", nor "after a shell landed" (a time)
     if _figurative(verb, entry.figurative):
         return None  # "the company came under fire over its pay policy": criticism, not shooting
     if entry.forces and not forces(who):

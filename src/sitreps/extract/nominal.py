@@ -62,7 +62,7 @@ def occurrence_verb(noun: Token) -> Token | None:
     if lemma is None:
         return None
     need = table[lemma]
-    if verb.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+    if verb.dep_ == "relcl" or timed_clause(verb):
         return None  # "since the war broke out", "the day the blockade began": a time, told by what it dates
     if not list(noun.children) and all(c.dep_ in BARE_CLAUSE or c.is_space for c in verb.children):
         return None  # "Protests continue": a heading, no report of when, where or whose
@@ -96,7 +96,7 @@ def existential(noun: Token) -> Token | None:
     verb = noun.head
     if noun.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in verb.children):
         return None
-    return None if verb.dep_ == "relcl" or _timed(verb) else verb
+    return None if verb.dep_ == "relcl" or timed_clause(verb) else verb
 
 
 def perceived(noun: Token) -> Token | None:
@@ -107,12 +107,14 @@ def perceived(noun: Token) -> Token | None:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return None  # "the bombing was seen as a warning": judged, not perceived
-    return None if verb.dep_ == "relcl" or _timed(verb) else verb
+    return None if verb.dep_ == "relcl" or timed_clause(verb) else verb
 
 
-def _timed(verb: Token) -> bool:
-    """A clause that dates something else ("since the war broke out", "after explosions were heard")."""
-    return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children)
+def timed_clause(verb: Token) -> bool:
+    """A clause that dates something else ("since the war broke out", "after explosions were heard", "after at
+    least one shell landed", which the parse hangs on "after" as a preposition)."""
+    return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children) \
+        or verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_MARKS
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +144,7 @@ def _subject_of(noun: Token, table: dict[str, frozenset[str]]) -> Token | None:
     lemma = next((f for f in _forms(verb) if f in table), None)
     if lemma is None:
         return None
-    if verb.dep_ == "relcl" or any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+    if verb.dep_ == "relcl" or timed_clause(verb):
         return None
     if verb.sent[-1].text == "?":
         return None  # "Did the attack leave anyone dead?": asked, not told
