@@ -245,3 +245,8 @@ def test_a_munition_going_off_in_a_time_clause_dates_something_else():
     """"… evacuated the village after a shell landed nearby": the landing is when, the attack told elsewhere."""
     rep, _ = events("The army evacuated 60 families from the village after at least one shell landed nearby.")
     assert "ASSAULT" not in [e.type for e in rep.events], [(e.type, e.text) for e in rep.events]
+
+
+def test_the_modifier_of_a_noun_the_parser_took_for_a_verb_is_its_actor():
+    rep, _ = events("Meanwhile, NATO airstrikes again struck army barracks near the coast.")
+    assert codes(rep, only(rep, "ASSAULT").actor) == {"NATO"}

@@ -564,6 +564,9 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         if held.dep_ in {"nsubj", "nsubjpass", "dobj"} and held.head.pos_ == "VERB":
             candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)  # told, as its container is
     candidate.actor = phrase_actors(noun, actors, conjuncts=False, via_of=False)
+    if noun.pos_ == "VERB":  # a noun the parser took for a verb: its "subject" is its modifier ("NATO airstrikes")
+        candidate.actor += [a for c in noun.children if c.dep_ == "nsubj" and c.i < noun.i
+                            for a in phrase_actors(c, actors)]
     by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
     if held is not None:
         by += preposition_objects(held, {"by"} | lexicon().co_actor_preps)
