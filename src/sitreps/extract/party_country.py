@@ -103,7 +103,8 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
         if country is not None:
             _give(recipient, country, report, actors)
         return recipient
-    if noun is not None and verb is None and place_country is not None and kind == "ASSAULT" and _strife(noun, kind):
+    if noun is not None and (verb is None or _told_of(noun, verb)) and place_country is not None and kind == "ASSAULT" \
+            and _strife(noun, kind):  # also "clashes in Goma left three dead": the verb only tells them
         return state_of_country(report, place_country, actors)  # "the shooting in El Paso": on the place's state
     targets = _targets(verb) if verb is not None else []
     country = next((c for t in targets if (c := _unread_place(t, actors)) is not None), None)
@@ -131,7 +132,9 @@ def _unread_place(token: Token, actors: TokenActors) -> str | None:
 
 def _strife(noun: Token, kind: str) -> bool:
     """Unrest a place's own people make: a protest, or fighting, clashes and riots told with no side."""
-    return kind == "PROTEST" or kind == "ASSAULT" and noun.lemma_.lower() in role_words()["strife"]
+    return kind == "PROTEST" or kind == "ASSAULT" and any(n.lemma_.lower() in role_words()["strife"]
+                                                          for n in (noun, *noun.conjuncts))  # "revenge killings,
+    # tribal fighting and upheaval"
 
 
 def _people(country: str, report: Report, actors: TokenActors) -> list[str]:
