@@ -46,6 +46,7 @@ class ClaimWords:
     stance_verbs: frozenset[str]
     asking_verbs: frozenset[str]
     only_with_as: frozenset[str]
+    tolls: frozenset[str] = frozenset()  # objects that make "claimed" a death toll, not a claim ("claimed 12 lives")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def words() -> ClaimWords:
         stance_verbs=frozenset(data["stance_verbs"]),
         asking_verbs=frozenset(data["asking_verbs"]),
         only_with_as=frozenset(data["opinion_only_with_as"]),
+        tolls=frozenset(data.get("tolls") or ()),
     )
 
 

@@ -54,7 +54,8 @@ from sitreps.extract.frames import words as frame_words
 from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import caused_by, container, located, occurrence_verb, responsibility_claimer
+from sitreps.extract.nominal import (caused_by, container, effect_verb, existential, located, occurrence_verb, perceived,
+                                     responsibility_claimer, sequel_verb, timed_clause)
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, noun_sense, verb_lemma,
                                     verb_sense, verdict_word)
@@ -130,7 +131,10 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     frame_nouns = frame_words().nouns
     for token in doc:
         pos = token.pos_
-        if pos == "VERB":
+        if (gerund := _gerund_noun(token)) is not None:  # "the shelling forced thousands to flee"
+            if _nominal_event(token, actors):
+                found.append(_noun_candidate(token, gerund, actors))
+        elif pos == "VERB":
             sensed = _framed(token, verb_sense(token, money))
             if sensed is not None and _verbal_event(token):
                 candidate = _verb_candidate(token, *sensed[:2], actors)
@@ -191,18 +195,54 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
             _light(candidate, head, actors, turned=lemma in TURNED and override is None)
-        elif (told := occurrence_verb(slot) or caused_by(slot)) is not None:
-            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests"
+        elif (told := occurrence_verb(slot) or caused_by(slot) or existential(slot) or perceived(slot)
+              or (sequel_verb(slot) if candidate.sense.type in HAPPENING and _fresh(candidate) else None)) is not None:
+            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests", "there
+            # has been heavy fighting", "gunfire was heard", "mass arrests followed the protests" ("the shooting
+            # followed four others" is one told before)
+        elif candidate.sense.type in HAPPENING and (effect := effect_verb(slot)) is not None and effect.i not in verbs:
+            _affected(candidate, effect, actors, found)  # "the attack left 30 people dead"; a verb that is an event
+            # itself ("displaced" read from CAMEO) tells it already
+        elif slot.dep_ == "dobj" and head.i in verbs and _same_event(candidate, head, found):
+            candidate.governor = head  # "has not witnessed clashes": the verb's modality is the noun's
         elif slot.dep_ == "dobj" and head.i in stopping:
             candidate.dropped = True  # what was halted is the halt's object, not an event that happened
         elif slot.dep_ == "dobj" and head.i not in verbs and not candidate.actor:
             candidate.dropped = True  # talked about, not told: "demonstrating assault tactics", "ended the war"
+    for candidate in found:  # "Fighting between X and Y has displaced thousands", "Fighting continued in the north"
+        if candidate.kind == "verb" and _gerund_subject(candidate.trigger) and candidate.sense.type in HAPPENING \
+                and (told := occurrence_verb(candidate.trigger) or effect_verb(candidate.trigger)) is not None:
+            _affected(candidate, told, actors, found)
     for candidate in found:
-        if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "detonate"} \
+        if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "hurt", "detonate"} \
                 and _told_before(candidate, found):
-            candidate.dropped = True  # "eight died in the attack", "these bombs were then detonated": the attack
-            # told before
+            candidate.dropped = True  # "eight died in the attack", "500 were hurt in the attacks", "these bombs
+            # were then detonated": the attack told before
     return [c for c in found if not c.dropped and _enough(c, actors)]
+
+
+def _fresh(candidate: Candidate) -> bool:
+    """A noun that tells an event for the first time: not definite, possessed or named ("the shooting", "its
+    raids", "the El Paso shooting" are ones told before)."""
+    return not candidate.definite and not any(c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"
+                                              for c in children_of(candidate.trigger))
+
+
+def _same_event(candidate: Candidate, verb: Token, found: list[Candidate]) -> bool:
+    """The verb whose object the event noun is tells the same event ("suffered repeated airstrikes", "witnessed
+    fierce clashes"): one of its type."""
+    return any(c.kind == "verb" and c.trigger.i == verb.i and c.sense.type == candidate.sense.type for c in found)
+
+
+def _gerund_subject(verb: Token) -> bool:
+    """A gerund that is its clause's subject, as a noun would be ("Fighting … has displaced")."""
+    return verb.tag_ == "VBG" and verb.dep_ == "nsubj" and not any(c.dep_ in {"aux", "nsubj"} for c in children_of(verb))
+
+
+def _told_gerund(verb: Token) -> bool:
+    """A gerund subject whose verb says it happened or what it did ("Fighting between rebels and the army has
+    displaced thousands"): told, though its sides are named by no country."""
+    return _gerund_subject(verb) and (occurrence_verb(verb) or effect_verb(verb)) is not None
 
 
 def _attack_noun(noun: Token) -> bool:
@@ -393,8 +433,11 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         targets += [o for obj in objects for t in subtree_of(obj) if t.head.i != obj.i and t.dep_ == "prep"
                     and t.lower_ == deep for o in children_of(t) if o.dep_ == "pobj"]
     if entry.inverse and sense.type != "PROTEST":  # "took casualties" is suffered; "took to the streets" is done
-        candidate.recipient = phrase_actors(who, actors) if who is not None else []
-        candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(objects, actors)
+        candidate.recipient = _from([who], actors) if who is not None else []  # "Kharkiv suffered airstrikes": a
+        # place that suffers is its state
+        others = [o for o in objects if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(o))]
+        candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(others, actors)  # not
+        # the sufferer's own: "lost their lives"
     elif passive:
         by = agent(verb)
         candidate.actor = phrase_actors(by, actors) if by is not None else _instrument(verb, actors)
@@ -403,6 +446,10 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     else:
         candidate.actor = (phrase_actors(who, actors) or whose(who, actors, acting=True)) if who is not None else []
         candidate.recipient = _from(targets, actors)
+    by = _gerund_agent(verb) if who is None and not passive else None
+    if by is not None:  # "Indiscriminate shelling by Qaddafi forces": the gerund's "by" phrase is who did it
+        candidate.actor = candidate.actor or _from([by], actors)
+        who = by
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
         clause = next((c for c in children_of(verb) if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ == "for" for m in children_of(c))), None)  # "demanded that Turkey withdraw"
@@ -432,7 +479,8 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if who is not None and who.head.i == verb.i:
         candidate.tokens |= {t.i for t in subtree_of(who)}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
-    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or sense.type in ADVERSE
+    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or _gerund_noun(who) is not None
+                                                  or sense.type in ADVERSE
                                                   and who.lower_ in PERSONS)  # "we are investigating the reports"
     if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters \
             and verb.lemma_.lower() not in HARM_VERBS:
@@ -451,13 +499,18 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         return None
     if entry.party_object and not _party_object(verb, actors):
         return None  # "parties that support Maliki", "57% supported signing the treaty": a stance, not an act
+    if entry.munition and (who is None or "munitions" not in words.classes.get(who.lemma_.lower(), ())
+                           or timed_clause(verb)):
+        return None  # "a car bomb exploded"; not "the plane landed", nor "after a shell landed" (a time)
+    if _figurative(verb, entry.figurative):
+        return None  # "the company came under fire over its pay policy": criticism, not shooting
     if entry.forces and not forces(who):
         return None  # "450 troops disembarked", "police arrived at the scene"; not "the minister arrived"
     if entry.needs_actor and not candidate.actor and not candidate.recipient \
             and not (sense.type in VOICED and not passive and party(who)) \
             and not (passive and who is not None and (sense.specific and who.pos_ == "NOUN" or verb.lemma_ == "agree")
                      and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in children_of(verb))) \
-            and not (sense.type in MATERIAL and acting_body(verb)):
+            and not (sense.type in MATERIAL and acting_body(verb)) and not _told_gerund(verb):
         return None  # a passive whose subject decides the act stands alone ("a peace deal was signed in Doha"),
         # unless it is a condition or time of something else ("if a truce is signed")
     if entry.verdict and not candidate.recipient:
@@ -475,6 +528,35 @@ def _party_object(verb: Token, actors: TokenActors) -> bool:
             or any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
         return False
     return any(c.dep_ == "dobj" and actors.at(c) for c in children_of(verb))
+
+
+def _gerund_noun(token: Token) -> NounEntry | None:
+    """A gerund the parser took for a verb though a determiner makes it a noun ("the shelling forced thousands to
+    flee", "the fighting has displaced …"), or a plural noun it took for a verb in a noun's place ("NATO
+    airstrikes again struck"): the noun of that word in the lexicon, if it has one."""
+    if token.pos_ != "VERB":
+        return None
+    if token.tag_ == "VBZ" and token.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "NATO airstrikes again struck …":
+        return lexicon().nouns.get(token.lemma_.lower())  # a plural noun the parser took for a verb
+    if token.tag_ != "VBG" or not any(c.dep_ == "det" for c in children_of(token)):
+        return None
+    return lexicon().nouns.get(token.lower_)
+
+
+def _gerund_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a gerund used as a noun, with no subject or auxiliary of its own ("heavy shelling by
+    Syrian troops", "Indiscriminate shelling by government forces continued"): its doer, as "strikes by Israel"
+    names the strikes' (a headline fragment has nothing else)."""
+    if verb.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in children_of(verb)):
+        return None
+    return next((o for p in children_of(verb) if p.dep_ == "prep" and p.lower_ == "by" for o in children_of(p)
+                 if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _figurative(verb: Token, preps: frozenset[str]) -> bool:
+    """A reason phrase in one of ``preps`` that is no time ("over its pay policy", not "for hours")."""
+    return any(p.dep_ == "prep" and p.lower_ in preps and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+                                                              for o in children_of(p)) for p in children_of(verb))
 
 
 def _stance_candidate(adjective: Token, sense: Sense, holder: Token, about: list[Token],
@@ -501,6 +583,9 @@ def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candi
         if held.dep_ in {"nsubj", "nsubjpass", "dobj"} and held.head.pos_ == "VERB":
             candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)  # told, as its container is
     candidate.actor = phrase_actors(noun, actors, conjuncts=False, via_of=False)
+    if noun.pos_ == "VERB":  # a noun the parser took for a verb: its "subject" is its modifier ("NATO airstrikes")
+        candidate.actor += [a for c in children_of(noun) if c.dep_ == "nsubj" and c.i < noun.i
+                            for a in phrase_actors(c, actors)]
     by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
     if held is not None:
         by += preposition_objects(held, {"by"} | lexicon().co_actor_preps)
@@ -606,6 +691,17 @@ def _occurred(candidate: Candidate, verb: Token, actors: TokenActors, found: lis
     if candidate.sense.type in HAPPENING:
         candidate.weak = False
         candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)
+
+
+def _affected(candidate: Candidate, verb: Token, actors: TokenActors, found: list[Candidate]) -> None:
+    """An event noun (or gerund) whose verb tells what it did ("the attack left 30 people dead", "fighting has
+    displaced thousands", "the clashes claimed 12 lives"): told as an occurrence verb tells it (``_occurred``);
+    what it did it to is its target when the noun's own phrase names none ("the blast damaged the embassy")."""
+    _occurred(candidate, verb, actors, found)
+    if candidate.dropped or candidate.recipient:
+        return
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
+    candidate.recipient = [a for a in _from(objects, actors) if a not in candidate.actor]
 
 
 def _reactions(candidates: list[Candidate], report: Report, sentences: Sentences) -> None:
@@ -740,8 +836,9 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         return bool(candidate.actor) or dated or counted
     named_doer = candidate.subject_noun and (candidate.sense.type in {"PROTEST", "COERCE", "ASSAULT"} | VOICED or (
         candidate.sense.type in MATERIAL and acting_body(candidate.governor or candidate.trigger)))
-    convicted = candidate.kind == "verb" and (candidate.sense.mode == "convict" or candidate.sense.mode in {
-        "arrest", "deport", "release"} and is_passive(candidate.trigger))  # "he was sentenced to life", "was
+    acted = candidate.governor if candidate.kind == "noun" else candidate.trigger  # "was placed under house arrest"
+    convicted = acted is not None and (candidate.sense.mode == "convict" or candidate.sense.mode in {
+        "arrest", "deport", "release"} and is_passive(acted))  # "he was sentenced to life", "was
     # briefly imprisoned", "six were released without charge": done to someone by the state
     return bool(candidate.actor or candidate.recipient) or dated or counted or placed or candidate.sense.specific \
         or named_doer or convicted

@@ -214,8 +214,11 @@ def _negated_own(token: Token) -> bool:
 
 
 def _negated_subject(verb: Token) -> bool:
+    """"Nobody was hurt", "no gunfire was heard", and the subject of "there was/has been" ("there were no
+    clashes"), which the parse makes the verb's attribute."""
+    existential = any(c.dep_ == "expl" for c in children_of(verb))
     for child in children_of(verb):
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if child.dep_ in {"nsubj", "nsubjpass"} or existential and child.dep_ == "attr":
             if child.lower_ in {"nobody", "none", "neither", "nothing"}:
                 return True
             if any(t.lower_ in {"neither", "no"} and t.dep_ in {"preconj", "det"} for t in children_of(child)):

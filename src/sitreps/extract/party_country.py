@@ -32,7 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitreps.extract.frames import words as frame_words
-from sitreps.extract.plover import lexicon, noun_sense
+from sitreps.extract.plover import lexicon, noun_sense, verb_lemma
 from sitreps.extract.roles import TokenActors, agent, people_words, role_words, subject
 from sitreps.extract.speakers import lexicon as speaker_words
 from sitreps.extract.state_actors import next_actor_id, state_of_country
@@ -58,13 +58,16 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
                sentence: Span, report: Report, actors: TokenActors, *, kind: str = "",
                noun: Token | None = None) -> list[str]:
     """The actor with the country the sentence gives a party that has none (see the module docstring); for an
-    event told by a noun alone (``noun``), only unrest, which is the place's own people's."""
+    event told by a noun alone (``noun``, or with a verb whose subject it is), only unrest, which is the place's
+    own people's."""
     _by_surname(actor, report, actors)
     if actor and not _countryless(actor, actors):
         _fill_partners(actor, recipient, sentence, report, actors, kind)
         return actor
     who = _doer(verb) if verb is not None else None
-    if not actor and noun is not None and verb is None and place_country is not None and _strife(noun, kind):
+    alone = verb is None or noun is not None and _told_of(noun, verb)  # "Clashes in Mombasa left three people
+    # dead", "there were protests in Suez": a verb whose subject is the noun adds no doer
+    if not actor and noun is not None and alone and place_country is not None and _strife(noun, kind):
         return _people(place_country, report, actors)  # "protests in Suez", "clashes in the Rift Valley"
     if not actor and (who is None or not _party(who) or _any_state(who)):
         return actor
@@ -101,7 +104,8 @@ def fill_recipient(verb: Token | None, actor: list[str], recipient: list[str], p
         if country is not None:
             _give(recipient, country, report, actors)
         return recipient
-    if noun is not None and verb is None and place_country is not None and kind == "ASSAULT" and _strife(noun, kind):
+    if noun is not None and (verb is None or _told_of(noun, verb)) and place_country is not None and kind == "ASSAULT" \
+            and _strife(noun, kind):  # also "clashes in Goma left three dead": the verb only tells them
         return state_of_country(report, place_country, actors)  # "the shooting in El Paso": on the place's state
     targets = _targets(verb) if verb is not None else []
     country = next((c for t in targets if (c := _unread_place(t, actors)) is not None), None)
@@ -129,7 +133,9 @@ def _unread_place(token: Token, actors: TokenActors) -> str | None:
 
 def _strife(noun: Token, kind: str) -> bool:
     """Unrest a place's own people make: a protest, or fighting, clashes and riots told with no side."""
-    return kind == "PROTEST" or kind == "ASSAULT" and noun.lemma_.lower() in role_words()["strife"]
+    return kind == "PROTEST" or kind == "ASSAULT" and any(n.lemma_.lower() in role_words()["strife"]
+                                                          for n in (noun, *noun.conjuncts))  # "revenge killings,
+    # tribal fighting and upheaval"
 
 
 def _people(country: str, report: Report, actors: TokenActors) -> list[str]:
@@ -240,9 +246,23 @@ def _give(ids: list[str], country: str, report: Report, actors: TokenActors) -> 
 
 
 def _doer(verb: Token) -> Token | None:
-    """Who did it: the subject of an active verb, the "by" phrase of a passive one."""
+    """Who did it: the subject of an active verb, the "by" phrase of a passive one; not the subject of a verb
+    whose subject suffers it ("twelve soldiers died in the fighting in Darfur" are not the attackers)."""
     who, passive = subject(verb)
-    return agent(verb) if passive else who
+    return agent(verb) if passive else None if _suffered(verb) else who
+
+
+def _told_of(noun: Token, verb: Token) -> bool:
+    """The verb only tells the noun happened or what it did: the noun (or the first of its conjuncts) is its
+    subject, or the subject of its "there was" ("there were protests in Suez")."""
+    first = noun.head if noun.dep_ == "conj" and noun.head.pos_ in {"NOUN", "PROPN"} else noun
+    return first.head.i == verb.i and first.dep_ in {"nsubj", "nsubjpass", "attr"}
+
+
+def _suffered(verb: Token) -> bool:
+    """A verb whose subject has the act done to it ("died in", "came under fire", "suffered airstrikes")."""
+    entry = lexicon().verbs.get(verb_lemma(verb) or "")
+    return entry is not None and entry.inverse and not entry.inverse_objects
 
 
 def _targets(verb: Token) -> list[Token]:
@@ -251,7 +271,7 @@ def _targets(verb: Token) -> list[Token]:
     who, passive = subject(verb)
     objects = [c for c in children_of(verb) if c.dep_ in {"dobj", "dative"}]
     found = list(objects)
-    if passive and who is not None:
+    if (passive or _suffered(verb)) and who is not None:
         found.append(who)
     found += [o for head in (verb, *objects) for p in children_of(head) if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
               for o in children_of(p) if o.dep_ == "pobj"]

@@ -35,6 +35,7 @@ from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import data_path, load_yaml
 
 MONEY = "@money"
+HARM = "@harm"  # any noun of a violent event, in the keys of particles and objects ("died in @harm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,10 @@ class VerbEntry:
     stance: bool = False  # the object is the subject's stance ("expressed its support for"): not a party
     verdict: str | None = None  # a judgement, typed by the judging word after it ("called the raid an act of
     # aggression"); "as": only in its "as" phrase or complement ("described X as a crime")
+    munition: bool = False  # only with a munition for subject ("a car bomb exploded", "rockets landed near the
+    # embassy"; not "the plane landed")
+    figurative: frozenset[str] = frozenset()  # prepositions of a reason that make it a figure of speech ("came
+    # under fire over its pay policy" is criticism, not shooting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,7 @@ class Lexicon:
     blame_words: frozenset[str] = frozenset()  # "responsible", "behind": what makes someone the doer
     party_words: frozenset[str] = frozenset()  # subjects that name a party though no actor is made of them
     judicial: frozenset[str] = frozenset()  # accusations only the state's justice makes ("indicted"): see events.py
+    harm_nouns: frozenset[str] = frozenset()  # violent events besides the ASSAULT nouns ("died in the unrest")
     derived: dict[str, DerivedVerb] = field(default_factory=dict)  # lemma -> CAMEO-derived senses and patterns
     synsets_of: Callable[[str], frozenset[str]] = lambda name: frozenset()
 
@@ -151,6 +157,8 @@ def _verb(entry: str | dict) -> VerbEntry:
         crime=_sense(entry.get("crime")),
         targeted=frozenset(entry.get("targeted") or ()),
         party_object=bool(entry.get("party_object")),
+        figurative=frozenset(entry.get("figurative") or ()),
+        munition=bool(entry.get("munition")),
         stance=bool(entry.get("stance")),
         verdict=None if not entry.get("verdict") else "as" if entry["verdict"] == "as" else "any",
     )
@@ -269,6 +277,7 @@ def build_lexicon(drop: Callable[[str], bool] = lambda key: False) -> Lexicon:
         defences=frozenset(data["defences"]),
         co_actor_preps=frozenset(data["co_actor_preps"]),
         judicial=frozenset(data.get("judicial") or ()),
+        harm_nouns=frozenset(data.get("harm_nouns") or ()),
         verdicts={word: _given_sense(kind) for kind, words in (data.get("verdicts") or {}).items() for word in words},
         blame_words=frozenset(data.get("blame_words") or ()),
         findings=frozenset(data.get("findings") or ()),
@@ -304,7 +313,19 @@ def object_keys(token: Token, money: set[int]) -> set[str]:
     if any(t.i in money for t in subtree_of(token)):
         keys.add(MONEY)
         keys |= {"money"}
+    if harm_noun(token):
+        keys.add(HARM)  # "suffered repeated airstrikes", "witnessed fierce clashes"
     return keys
+
+
+def harm_noun(token: Token) -> bool:
+    """A noun of a violent event, whatever its word: one the lexicon types ASSAULT or one of ``harm_nouns``
+    (protests, unrest, a crackdown). Lets "died in", "came under", "suffered" name the class, not a list that
+    misses the next attack noun ("died in the offensive")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    entry = noun_sense(token)
+    return entry is not None and entry.sense.type == "ASSAULT" or token.lemma_.lower() in lexicon().harm_nouns
 
 
 def verb_lemma(token: Token) -> str | None:
@@ -397,6 +418,8 @@ def _specific(verb: Token, entry: VerbEntry, money: set[int]) -> Sense | None:
         if child.dep_ == "prep":  # an idiom's preposition with its noun: "went on strike", "died in the clashes"
             for obj in children_of(child):
                 idiom = entry.particles.get(f"{child.lower_} {obj.lemma_.lower()}") if obj.dep_ == "pobj" else None
+                if idiom is None and obj.dep_ == "pobj" and harm_noun(obj):
+                    idiom = entry.particles.get(f"{child.lower_} {HARM}")  # "died in the offensive"
                 if idiom is not None:
                     return Sense(idiom.type, idiom.mode, True)
         if child.dep_ == "prep" and child.lower_ == "in" and any(c.dep_ == "pobj" for c in children_of(child)):
