@@ -44,18 +44,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitreps.extract.actors import resolve_name
 from sitreps.extract.attribution import cues
+from sitreps.extract.event_parties import actors_from, clause_tokens, recipient_preps, unnamed_people
 from sitreps.extract.event_records import build_events, figure_tokens
-from sitreps.extract.event_units import (NOUN_HEADS, Candidate, absorb, anaphora, follow_ups, merge, reciprocal,
-                                         weapon_attacker)
+from sitreps.extract.event_units import Candidate, absorb, anaphora, follow_ups, merge, reciprocal, weapon_attacker
 from sitreps.extract.frames import embed, frame_kind, frame_sense
 from sitreps.extract.frames import words as frame_words
 from sitreps.extract.judged import PERSONS, breach, crime_charged, party, tells_harm
 from sitreps.extract.material import MATERIAL, acting_body, forces, movers, refine, whose
 from sitreps.extract.material import words as material_words
-from sitreps.extract.nominal import (caused_by, container, effect_verb, existential, located, occurrence_verb, perceived,
-                                     responsibility_claimer, sequel_verb, timed_clause)
+from sitreps.extract.nominal import (caused_by, container, effect_verb, existential, located, occurrence_verb,
+                                     perceived, sequel_verb, timed_clause)
+from sitreps.extract.noun_events import (DEFINITE, HAPPENING, affected, demonym_actors, gerund_agent, gerund_noun,
+                                         hand_to_light_verb, nominal_event, noun_candidate, occurred)
 from sitreps.extract.offsets import containing
 from sitreps.extract.plover import (NounEntry, Sense, VerbEntry, judging_word, lexicon, noun_sense, verb_lemma,
                                     verb_sense, verdict_word)
@@ -66,15 +67,8 @@ from sitreps.extract.tree import children_of, subtree_of
 from sitreps.resources import load_yaml
 from sitreps.types import Report
 
-RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"})
 CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "die"}
 HARM_VERBS = CASUALTY_VERBS | {"beat", "lynch", "stab", "murder", "torture", "behead", "pummel"}
-CLAUSE_LINKS = {"ccomp", "parataxis", "relcl", "conj", "advcl", "csubj", "mark", "cc", "punct"}
-DEFINITE = {"the", "this", "that", "these", "those"}
-DEMONSTRATIVE = {"this", "that", "these", "those"}
-NAMES = {"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT"}
-TIME_NOUNS = {"start", "beginning", "end", "outbreak", "anniversary", "eve", "aftermath", "day", "days", "year",
-              "years", "months", "weeks", "course", "height"}
 OBJECT_PREPS = frozenset({"on", "against", "with"})
 # Light verbs whose subject receives the act of their object ("received criticism from India", "faced
 # condemnation", "drew a rebuke from Washington"): the giver is the "from" phrase.
@@ -84,7 +78,6 @@ ADVERSE = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})  # speech acts 
 VOICED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "CONCEDE", "AGREE", "PROTEST"})
 STANCE_PREPS = frozenset({"for", "over", "about", "at", "with", "to", "against", "toward", "towards", "on"})
 OBJECT_INNER_PREPS = {"SANCTION": frozenset({"to", "in", "from"}), "AID": frozenset({"to", "for"})}
-HAPPENING = frozenset({"ASSAULT", "PROTEST", "COERCE", "CONSULT"})  # what a noun said to happen is told as
 DEEP_PREPS = {"ASSAULT": "against", "THREATEN": "against", "SANCTION": "against", "COERCE": "against", "AID": "for"}
 
 
@@ -131,9 +124,9 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     frame_nouns = frame_words().nouns
     for token in doc:
         pos = token.pos_
-        if (gerund := _gerund_noun(token)) is not None:  # "the shelling forced thousands to flee"
-            if _nominal_event(token, actors):
-                found.append(_noun_candidate(token, gerund, actors))
+        if (gerund := gerund_noun(token)) is not None:  # "the shelling forced thousands to flee"
+            if nominal_event(token, actors):
+                found.append(noun_candidate(token, gerund, actors))
         elif pos == "VERB":
             sensed = _framed(token, verb_sense(token, money))
             if sensed is not None and _verbal_event(token):
@@ -166,8 +159,8 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             entry = noun_sense(token)
             if frame is not None and (entry is None or entry.sense.type != frame_sense(token, frame).type):
                 entry = NounEntry(frame_sense(token, frame), weak=True)
-            if entry is not None and _nominal_event(token, actors):
-                candidate = _noun_candidate(token, entry, actors)
+            if entry is not None and nominal_event(token, actors):
+                candidate = noun_candidate(token, entry, actors)
                 candidate.frame = frame or _frame_of_word(token, entry.sense.type)
                 found.append(candidate)
     verbs = {c.trigger.i for c in found if c.kind == "verb"}
@@ -194,14 +187,14 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
             override = words.light_senses.get(lemma, {}).get(candidate.trigger.lemma_.lower())
             if override is not None and override.type != candidate.sense.type:  # "went on hunger strike" stays
                 candidate.sense = override
-            _light(candidate, head, actors, turned=lemma in TURNED and override is None)
+            hand_to_light_verb(candidate, head, actors, turned=lemma in TURNED and override is None)
         elif (told := occurrence_verb(slot) or caused_by(slot) or existential(slot) or perceived(slot)
               or (sequel_verb(slot) if candidate.sense.type in HAPPENING and _fresh(candidate) else None)) is not None:
-            _occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests", "there
+            occurred(candidate, told, actors, found)  # "clashes erupted", "the verdict sparked protests", "there
             # has been heavy fighting", "gunfire was heard", "mass arrests followed the protests" ("the shooting
             # followed four others" is one told before)
         elif candidate.sense.type in HAPPENING and (effect := effect_verb(slot)) is not None and effect.i not in verbs:
-            _affected(candidate, effect, actors, found)  # "the attack left 30 people dead"; a verb that is an event
+            affected(candidate, effect, actors, found)  # "the attack left 30 people dead"; a verb that is an event
             # itself ("displaced" read from CAMEO) tells it already
         elif slot.dep_ == "dobj" and head.i in verbs and _same_event(candidate, head, found):
             candidate.governor = head  # "has not witnessed clashes": the verb's modality is the noun's
@@ -212,7 +205,7 @@ def _triggers(doc: Doc, actors: TokenActors, money: set[int]) -> list[Candidate]
     for candidate in found:  # "Fighting between X and Y has displaced thousands", "Fighting continued in the north"
         if candidate.kind == "verb" and _gerund_subject(candidate.trigger) and candidate.sense.type in HAPPENING \
                 and (told := occurrence_verb(candidate.trigger) or effect_verb(candidate.trigger)) is not None:
-            _affected(candidate, told, actors, found)
+            affected(candidate, told, actors, found)
     for candidate in found:
         if candidate.casualty and candidate.trigger.lemma_.lower() in {"die", "hurt", "detonate"} \
                 and _told_before(candidate, found):
@@ -307,7 +300,7 @@ def _prescription(verb: Token, actors: TokenActors) -> Candidate | None:
     named = actors.at(who) or actors.pronoun(who) or (phrase_actors(who, actors) if who.pos_ == "PROPN" else [])
     if not named:
         return None  # "each Polish family must feel safe": no party is asked to act
-    candidate = Candidate(Sense("REQUEST", None, True), verb, "verb", tokens=_clause(verb))
+    candidate = Candidate(Sense("REQUEST", None, True), verb, "verb", tokens=clause_tokens(verb))
     candidate.actor, candidate.frame = named, "prescription"
     return candidate
 
@@ -349,7 +342,7 @@ def _said_judgement(verb: Token, actors: TokenActors) -> Candidate | None:
         return None  # an opinion no named party voices
     target = next((c for c in children_of(clause) if c.dep_ in {"nsubj", "nsubjpass"}), None) \
         or next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
-    candidate = Candidate(sense, verb, "verb", tokens=_clause(verb) | {t.i for t in subtree_of(clause)})
+    candidate = Candidate(sense, verb, "verb", tokens=clause_tokens(verb) | {t.i for t in subtree_of(clause)})
     candidate.actor = speaker
     candidate.recipient = [a for a in (phrase_actors(target, actors) if target is not None else [])
                            if a not in speaker]
@@ -387,30 +380,16 @@ def _verbal_event(verb: Token) -> bool:
     return True
 
 
-def _nominal_event(token: Token, actors: TokenActors) -> bool:
-    """A noun can name an event here: not part of a name ("Institute for the Study of War"), not a
-    modifier ("missile strike capabilities"), not a point in time ("since the start of the war")."""
-    if token.ent_type_ in NAMES or actors.at(token):
-        return False
-    if token.dep_ == "compound" and token.head.lemma_.lower() not in NOUN_HEADS:
-        return False
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ in lexicon().circumstance_preps \
-            and head.head.lemma_.lower() not in material_words()["light_on"]:
-        return False  # "ships that carry crude around Western sanctions", not "placed under house arrest"
-    return not (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TIME_NOUNS)
-
-
 def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenActors) -> Candidate | None:
     who, passive = subject(verb)
     passive = passive or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
                                                           for c in children_of(verb))
                           and not any(c.dep_ == "dobj" for c in children_of(verb)))  # "the soldiers killed ten people"
     # is active even when the parser tags "killed" a participle; "six officers reported killed" is not
-    candidate = Candidate(sense, verb, "verb", tokens=_clause(verb))
+    candidate = Candidate(sense, verb, "verb", tokens=clause_tokens(verb))
     objects = [verb.head if verb.dep_ == "relcl" and c.lower_ in {"which", "that", "whom"} else c
                for c in children_of(verb) if c.dep_ in {"dobj", "dative"}]  # "Wad Madani, which the RSF seized"
-    preps = _recipient_preps(sense.type, bool(objects))
+    preps = recipient_preps(sense.type, bool(objects))
     if objects and verb.lemma_.lower() in role_words()["taken_from"]:
         preps = preps | {"from"}  # "recaptured the town from the rebels"
     if entry.stance:  # "voiced Israel's outrage over the play": the outrage is no party, the play's author is
@@ -433,22 +412,22 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
         targets += [o for obj in objects for t in subtree_of(obj) if t.head.i != obj.i and t.dep_ == "prep"
                     and t.lower_ == deep for o in children_of(t) if o.dep_ == "pobj"]
     if entry.inverse and sense.type != "PROTEST":  # "took casualties" is suffered; "took to the streets" is done
-        candidate.recipient = _from([who], actors) if who is not None else []  # "Kharkiv suffered airstrikes": a
+        candidate.recipient = actors_from([who], actors) if who is not None else []  # "Kharkiv suffered airstrikes": a
         # place that suffers is its state
         others = [o for o in objects if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(o))]
-        candidate.actor = _from(preposition_objects(verb, {"from", "by"}), actors) or _from(others, actors)  # not
+        candidate.actor = actors_from(preposition_objects(verb, {"from", "by"}), actors) or actors_from(others, actors)  # not
         # the sufferer's own: "lost their lives"
     elif passive:
         by = agent(verb)
         candidate.actor = phrase_actors(by, actors) if by is not None else _instrument(verb, actors)
         candidate.recipient = phrase_actors(who, actors) if who is not None else []
-        candidate.recipient += _from(targets, actors)
+        candidate.recipient += actors_from(targets, actors)
     else:
         candidate.actor = (phrase_actors(who, actors) or whose(who, actors, acting=True)) if who is not None else []
-        candidate.recipient = _from(targets, actors)
-    by = _gerund_agent(verb) if who is None and not passive else None
+        candidate.recipient = actors_from(targets, actors)
+    by = gerund_agent(verb) if who is None and not passive else None
     if by is not None:  # "Indiscriminate shelling by Qaddafi forces": the gerund's "by" phrase is who did it
-        candidate.actor = candidate.actor or _from([by], actors)
+        candidate.actor = candidate.actor or actors_from([by], actors)
         who = by
     if not candidate.recipient and sense.type in {"REQUEST", "ACCUSE", "THREATEN"}:
         clause = next((c for c in children_of(verb) if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
@@ -458,7 +437,7 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     if not passive and not objects and verb.lemma_.lower() in role_words()["ergative"]:
         candidate.actor, candidate.recipient = [], candidate.recipient + candidate.actor  # "the corvette sank"
     words = lexicon()
-    candidate.actor += _from(preposition_objects(verb, words.co_actor_preps), actors)  # "alongside Russian units"
+    candidate.actor += actors_from(preposition_objects(verb, words.co_actor_preps), actors)  # "alongside Russian units"
     if sense.type == "MOBILIZE" and passive and not candidate.actor:
         candidate.actor, candidate.recipient = candidate.recipient, []  # "troops were moved up": their side moved them
     shooter = agent(verb) if passive else who
@@ -475,11 +454,11 @@ def _verb_candidate(verb: Token, sense: Sense, entry: VerbEntry, actors: TokenAc
     candidate.casualty = ((passive or dying) and verb.lemma_.lower() in CASUALTY_VERBS
                           or passive and told and verb.lemma_.lower() == "detonate") and not candidate.actor
     victim = who if passive else next((c for c in children_of(verb) if c.dep_ == "dobj"), None)
-    candidate.unnamed_victims = victim is not None and _unnamed_people(victim, actors)
+    candidate.unnamed_victims = victim is not None and unnamed_people(victim, actors)
     if who is not None and who.head.i == verb.i:
         candidate.tokens |= {t.i for t in subtree_of(who)}
     candidate.weapon = who is not None and bool(words.classes.get(who.lemma_.lower(), frozenset()) & {"materiel"})
-    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or _gerund_noun(who) is not None
+    candidate.subject_noun = who is not None and (who.pos_ in {"NOUN", "PROPN"} or gerund_noun(who) is not None
                                                   or sense.type in ADVERSE
                                                   and who.lower_ in PERSONS)  # "we are investigating the reports"
     if sense.type == "ASSAULT" and who is not None and who.lemma_.lower() in words.rioters \
@@ -530,29 +509,6 @@ def _party_object(verb: Token, actors: TokenActors) -> bool:
     return any(c.dep_ == "dobj" and actors.at(c) for c in children_of(verb))
 
 
-def _gerund_noun(token: Token) -> NounEntry | None:
-    """A gerund the parser took for a verb though a determiner makes it a noun ("the shelling forced thousands to
-    flee", "the fighting has displaced …"), or a plural noun it took for a verb in a noun's place ("NATO
-    airstrikes again struck"): the noun of that word in the lexicon, if it has one."""
-    if token.pos_ != "VERB":
-        return None
-    if token.tag_ == "VBZ" and token.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "NATO airstrikes again struck …":
-        return lexicon().nouns.get(token.lemma_.lower())  # a plural noun the parser took for a verb
-    if token.tag_ != "VBG" or not any(c.dep_ == "det" for c in children_of(token)):
-        return None
-    return lexicon().nouns.get(token.lower_)
-
-
-def _gerund_agent(verb: Token) -> Token | None:
-    """The "by" phrase of a gerund used as a noun, with no subject or auxiliary of its own ("heavy shelling by
-    Syrian troops", "Indiscriminate shelling by government forces continued"): its doer, as "strikes by Israel"
-    names the strikes' (a headline fragment has nothing else)."""
-    if verb.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in children_of(verb)):
-        return None
-    return next((o for p in children_of(verb) if p.dep_ == "prep" and p.lower_ == "by" for o in children_of(p)
-                 if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}), None)
-
-
 def _figurative(verb: Token, preps: frozenset[str]) -> bool:
     """A reason phrase in one of ``preps`` that is no time ("over its pay policy", not "for hours")."""
     return any(p.dep_ == "prep" and p.lower_ in preps and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
@@ -563,51 +519,12 @@ def _stance_candidate(adjective: Token, sense: Sense, holder: Token, about: list
                       actors: TokenActors) -> Candidate | None:
     """"Ankara was critical of the raid" (``stances.py``): the holder is the actor, whoever the stance is about
     the recipient; a stance of no party ("the situation was critical of") is no event."""
-    candidate = Candidate(sense, adjective, "verb", tokens=_clause(adjective.head))
+    candidate = Candidate(sense, adjective, "verb", tokens=clause_tokens(adjective.head))
     candidate.actor = phrase_actors(holder, actors) or whose(holder, actors, acting=True)
     if not candidate.actor and not party(holder):
         return None
-    candidate.recipient = [a for a in _from(about, actors) if a not in candidate.actor]
+    candidate.recipient = [a for a in actors_from(about, actors) if a not in candidate.actor]
     candidate.subject_noun = holder.pos_ in {"NOUN", "PROPN"}
-    return candidate
-
-
-def _noun_candidate(noun: Token, entry: NounEntry, actors: TokenActors) -> Candidate:
-    candidate = Candidate(entry.sense, noun, "noun", weak=entry.weak, tokens=_clause(noun))
-    if noun.dep_ == "compound":  # "the EU's 16th sanctions package": the roles are the package's
-        candidate.tokens |= _clause(noun.head)
-        noun = noun.head
-    held = container(noun)
-    if held is not None:  # "an exchange of gunfire between police and gunmen": the exchange's phrases are its own
-        candidate.tokens |= _clause(held)
-        if held.dep_ in {"nsubj", "nsubjpass", "dobj"} and held.head.pos_ == "VERB":
-            candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)  # told, as its container is
-    candidate.actor = phrase_actors(noun, actors, conjuncts=False, via_of=False)
-    if noun.pos_ == "VERB":  # a noun the parser took for a verb: its "subject" is its modifier ("NATO airstrikes")
-        candidate.actor += [a for c in children_of(noun) if c.dep_ == "nsubj" and c.i < noun.i
-                            for a in phrase_actors(c, actors)]
-    by = preposition_objects(noun, {"by"} | lexicon().co_actor_preps)
-    if held is not None:
-        by += preposition_objects(held, {"by"} | lexicon().co_actor_preps)
-    candidate.actor += _from(by, actors)  # "strikes by Israel", "fighting between the army and the RSF"
-    of = _from(preposition_objects(noun, {"of"}), actors)
-    if entry.sense.type in {"MOBILIZE", "RETREAT", "REQUEST"} and not candidate.actor:
-        candidate.actor, of = of, []  # "the deployment of North Korean troops", "at the urging of Malta"
-    candidate.recipient = _from(preposition_objects(noun, _recipient_preps(entry.sense.type, False)), actors) + of
-    candidate.unnamed_victims = any(_unnamed_people(o, actors) for o in preposition_objects(noun, {"of", "on", "against"}))
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and not candidate.actor:
-        candidate.actor = [a for c in children_of(noun.head.head) if c.dep_ == "poss" for a in phrase_actors(c, actors)]
-    if not candidate.actor:
-        claimer = responsibility_claimer(noun)  # "Hamas claimed responsibility for the attack": Hamas attacked
-        candidate.actor = phrase_actors(claimer, actors) if claimer is not None else []
-    if not candidate.actor and entry.sense.type == "CONSULT":
-        candidate.actor = _host_subject(noun, actors)
-    determiner = next((c for c in children_of(noun) if c.dep_ == "det"), None)
-    candidate.definite = determiner is not None and determiner.lower_ in DEFINITE
-    candidate.demonstrative = determiner is not None and determiner.lower_ in DEMONSTRATIVE
-    candidate.bare = determiner is None and not any(c.dep_ in {"poss", "nummod"} for c in children_of(noun)) \
-        and noun.tag_ in {"NNS", "NNPS"}
-    candidate.needs_date = entry.needs_date
     return candidate
 
 
@@ -620,88 +537,9 @@ def _judged(verb: Token, actors: TokenActors, own: list[str]) -> list[str]:
     doc = verb.doc
     out: list[str] = []
     for token in doc[verb.i + 1:found[0].i]:
-        named = actors.at(token) or actors.place(token) or actors.named(token) or _demonym(token, actors)
+        named = actors.at(token) or actors.place(token) or actors.named(token) or demonym_actors(token, actors)
         out += [a for a in named if a not in own and a not in out]
     return out
-
-
-def _demonym(token: Token, actors: TokenActors) -> list[str]:
-    """A country's adjective the parser took for no place or group ("the Azerbaijani offensive", tagged a person)."""
-    if token.pos_ not in {"PROPN", "ADJ"} or not token.text[:1].isupper():
-        return []
-    resolved = resolve_name(token.text)
-    return actors.state(resolved.country, token) if resolved is not None and resolved.kind == "state" else []
-
-
-def _host_subject(noun: Token, actors: TokenActors) -> list[str]:
-    """"In a telephone conversation with Sarkozy, Medvedev declared …", "During his visit to Kyiv, the chancellor
-    said …": a meeting told as the setting of a clause is held by that clause's subject."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "at", "after"} \
-            or prep.head.pos_ not in {"VERB", "AUX"}:
-        return []
-    who, passive = subject(prep.head)
-    return [] if who is None or passive else phrase_actors(who, actors)
-
-
-def _light(candidate: Candidate, verb: Token, actors: TokenActors, *, turned: bool = False) -> None:
-    """A light verb hands its object's event to its subject ("Russia carried out a strike")."""
-    who, passive = subject(verb)
-    candidate.governor = verb
-    candidate.tokens |= _clause(verb)
-    if passive:
-        by = agent(verb)
-        if by is not None and not candidate.actor:
-            candidate.actor = phrase_actors(by, actors)
-    elif who is not None and not turned:
-        candidate.actor = phrase_actors(who, actors) or candidate.actor
-        candidate.subject_noun = who.pos_ in {"NOUN", "PROPN"} and (acting_body(verb) or candidate.sense.type
-                                                                     == "PROTEST")  # "the rebels laid siege",
-        # "workers went on strike"
-        if who.head.i == verb.i:
-            candidate.tokens |= {t.i for t in subtree_of(who)}
-    elif who is not None:
-        candidate.recipient = phrase_actors(who, actors)
-        # "Pakistan received criticism from India": the one it came from is the actor
-        candidate.actor += _from(preposition_objects(verb, {"from"}) + [o for obj in children_of(verb) if obj.dep_ == "dobj"
-                                                                         for o in preposition_objects(obj, {"from"})],
-                                 actors)
-    preps = RECIPIENT_PREPS | {"from"} if candidate.sense.type == "RETREAT" else RECIPIENT_PREPS  # "began its
-    candidate.recipient += _from(preposition_objects(verb, preps), actors)  # pullout from Georgia"
-    if candidate.trigger.dep_ == "pobj" and candidate.trigger.head.head.i == verb.i:  # "placed Huawei on a
-        candidate.recipient += _from([c for c in children_of(verb) if c.dep_ == "dobj"], actors)  # blacklist"
-    candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
-    candidate.weak = False
-
-
-def _occurred(candidate: Candidate, verb: Token, actors: TokenActors, found: list[Candidate]) -> None:
-    """An event noun whose verb says it happened ("clashes erupted in Goma on Monday", "fighting broke out between
-    the army and the RSF"): told, so an event with nothing else of its own (a weak noun of a kind that is not
-    violence, protest, repression or talks still needs an actor, date or number: "training will take place");
-    the verb's clause dates and places it, its "between" phrase names the sides and its "against" phrase the
-    target. "The protests erupted after …" with protests told in a sentence before is those protests again."""
-    if candidate.definite and any(c.sense.type == candidate.sense.type and c.trigger.sent.start < verb.sent.start
-                                  and not c.dropped for c in found):
-        candidate.dropped = True
-        return
-    candidate.governor = verb
-    candidate.tokens |= _clause(verb)
-    candidate.actor += _from(preposition_objects(verb, lexicon().co_actor_preps), actors)
-    candidate.recipient += _from(preposition_objects(verb, {"against"}), actors)
-    if candidate.sense.type in HAPPENING:
-        candidate.weak = False
-        candidate.sense = Sense(candidate.sense.type, candidate.sense.mode, True)
-
-
-def _affected(candidate: Candidate, verb: Token, actors: TokenActors, found: list[Candidate]) -> None:
-    """An event noun (or gerund) whose verb tells what it did ("the attack left 30 people dead", "fighting has
-    displaced thousands", "the clashes claimed 12 lives"): told as an occurrence verb tells it (``_occurred``);
-    what it did it to is its target when the noun's own phrase names none ("the blast damaged the embassy")."""
-    _occurred(candidate, verb, actors, found)
-    if candidate.dropped or candidate.recipient:
-        return
-    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
-    candidate.recipient = [a for a in _from(objects, actors) if a not in candidate.actor]
 
 
 def _reactions(candidates: list[Candidate], report: Report, sentences: Sentences) -> None:
@@ -761,45 +599,6 @@ def _instrument(verb: Token, actors: TokenActors) -> list[str]:
     return []
 
 
-def _recipient_preps(kind: str, has_object: bool) -> frozenset[str]:
-    """"fired at", "talked with": "at" names a target only for attacks and threats, "with" a partner
-    only when there is no object ("threatened Sweden with a veto" is an instrument)."""
-    preps = set(RECIPIENT_PREPS)
-    if kind not in {"ASSAULT", "THREATEN", "ACCUSE"}:  # "lashed out at Tokyo", "fired at", "shouted at"
-        preps.discard("at")
-    if has_object and kind not in {"CONSULT", "COOPERATE", "AGREE"}:
-        preps.discard("with")
-    if kind == "AID":
-        preps.add("for")  # "announced €120 million in aid for Sudan"
-    if kind == "REQUEST" and has_object:
-        preps.add("from")  # "requested assistance from the United States"
-    if kind == "ACCUSE":
-        preps.add("about")  # "complained about Egyptian interference"
-        if has_object:
-            preps.discard("at")  # "sued Israel at the International Court of Justice": a setting
-    if kind in {"SANCTION", "RETREAT"}:
-        preps.add("from")  # "withdrew its high commissioner from Canada", "expelled from the bloc", "pulled
-        # its troops out of / withdrew from the border region": whom the withdrawal is from
-    return frozenset(preps)
-
-
-def _from(tokens: list[Token], actors: TokenActors) -> list[str]:
-    """Actors named by phrases, or the state of a place named there ("allowed Kyiv", "toward Taiwan"), or
-    where the people or things named are ("aid to refugees in Chad", "sanctions on firms in Iran")."""
-    return [a for t in tokens for a in (phrase_actors(t, actors) or actors.place(t) or whose(t, actors))]
-
-
-def _clause(trigger: Token) -> set[int]:
-    """The trigger with its arguments, not the clauses hanging off it."""
-    out = {trigger.i}
-    stack = [c for c in children_of(trigger) if c.dep_ not in CLAUSE_LINKS]
-    while stack:
-        token = stack.pop()
-        out.add(token.i)
-        stack.extend(c for c in children_of(token) if c.dep_ not in {"relcl", "ccomp", "parataxis"})
-    return out
-
-
 def _agentive(found: list[str], actors: TokenActors, *, addressed: bool) -> bool:
     """Can these actors threaten? States, armed groups and officials can; an agency that warns of a
     famine forecasts, unless it warns someone ("ECOWAS leaders warned the three states")."""
@@ -844,8 +643,3 @@ def _enough(candidate: Candidate, actors: TokenActors) -> bool:
         or named_doer or convicted
 
 
-def _unnamed_people(phrase: Token, actors: TokenActors) -> bool:
-    """People an act is done to whom the phrase names as no actor ("two colonels", "shoppers")."""
-    if phrase.pos_ not in {"NOUN", "PROPN", "NUM"} or phrase.lemma_.lower() not in role_words()["victims"]:
-        return False
-    return not phrase_actors(phrase, actors)

@@ -14,7 +14,7 @@ coercion a default actor (``private_doer``):
   unnamed speaker is not (``acting_body``).
 - **Whose the people or things are** an act is done to, when the phrase names no actor: their owner
   ("servers belonging to the Democratic Party") or the state of the place they are in or from ("aid to
-  refugees in Chad"), for people and bodies only (``whose``; ``events._from`` asks).
+  refugees in Chad"), for people and bodies only (``whose``; ``event_parties.actors_from`` asks).
 - **Forces on the move are a mobilization** ("450 troops disembarked", "police arrived at the scene"): verbs of
   movement count only with forces for subject (``forces``), so "the minister arrived" is no event.
 - **A named private doer is not the state**: "pirates hijacked a tanker off Yemen" is not done by
