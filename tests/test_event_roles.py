@@ -180,3 +180,10 @@ def test_a_bare_police_is_of_the_country_of_the_well_known_city_named():
     arrest = event(rep, "COERCE")
     names = {a.id: (a.name, a.country) for a in rep.actors}
     assert [names[a] for a in arrest.actor] == [("French Police", "FRA")]
+
+
+def test_where_parties_meet_is_not_whose_they_are():
+    rep = report("The two sides held talks in Doha on Sunday.")
+    assert "QAT" not in codes(rep, event(rep, "CONSULT").actor)  # a venue, not the parties' home
+    rep = report("Police in Doha arrested two men on Sunday.")
+    assert codes(rep, event(rep, "COERCE").actor) == {"QAT"}  # where the police act is their country

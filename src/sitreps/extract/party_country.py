@@ -51,6 +51,7 @@ WITHDRAWALS = frozenset({"RETREAT", "CONCEDE"})  # "withdrew from Georgia": whom
 EDGES = frozenset({"border", "frontier", "boundary"})  # a border named by one side lies between two
 BIG_CITY = 100_000  # people: a city whose name alone says where it is
 PEOPLE_ENDINGS = ("man", "men", "er", "ist", "ian", "ant", "ent")  # fisherman, herder, activist, civilian
+VENUES = frozenset({"CONSULT", "AGREE"})  # events whose place is a venue the parties come to, not their home
 TARGET_PREPS = frozenset({"on", "against", "at", "with", "to", "toward", "towards", "upon", "into"})
 
 
@@ -78,8 +79,9 @@ def fill_actor(verb: Token | None, actor: list[str], recipient: list[str], place
     # without a country is usually of the place it acts in ("the Youth Coalition's march to Manama")
     people = any(actors.kinds.get(a) == "person" for a in actor) or not actor and who is not None \
         and who.pos_ == "PROPN"  # a name no extractor read is most likely a person's
-    country = _context_country(who, None if people else place_country, sentence, actors, exclude=others,
-                               kind=kind)
+    venue = kind in VENUES  # "the two leaders met in Geneva": where they meet is not whose they are
+    country = _context_country(who, None if people or venue else place_country, sentence, actors,
+                               exclude=others | {place_country} if venue and place_country else others, kind=kind)
     if country is None:
         return actor
     if actor:
