@@ -9,7 +9,7 @@ module decides when it does not ("said", "told", "according to").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -46,7 +46,8 @@ class ClaimWords:
     stance_verbs: frozenset[str]
     asking_verbs: frozenset[str]
     only_with_as: frozenset[str]
-    tolls: frozenset[str] = frozenset()  # objects that make "claimed" a death toll, not a claim ("claimed 12 lives")
+    tolls: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects that make it a toll ("claimed
+    # 12 lives"), not a claim
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def words() -> ClaimWords:
         stance_verbs=frozenset(data["stance_verbs"]),
         asking_verbs=frozenset(data["asking_verbs"]),
         only_with_as=frozenset(data["opinion_only_with_as"]),
-        tolls=frozenset(data.get("tolls") or ()),
+        tolls={verb: frozenset(objects) for verb, objects in (data.get("tolls") or {}).items()},
     )
 
 

@@ -181,7 +181,8 @@ def verb_cue(token: Token, actors: TokenActors, vocab: ClaimWords) -> _Cue | Non
     kind = vocab.verb_kind.get(lemma)
     if kind is None or token.pos_ != "VERB" or _negated(token):
         return None
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.tolls for c in children_of(token)):
+    if lemma in vocab.tolls and any(c.dep_ == "dobj" and c.lemma_.lower() in vocab.tolls[lemma]
+                                    for c in children_of(token)):
         return None  # "the clashes claimed 12 lives": a toll, nobody's word
     if token.ent_type_ == "PERSON" and token.text[:1].isupper():
         return None  # "Said Mohammed, a witness, said …": a name, not a verb
