@@ -372,7 +372,7 @@ def main() -> int:
     result = measure(articles)
     effects = result["effects"]
     kind_of = kinds()
-    contextual = {p.key for entry in _everything().derived.values() for p in entry.patterns if p.names_context}
+    contextual = plover.contextual_keys(_everything())
     kept = without({k for k, e in effects.items() if e["pruned"]
                     or result["roots"].get(kind_of.get(k) or "", {}).get("pruned") and e["tp"] <= 0
                     and k not in contextual})

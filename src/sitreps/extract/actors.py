@@ -34,7 +34,7 @@ from sitreps.extract.mentions import entity_at
 from sitreps.extract import coref
 from sitreps.gazetteer import (Resolved, from_entry, gazetteer, military, metonym_candidates, phoenix_organisation,
                                phoenix_person, resolve_candidate, resolve_name, state)
-from sitreps.gazetteer_match import Name, find_names, tokens
+from sitreps.gazetteer_match import Name, find_names, token_texts, tokens
 from sitreps.extract.actor_titles import OfficeReading, TitleReading
 from sitreps.extract.place_features import FeatureReading
 from sitreps.extract.place_reading import POSSESSIVE, PlaceReading
@@ -278,14 +278,15 @@ class _Reader(TitleReading, OfficeReading, PlaceReading, FeatureReading):
         adjective) is cut to its compass word, the rest shared with the second; the word alone names the first
         country where both names are countries."""
         doc, gaz = self.doc, self.gaz
+        texts = token_texts(doc)  # made once per document: the scan asks every token
         for i in range(len(doc) - 3):
-            first, joint, second = doc[i], doc[i + 1], doc[i + 2]
-            if first.text not in COMPASS or second.text not in COMPASS or joint.lower_ not in {"and", "or", "&"}:
+            first, joint, second = texts[i], texts[i + 1].lower(), texts[i + 2]
+            if first not in COMPASS or second not in COMPASS or joint not in {"and", "or", "&"}:
                 continue
             for end in range(i + 4, min(i + 6, len(doc)) + 1):
                 rest = doc[i + 3:end].text
-                named = gaz.country(f"{first.text} {rest}") or gaz.by_adjective.get(f"{first.text} {rest}")
-                other = gaz.country(f"{second.text} {rest}") or gaz.by_adjective.get(f"{second.text} {rest}")
+                named = gaz.country(f"{first} {rest}") or gaz.by_adjective.get(f"{first} {rest}")
+                other = gaz.country(f"{second} {rest}") or gaz.by_adjective.get(f"{second} {rest}")
                 if named is not None and other is not None and not self.covered[i]:
                     self.actor(i, i + 1, state(named))
                     break

@@ -63,13 +63,13 @@ def occurrence_verb(noun: Token) -> Token | None:
     if lemma is None:
         return None
     need = table[lemma]
-    if verb.dep_ == "relcl" or timed_clause(verb):
+    if _dating_or_relative(verb):
         return None  # "since the war broke out", "the day the blockade began": a time, told by what it dates
     if not list(children_of(noun)) and all(c.dep_ in BARE_CLAUSE or c.is_space for c in children_of(verb)):
         return None  # "Protests continue": a heading, no report of when, where or whose
     words = {c.lower_ for c in children_of(verb) if c.dep_ in {"prt", "dobj"}}
-    if need and need not in words or any(c.dep_ in {"xcomp", "ccomp", "dobj"} and c.lower_ != need
-                                          for c in children_of(verb)):
+    if need and not need & words or any(c.dep_ in {"xcomp", "ccomp", "dobj"} and c.lower_ not in need
+                                        for c in children_of(verb)):
         return None
     return verb
 
@@ -97,7 +97,7 @@ def existential(noun: Token) -> Token | None:
     verb = noun.head
     if noun.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in children_of(verb)):
         return None
-    return None if verb.dep_ == "relcl" or timed_clause(verb) else verb
+    return None if _dating_or_relative(verb) else verb
 
 
 def perceived(noun: Token) -> Token | None:
@@ -108,7 +108,7 @@ def perceived(noun: Token) -> Token | None:
         return None
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in children_of(verb)):
         return None  # "the bombing was seen as a warning": judged, not perceived
-    return None if verb.dep_ == "relcl" or timed_clause(verb) else verb
+    return None if _dating_or_relative(verb) else verb
 
 
 def timed_clause(verb: Token) -> bool:
@@ -116,6 +116,12 @@ def timed_clause(verb: Token) -> bool:
     least one shell landed", which the parse hangs on "after" as a preposition)."""
     return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children_of(verb)) \
         or verb.dep_ == "pcomp" and verb.head.lower_ in TEMPORAL_MARKS
+
+
+def _dating_or_relative(verb: Token) -> bool:
+    """A relative clause ("the day the blockade began") or one that dates something else: the event is a setting
+    there, not what the sentence tells."""
+    return verb.dep_ == "relcl" or timed_clause(verb)
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +151,7 @@ def _subject_of(noun: Token, table: dict[str, frozenset[str]]) -> Token | None:
     lemma = next((f for f in _forms(verb) if f in table), None)
     if lemma is None:
         return None
-    if verb.dep_ == "relcl" or timed_clause(verb):
+    if _dating_or_relative(verb):
         return None
     if verb.sent[-1].text == "?":
         return None  # "Did the attack leave anyone dead?": asked, not told
@@ -167,7 +173,7 @@ def _sequel_verbs() -> dict[str, frozenset[str]]:
 
 
 def _verbs_needing(key: str) -> dict[str, frozenset[str]]:
-    """Lemma -> the objects it needs ("claim": lives), empty for any object."""
+    """Lemma -> the objects or particle it needs ("claim lives", "break out"), empty for none."""
     out: dict[str, frozenset[str]] = {}
     for item in load_yaml("events.yaml")[key]:
         lemma, _, need = item.partition(" ")
@@ -206,13 +212,9 @@ def _forms(verb: Token) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _occurrence_verbs() -> dict[str, str]:
-    """Lemma -> the particle or object it needs ("break out", "take place"), "" for none."""
-    out: dict[str, str] = {}
-    for item in load_yaml("events.yaml")["occurrence_verbs"]:
-        lemma, _, need = item.partition(" ")
-        out[lemma] = need
-    return out
+def _occurrence_verbs() -> dict[str, frozenset[str]]:
+    """Lemma -> the particle or object it needs ("break out", "take place"), empty for none."""
+    return _verbs_needing("occurrence_verbs")
 
 
 def located(noun: Token, places: dict[int, str]) -> bool:

@@ -212,9 +212,14 @@ def _shipped() -> Lexicon:
     patterns no annotated set ever fired)."""
     keys, roots, measured = _pruning()
     full = build_lexicon()
-    contextual = {p.key for entry in full.derived.values() for p in entry.patterns if p.names_context}
+    contextual = contextual_keys(full)
     return restrict_derived(full, lambda key, kind: key not in keys and (
         kind not in roots or key in measured or key in contextual))
+
+
+def contextual_keys(words: Lexicon) -> frozenset[str]:
+    """The derived patterns that name their context (``Pattern.names_context``), which a pruned root keeps."""
+    return frozenset(p.key for entry in words.derived.values() for p in entry.patterns if p.names_context)
 
 
 def restrict_derived(words: Lexicon, keep: Callable[[str, str | None], bool]) -> Lexicon:

@@ -53,6 +53,13 @@ class DerivedVerb:
     sense: tuple[str, str | None] | None  # the verb alone
     key: str
     patterns: tuple[Pattern, ...] = field(default_factory=tuple)
+    anchors: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)  # see ``_anchors``
+    free: tuple[int, ...] = field(init=False, repr=False, compare=False)  # patterns no word anchors
+
+    def __post_init__(self) -> None:
+        anchors, free = _anchors(self.patterns)
+        object.__setattr__(self, "anchors", anchors)
+        object.__setattr__(self, "free", free)
 
 
 def singular(word: str) -> str:
@@ -216,8 +223,8 @@ def matching(entry: DerivedVerb, where: Context, synsets_of: Callable[[str], fro
     object_heads = set().union(*(_keys(o) for o in where.objects)) if where.objects else set()
     subject_heads = _keys(where.subject) if where.subject is not None else set()
     present = object_heads | subject_heads | where.particles | {p for p, _ in where.preps}
-    anchors, free = _anchors(entry.patterns)
-    chosen = set(free).union(*(anchors[w] for w in present if w in anchors))
+    anchors = entry.anchors
+    chosen = set(entry.free).union(*(anchors[w] for w in present if w in anchors))
     for index in sorted(chosen):
         pattern = entry.patterns[index]
         if pattern.particle is not None and pattern.particle not in where.particles:
@@ -232,16 +239,10 @@ def matching(entry: DerivedVerb, where: Context, synsets_of: Callable[[str], fro
             yield pattern
 
 
-_ANCHORS: dict[int, tuple[tuple[Pattern, ...], dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
-
-
 def _anchors(patterns: tuple[Pattern, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Word -> the patterns (by position) that cannot match unless it stands around the verb: each pattern under
     the words one of which it needs (its object's heads, else its subject's, else its particle, else its first
-    preposition); those that need none are free. Kept per pattern tuple, which lexicons share and never change."""
-    held = _ANCHORS.get(id(patterns))
-    if held is not None and held[0] is patterns:
-        return held[1], held[2]
+    preposition); those that need none are free. Made once with each verb's patterns (``DerivedVerb``)."""
     anchors: dict[str, list[int]] = {}
     free: list[int] = []
     for index, pattern in enumerate(patterns):
@@ -253,9 +254,7 @@ def _anchors(patterns: tuple[Pattern, ...]) -> tuple[dict[str, tuple[int, ...]],
             free.append(index)
         for word in words or ():
             anchors.setdefault(word, []).append(index)
-    frozen = {word: tuple(indices) for word, indices in anchors.items()}
-    _ANCHORS[id(patterns)] = (patterns, frozen, tuple(free))
-    return frozen, tuple(free)
+    return {word: tuple(indices) for word, indices in anchors.items()}, tuple(free)
 
 
 def synset_index(data: dict) -> Callable[[str], frozenset[str]]:
